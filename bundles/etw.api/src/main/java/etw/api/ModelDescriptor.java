@@ -1,0 +1,122 @@
+package etw.api;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a model declares: its id, a title, and the inputs, outputs and parameters it uses, in index order.
+ * Immutable. Build one with {@link #builder(String, String)}, keeping the handles the builder returns:
+ *
+ * <pre>{@code
+ * ModelDescriptor.Builder b = ModelDescriptor.builder("etw.models.example", "Example");
+ * Input demand = b.input("Final Energy|Electricity", "TWh/yr", "Total demand");
+ * Output out = b.output("Secondary Energy|Electricity", "TWh/yr", "Generation");
+ * Parameter losses = b.parameter("losses", "1", 0.1, 0, 0.5, "Grid losses", "assumption");
+ * ModelDescriptor descriptor = b.build();
+ * }</pre>
+ */
+public final class ModelDescriptor {
+    private final String id;
+    private final String title;
+    private final String description;
+    private final List<Input> inputs;
+    private final List<Output> outputs;
+    private final List<Parameter> parameters;
+
+    private ModelDescriptor(Builder b) {
+        this.id = b.id;
+        this.title = b.title;
+        this.description = b.description;
+        this.inputs = List.copyOf(b.inputs);
+        this.outputs = List.copyOf(b.outputs);
+        this.parameters = List.copyOf(b.parameters);
+    }
+
+    /** Starts a descriptor. The id should begin with the bundle's symbolic name, e.g. {@code etw.models.datacenter}. */
+    public static Builder builder(String id, String title) {
+        return new Builder(id, title);
+    }
+
+    public String id() { return id; }
+
+    public String title() { return title; }
+
+    /** Longer text: what the model computes and its equations; may be empty. */
+    public String description() { return description; }
+
+    public List<Input> inputs() { return inputs; }
+
+    public List<Output> outputs() { return outputs; }
+
+    public List<Parameter> parameters() { return parameters; }
+
+    /** The parameter with this name, or null. */
+    public Parameter parameter(String name) {
+        for (Parameter p : parameters) if (p.name().equals(name)) return p;
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+
+    /** Collects a model's declarations; each call returns the handle the model uses while stepping. */
+    public static final class Builder {
+        private final String id;
+        private final String title;
+        private String description = "";
+        private final List<Input> inputs = new ArrayList<>();
+        private final List<Output> outputs = new ArrayList<>();
+        private final List<Parameter> parameters = new ArrayList<>();
+        private final Set<String> outputNames = new HashSet<>();
+        private final Set<String> parameterNames = new HashSet<>();
+
+        private Builder(String id, String title) {
+            if (id == null || id.isBlank()) throw new IllegalArgumentException("model id must not be blank");
+            this.id = id;
+            this.title = Objects.requireNonNull(title, "title");
+        }
+
+        public Builder description(String text) {
+            this.description = Objects.requireNonNull(text);
+            return this;
+        }
+
+        /** Declares an input read in the same year (lag 0). */
+        public Input input(String variable, String unit, String description) {
+            return laggedInput(variable, unit, 0, 0.0, description);
+        }
+
+        /** Declares an input read {@code lag} years back, with {@code initialValue} before the first year. */
+        public Input laggedInput(String variable, String unit, int lag, double initialValue, String description) {
+            Input in = new Input(inputs.size(), variable, unit, lag, initialValue, description);
+            inputs.add(in);
+            return in;
+        }
+
+        public Output output(String variable, String unit, String description) {
+            if (!outputNames.add(variable))
+                throw new IllegalArgumentException(id + " declares output " + variable + " twice");
+            Output out = new Output(outputs.size(), variable, unit, description);
+            outputs.add(out);
+            return out;
+        }
+
+        public Parameter parameter(String name, String unit, double defaultValue, double min, double max,
+                                   String description, String source) {
+            if (!parameterNames.add(name))
+                throw new IllegalArgumentException(id + " declares parameter " + name + " twice");
+            Parameter p = new Parameter(parameters.size(), name, unit, defaultValue, min, max, description, source);
+            parameters.add(p);
+            return p;
+        }
+
+        public ModelDescriptor build() {
+            return new ModelDescriptor(this);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package etw.api.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A scenario: which regions and years to run, parameter settings per model, and exogenous data. Immutable;
+ * made by the scenario parser or by {@link #builder(String)}.
+ *
+ * @param name        short name, used in exports ({@code Scenario} column)
+ * @param description one paragraph for people
+ * @param regions     region names, in the order results list them
+ * @param firstYear   first simulated year (the base year)
+ * @param lastYear    last simulated year, inclusive
+ * @param seed        seed for anything random (ensembles); runs with the same seed are bit-identical
+ * @param parameters  model id to (parameter name to value)
+ * @param exogenous   variable name to data supplied by the scenario instead of a model
+ * @param source      where the scenario came from (a file path or {@code canned:name}); may be empty
+ * @param text        the scenario's source text, hashed into run manifests; may be empty
+ */
+public record Scenario(String name, String description, List<String> regions, int firstYear, int lastYear, long seed,
+                       Map<String, Map<String, RegionalSeries>> parameters, Map<String, ExogenousSeries> exogenous,
+                       String source, String text) {
+
+    public Scenario {
+        Objects.requireNonNull(name, "name");
+        description = description == null ? "" : description;
+        regions = List.copyOf(regions);
+        if (regions.isEmpty()) throw new IllegalArgumentException("scenario " + name + " names no regions");
+        if (lastYear < firstYear)
+            throw new IllegalArgumentException("scenario " + name + ": last year " + lastYear + " before first year " + firstYear);
+        Map<String, Map<String, RegionalSeries>> copy = new LinkedHashMap<>();
+        parameters.forEach((model, values) -> copy.put(model, Map.copyOf(values)));
+        parameters = Map.copyOf(copy);
+        exogenous = Map.copyOf(exogenous);
+        source = source == null ? "" : source;
+        text = text == null ? "" : text;
+    }
+
+    public int yearCount() {
+        return lastYear - firstYear + 1;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Data the scenario supplies for a variable no model writes. */
+    public record ExogenousSeries(String variable, String unit, RegionalSeries values) {
+        public ExogenousSeries {
+            Objects.requireNonNull(variable);
+            Objects.requireNonNull(unit);
+            Objects.requireNonNull(values);
+        }
+    }
+
+    /** Builds scenarios in code (tests, benchmarks, the workbench). */
+    public static final class Builder {
+        private final String name;
+        private String description = "";
+        private List<String> regions = List.of("World");
+        private int firstYear = 2024;
+        private int lastYear = 2050;
+        private long seed = 1;
+        private final Map<String, Map<String, RegionalSeries>> parameters = new LinkedHashMap<>();
+        private final Map<String, ExogenousSeries> exogenous = new LinkedHashMap<>();
+        private String source = "";
+        private String text = "";
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder description(String d) { this.description = d; return this; }
+
+        public Builder regions(List<String> r) { this.regions = r; return this; }
+
+        public Builder years(int first, int last) { this.firstYear = first; this.lastYear = last; return this; }
+
+        public Builder seed(long s) { this.seed = s; return this; }
+
+        public Builder source(String s) { this.source = s; return this; }
+
+        public Builder text(String t) { this.text = t; return this; }
+
+        public Builder parameter(String modelId, String parameter, RegionalSeries value) {
+            parameters.computeIfAbsent(modelId, k -> new LinkedHashMap<>()).put(parameter, value);
+            return this;
+        }
+
+        public Builder parameter(String modelId, String parameter, double constant) {
+            return parameter(modelId, parameter, RegionalSeries.constant(constant));
+        }
+
+        public Builder exogenous(String variable, String unit, RegionalSeries values) {
+            exogenous.put(variable, new ExogenousSeries(variable, unit, values));
+            return this;
+        }
+
+        public Scenario build() {
+            return new Scenario(name, description, regions, firstYear, lastYear, seed, parameters, exogenous, source, text);
+        }
+    }
+}

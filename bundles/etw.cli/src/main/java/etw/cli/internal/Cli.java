@@ -1,0 +1,272 @@
+package etw.cli.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import etw.api.Input;
+import etw.api.ModelDescriptor;
+import etw.api.Output;
+import etw.api.Parameter;
+import etw.api.scenario.CannedScenario;
+import etw.api.scenario.Result;
+import etw.api.scenario.Scenario;
+import etw.api.scenario.ScenarioLibrary;
+import etw.engine.InstalledModel;
+import etw.engine.RunException;
+import etw.engine.Wiring;
+import etw.engine.WiringException;
+import etw.io.IamcCsv;
+import etw.io.ManifestJson;
+import etw.scenario.ScenarioException;
+import etw.scenario.ScenarioParser;
+
+/** The {@code etw} commands. Exit codes: 0 done, 1 a run failed (a model misbehaved), 2 bad input. */
+final class Cli {
+    static final int OK = 0;
+    static final int RUN_FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    static final String USAGE = """
+            Usage: etw <command> [options]
+
+            Commands:
+              run <scenario> [--out DIR]   run a canned scenario (by name) or a scenario file (.yaml);
+                                           prints headline results and writes DIR/<name>.csv (IAMC format)
+                                           and DIR/<name>.manifest.json (default DIR: results)
+              models [<model id>]          installed models with inputs, outputs and parameters;
+                                           with an id, every parameter's description and source
+              scenarios                    the canned scenarios
+              help                         this text
+
+            Options for every command:
+              --debug                      print stack traces with errors
+            """;
+
+    /** Headline variables printed after a run, in this order, when the result has them. */
+    static final List<String> HEADLINES = List.of(
+            "Final Energy|Electricity",
+            "Final Energy|Electricity|Data Centers",
+            "Final Energy|Electricity|Transportation",
+            "Capacity|Electricity|Solar",
+            "Capacity|Electricity|Wind",
+            "Secondary Energy|Electricity",
+            "Secondary Energy|Electricity|Solar",
+            "Secondary Energy|Electricity|Wind",
+            "Secondary Energy|Electricity|Coal",
+            "Secondary Energy|Electricity|Gas",
+            "Emissions|CO2|Energy|Supply|Electricity",
+            "Carbon Intensity|Electricity");
+
+    private final Supplier<List<InstalledModel>> models;
+    private final Supplier<List<ScenarioLibrary>> libraries;
+    private final PrintStream out;
+    private final PrintStream err;
+    private boolean debug;
+
+    Cli(Supplier<List<InstalledModel>> models, Supplier<List<ScenarioLibrary>> libraries, PrintStream out, PrintStream err) {
+        this.models = models;
+        this.libraries = libraries;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Thrown for bad input: the message is the one line the user sees. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    int run(String[] argv) {
+        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        debug = args.remove("--debug");
+        try {
+            if (args.isEmpty() || args.get(0).equals("help") || args.contains("--help") || args.contains("-h")) {
+                out.print(USAGE);
+                return args.isEmpty() ? BAD_INPUT : OK;
+            }
+            String command = args.remove(0);
+            return switch (command) {
+                case "run" -> run(args);
+                case "models" -> models(args);
+                case "scenarios" -> scenarios(args);
+                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, models, scenarios, help (etw help).");
+            };
+        } catch (UsageException | ScenarioException | WiringException e) {
+            return fail(BAD_INPUT, e);
+        } catch (RunException e) {
+            return fail(RUN_FAILED, e);
+        } catch (IOException e) {
+            return fail(BAD_INPUT, new UsageException("cannot write results: " + e.getMessage()));
+        }
+    }
+
+    private int fail(int code, Exception e) {
+        err.println("etw: " + e.getMessage());
+        if (debug) e.printStackTrace(err);
+        else if (e.getCause() != null) err.println("     (cause: " + e.getCause() + "; --debug shows the stack trace)");
+        return code;
+    }
+
+    private int run(List<String> args) throws UsageException, ScenarioException, WiringException, RunException, IOException {
+        String outDir = option(args, "--out", "results");
+        if (args.size() != 1)
+            throw new UsageException("run takes one scenario (a canned name or a .yaml file), e.g. etw run baseline; got "
+                    + (args.isEmpty() ? "none" : String.join(" ", args)));
+        Scenario scenario = loadScenario(args.get(0));
+        long t0 = System.nanoTime();
+        Wiring wiring = Wiring.wire(scenario, models.get());
+        Result result = wiring.run();
+        long micros = (System.nanoTime() - t0) / 1000;
+
+        Path dir = path(outDir, "--out");
+        Files.createDirectories(dir);
+        Path csv = dir.resolve(scenario.name() + ".csv");
+        Path manifest = dir.resolve(scenario.name() + ".manifest.json");
+        IamcCsv.write(result, csv);
+        ManifestJson.write(result.manifest(), manifest);
+
+        printSummary(wiring, result, micros);
+        out.println();
+        out.println("Wrote " + csv + " (IAMC CSV: " + result.variables().size() + " variables x " + result.regions().size()
+                + " region(s) x " + scenario.yearCount() + " years) and " + manifest);
+        return OK;
+    }
+
+    private void printSummary(Wiring wiring, Result result, long micros) {
+        Scenario s = result.scenario();
+        out.printf(Locale.ROOT, "Scenario %s: %s, %d-%d (%d models, run in %.1f ms)%n", s.name(), String.join(", ", s.regions()),
+                s.firstYear(), s.lastYear(), wiring.order().size(), micros / 1000.0);
+        for (InstalledModel m : wiring.order()) out.println("  " + m.id() + " (" + m.bundle() + " " + m.bundleVersion() + ")");
+        for (String region : s.regions()) {
+            out.println();
+            out.printf(Locale.ROOT, "%-42s %-12s %12d %12d%n", region, "unit", s.firstYear(), s.lastYear());
+            for (String h : HEADLINES) {
+                int v = result.indexOf(h);
+                if (v < 0) continue;
+                out.printf(Locale.ROOT, "  %-40s %-12s %,12.0f %,12.0f%n", h, result.variables().get(v).unit(),
+                        result.value(h, region, s.firstYear()), result.value(h, region, s.lastYear()));
+            }
+        }
+    }
+
+    private Scenario loadScenario(String ref) throws UsageException, ScenarioException {
+        Map<String, CannedScenario> canned = canned();
+        CannedScenario c = canned.get(ref);
+        if (c != null) return ScenarioParser.parse(read(c.location()), "canned:" + c.name() + " (" + c.location().getPath() + ")");
+        boolean looksLikeFile = ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/") || ref.contains("\\");
+        Path p = looksLikeFile ? path(ref, "scenario") : null;
+        if (p != null) return ScenarioParser.parse(p);
+        throw new UsageException("no canned scenario named '" + ref + "'. Canned scenarios: "
+                + (canned.isEmpty() ? "(none installed)" : String.join(", ", canned.keySet()))
+                + ". To run a file, give its path ending in .yaml.");
+    }
+
+    private static String read(URL url) throws ScenarioException {
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScenarioException(url + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Map<String, CannedScenario> canned() {
+        Map<String, CannedScenario> all = new TreeMap<>();
+        for (ScenarioLibrary lib : libraries.get()) {
+            List<CannedScenario> offered;
+            try {
+                offered = lib.scenarios();
+            } catch (RuntimeException | LinkageError e) {
+                err.println("etw: warning: scenario library " + lib.getClass().getName() + " failed and is skipped: " + e);
+                continue;
+            }
+            for (CannedScenario c : offered) {
+                if (all.putIfAbsent(c.name(), c) != null)
+                    err.println("etw: warning: two libraries ship a scenario named '" + c.name() + "'; using the first");
+            }
+        }
+        return all;
+    }
+
+    private int scenarios(List<String> args) throws UsageException {
+        if (!args.isEmpty()) throw new UsageException("scenarios takes no arguments");
+        Map<String, CannedScenario> canned = canned();
+        if (canned.isEmpty()) out.println("No canned scenarios installed.");
+        canned.values().forEach(c -> out.printf("%-28s %s%n", c.name(), c.title()));
+        return OK;
+    }
+
+    private int models(List<String> args) throws UsageException {
+        List<InstalledModel> installed = models.get();
+        if (args.size() > 1) throw new UsageException("models takes at most one model id");
+        if (args.size() == 1) {
+            InstalledModel m = installed.stream().filter(x -> x.id().equals(args.get(0))).findFirst()
+                    .orElseThrow(() -> new UsageException("no installed model '" + args.get(0) + "'. Installed: "
+                            + installed.stream().map(InstalledModel::id).collect(Collectors.joining(", "))));
+            describe(m, true);
+            return OK;
+        }
+        if (installed.isEmpty()) out.println("No models installed.");
+        for (InstalledModel m : installed) describe(m, false);
+        return OK;
+    }
+
+    private void describe(InstalledModel m, boolean full) {
+        ModelDescriptor d = m.model().descriptor();
+        out.println(d.id() + ": " + d.title() + "  [bundle " + m.bundle() + " " + m.bundleVersion() + "]");
+        if (full && !d.description().isEmpty()) out.println("  " + d.description().replace("\n", "\n  "));
+        out.println("  reads:");
+        for (Input in : d.inputs())
+            out.println("    " + in.variable() + " [" + in.unit() + "]" + (in.lag() > 0 ? " (lag " + in.lag() + ")" : ""));
+        out.println("  writes:");
+        for (Output o : d.outputs()) out.println("    " + o.variable() + " [" + o.unit() + "]");
+        out.println("  parameters:");
+        for (Parameter p : d.parameters()) {
+            out.printf(Locale.ROOT, "    %-36s %s %s  (range %s to %s)%n", p.name(), number(p.defaultValue()), p.unit(),
+                    number(p.min()), number(p.max()));
+            if (full) {
+                out.println("        " + p.description());
+                out.println("        source: " + p.source());
+            }
+        }
+        out.println();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String option(List<String> args, String name, String fallback) throws UsageException {
+        int i = args.indexOf(name);
+        if (i < 0) return fallback;
+        if (i + 1 >= args.size()) throw new UsageException(name + " needs a value, e.g. " + name + " results");
+        String v = args.get(i + 1);
+        args.remove(i + 1);
+        args.remove(i);
+        return v;
+    }
+
+    private static Path path(String text, String what) throws UsageException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new UsageException(what + " '" + text + "' is not a valid path: " + e.getReason());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package etw.engine;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The models installed right now, as a service: it follows Model services as bundles come and go.
+ */
+@ProviderType
+public interface ModelCatalog {
+    /** A snapshot of the installed models, sorted by model id. */
+    List<InstalledModel> models();
+}

@@ -1,0 +1,213 @@
+package etw.models.renewables;
+
+import org.osgi.service.component.annotations.Component;
+
+import etw.api.Input;
+import etw.api.Model;
+import etw.api.ModelDescriptor;
+import etw.api.Output;
+import etw.api.Parameter;
+import etw.api.StepContext;
+
+/**
+ * Renewable buildout: solar PV and wind capacity, generation and capital cost, per region and year.
+ *
+ * <p>Both technologies use the same equations, with their own parameters ({@code <t>} is {@code solar} or
+ * {@code wind}); {@code n = year - firstYear}, {@code t0} is the first year:
+ * <pre>
+ * additions   A(t0) = &lt;t&gt;_additions_base
+ *             A(t)  = max(0, A(t-1) * (1 + &lt;t&gt;_additions_growth(t)))
+ * capacity    K(t0) = &lt;t&gt;_capacity_base
+ *             K(t)  = K(t-1) * (1 - &lt;t&gt;_retirement_rate) + A(t)
+ * generation  G(t)  = (K(t-1) + K(t)) / 2 * &lt;t&gt;_capacity_factor * 8.76        [TWh/yr]
+ *             with K(t0-1) = max(0, capacity_base - additions_base) in the first year
+ * cumulative  M(t0) = &lt;t&gt;_capacity_base
+ *             M(t)  = M(t-1) + A(t)
+ * cost        C(t)  = &lt;t&gt;_cost_base * (M(t) / M(t0)) ^ log2(1 - &lt;t&gt;_learning_rate)
+ *             (C(t) = cost_base when capacity_base is 0)
+ * </pre>
+ * 8.76 is TWh per GW-year at capacity factor 1 (8,760 h). Generation uses the mid-year average capacity, as
+ * capacity is an end-of-year stock. The cost follows Wright's law: each doubling of cumulative installed capacity
+ * multiplies the cost by {@code 1 - learning_rate}. The cumulative installed capacity in the base year is
+ * approximated by the installed base (assumption; the true cumulative total, including retired plants, is
+ * somewhat larger), so {@code M(t0) = capacity_base}.
+ *
+ * <p>The model is stateless: capacity, additions and cumulative capacity are outputs that are read back with a
+ * lag of one year. Growth rates are read every year, so a scenario may give them as trajectories.
+ */
+@Component(service = Model.class)
+public final class RenewablesModel implements Model {
+
+    /** TWh generated per GW of capacity running a full year (8,760 h) at capacity factor 1. */
+    static final double TWH_PER_GW_YEAR = 8.76;
+
+    private static final double MAX_CAPACITY = 1e5;
+    private static final double MAX_ADDITIONS = 1e4;
+    private static final double MAX_CAPACITY_FACTOR = 0.6;
+    private static final double MAX_RETIREMENT = 0.2;
+    private static final double MIN_GROWTH = -0.5;
+    private static final double MAX_GROWTH = 1.0;
+    private static final double MAX_LEARNING = 0.5;
+    private static final double MAX_COST = 1e5;
+
+    private final ModelDescriptor descriptor;
+    private final Technology solar;
+    private final Technology wind;
+
+    public RenewablesModel() {
+        ModelDescriptor.Builder b = ModelDescriptor.builder("etw.models.renewables", "Renewable buildout: solar and wind");
+        b.description("For solar and wind in each region: additions A(t) = max(0, A(t-1) * (1 + additions_growth)), "
+                + "A(first year) = additions_base; capacity K(t) = K(t-1) * (1 - retirement_rate) + A(t), "
+                + "K(first year) = capacity_base; generation = (K(t-1) + K(t)) / 2 * capacity_factor * 8.76 TWh/yr, "
+                + "with K before the first year = max(0, capacity_base - additions_base); cumulative installed "
+                + "M(t) = M(t-1) + A(t), M(first year) = capacity_base; capital cost = cost_base * "
+                + "(M(t) / capacity_base) ^ log2(1 - learning_rate) (Wright's law).");
+        solar = new Technology(b, "Solar", "solar", "solar PV",
+                new Default(1865, "IRENA, Renewable Capacity Statistics 2025: solar 1,865 GW installed at end-2024"),
+                new Default(452, "IRENA, Renewable Capacity Statistics 2025: about 452 GW of the 585 GW of renewable "
+                        + "capacity added in 2024 was solar"),
+                new Default(0.148, "derived: Ember, Global Electricity Review 2025, 2,131 TWh of solar generation in "
+                        + "2024, divided by 8.76 TWh/GW-yr times the mid-year capacity (1,413 + 1,865) / 2 GW from "
+                        + "IRENA, Renewable Capacity Statistics 2025"),
+                new Default(0.01, "assumption: young fleet, most PV was installed after 2015, so few plants reach the "
+                        + "end of their 25-30 year life yet"),
+                new Default(0.05, "assumption: moderate continued growth of annual additions"),
+                new Default(0.24, "LBNL, iScience 2022: 24% per doubling of cumulative capacity (LCOE learning rate, "
+                        + "US utility-scale PV; applied here to capital cost)"),
+                new Default(758, "IRENA, Renewable Power Generation Costs in 2023 (2024): global weighted-average "
+                        + "total installed cost of utility-scale solar PV, 758 USD/kW"));
+        wind = new Technology(b, "Wind", "wind", "wind",
+                new Default(1133, "IRENA, Renewable Capacity Statistics 2025: wind (onshore and offshore) 1,133 GW "
+                        + "installed at end-2024"),
+                new Default(113, "IRENA, Renewable Capacity Statistics 2025: about 113 GW of wind added in 2024"),
+                new Default(0.265, "derived: Ember, Global Electricity Review 2025, wind 8.1% of 30,830 TWh = "
+                        + "2,497 TWh in 2024, divided by 8.76 TWh/GW-yr times the mid-year capacity "
+                        + "(1,020 + 1,133) / 2 GW from IRENA, Renewable Capacity Statistics 2025"),
+                new Default(0.02, "assumption: older fleet than solar; turbines last 20-25 years and repowering "
+                        + "has started"),
+                new Default(0.05, "assumption: moderate continued growth of annual additions"),
+                new Default(0.15, "LBNL, iScience 2022: 15% per doubling of cumulative capacity (LCOE learning rate, "
+                        + "US utility-scale wind; applied here to capital cost)"),
+                new Default(1160, "IRENA, Renewable Power Generation Costs in 2023 (2024): global weighted-average "
+                        + "total installed cost of onshore wind, 1,160 USD/kW"));
+        descriptor = b.build();
+    }
+
+    @Override
+    public ModelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public void step(StepContext ctx) {
+        for (int r = 0; r < ctx.regionCount(); r++) {
+            solar.step(ctx, r);
+            wind.step(ctx, r);
+        }
+    }
+
+    /** A parameter default and where it comes from. */
+    private record Default(double value, String source) {
+    }
+
+    /** One technology's handles; the equations are the same for every technology. */
+    private static final class Technology {
+        private final Input previousCapacity;
+        private final Input previousAdditions;
+        private final Input previousCumulative;
+        private final Output capacity;
+        private final Output additions;
+        private final Output cumulative;
+        private final Output generation;
+        private final Output capitalCost;
+        private final Parameter capacityBase;
+        private final Parameter additionsBase;
+        private final Parameter capacityFactor;
+        private final Parameter retirementRate;
+        private final Parameter additionsGrowth;
+        private final Parameter learningRate;
+        private final Parameter costBase;
+
+        /**
+         * @param label  the variable suffix, e.g. {@code Solar}
+         * @param prefix the parameter name prefix, e.g. {@code solar}
+         * @param noun   the technology in descriptions, e.g. {@code solar PV}
+         */
+        Technology(ModelDescriptor.Builder b, String label, String prefix, String noun,
+                   Default capacityBaseDefault, Default additionsBaseDefault, Default capacityFactorDefault,
+                   Default retirementRateDefault, Default additionsGrowthDefault, Default learningRateDefault,
+                   Default costBaseDefault) {
+            String capacityVar = "Capacity|Electricity|" + label;
+            String additionsVar = "Capacity Additions|Electricity|" + label;
+            String cumulativeVar = "Cumulative Capacity|Electricity|" + label;
+
+            previousCapacity = b.laggedInput(capacityVar, "GW", 1, 0.0,
+                    "Last year's " + noun + " capacity (own output); the base-year parameter is used in the first year");
+            previousAdditions = b.laggedInput(additionsVar, "GW/yr", 1, 0.0,
+                    "Last year's " + noun + " additions (own output), grown by the additions growth rate");
+            previousCumulative = b.laggedInput(cumulativeVar, "GW", 1, 0.0,
+                    "Last year's cumulative installed " + noun + " capacity (own output), drives learning");
+
+            capacity = b.output(capacityVar, "GW", "Installed " + noun + " capacity at the end of the year");
+            additions = b.output(additionsVar, "GW/yr", noun + " capacity added during the year");
+            cumulative = b.output(cumulativeVar, "GW",
+                    "Cumulative installed " + noun + " capacity (installed base in the first year plus all later "
+                            + "additions, retirements not subtracted); drives the learning curve");
+            generation = b.output("Secondary Energy|Electricity|" + label, "TWh/yr",
+                    "Electricity generated by " + noun + " (mid-year capacity times capacity factor times 8,760 h)");
+            capitalCost = b.output("Capital Cost|Electricity|" + label, "USD/kW",
+                    "Installed capital cost of new " + noun + " capacity (Wright's law on cumulative capacity)");
+
+            capacityBase = b.parameter(prefix + "_capacity_base", "GW", capacityBaseDefault.value(), 0, MAX_CAPACITY,
+                    "Installed " + noun + " capacity at the end of the first year", capacityBaseDefault.source());
+            additionsBase = b.parameter(prefix + "_additions_base", "GW/yr", additionsBaseDefault.value(), 0,
+                    MAX_ADDITIONS, noun + " capacity added in the first year", additionsBaseDefault.source());
+            capacityFactor = b.parameter(prefix + "_capacity_factor", "1", capacityFactorDefault.value(), 0,
+                    MAX_CAPACITY_FACTOR, "Average " + noun + " capacity factor (generation / (capacity * 8,760 h))",
+                    capacityFactorDefault.source());
+            retirementRate = b.parameter(prefix + "_retirement_rate", "1/yr", retirementRateDefault.value(), 0,
+                    MAX_RETIREMENT, "Share of the " + noun + " fleet retired each year",
+                    retirementRateDefault.source());
+            additionsGrowth = b.parameter(prefix + "_additions_growth", "1/yr", additionsGrowthDefault.value(),
+                    MIN_GROWTH, MAX_GROWTH, "Annual growth rate of " + noun + " capacity additions (read every "
+                            + "year; may be a trajectory)", additionsGrowthDefault.source());
+            learningRate = b.parameter(prefix + "_learning_rate", "1", learningRateDefault.value(), 0, MAX_LEARNING,
+                    "Fall in " + noun + " capital cost per doubling of cumulative installed capacity",
+                    learningRateDefault.source());
+            costBase = b.parameter(prefix + "_cost_base", "USD/kW", costBaseDefault.value(), 0, MAX_COST,
+                    "Installed capital cost of " + noun + " in the first year", costBaseDefault.source());
+        }
+
+        void step(StepContext ctx, int r) {
+            double k0 = ctx.get(capacityBase, r);
+            double a;
+            double kPrev;
+            double k;
+            double m;
+            if (ctx.isFirstYear()) {
+                a = ctx.get(additionsBase, r);
+                k = k0;
+                kPrev = Math.max(0.0, k0 - a);
+                m = k0;
+            } else {
+                a = Math.max(0.0, ctx.get(previousAdditions, r) * (1.0 + ctx.get(additionsGrowth, r)));
+                kPrev = ctx.get(previousCapacity, r);
+                k = kPrev * (1.0 - ctx.get(retirementRate, r)) + a;
+                m = ctx.get(previousCumulative, r) + a;
+            }
+            double g = (kPrev + k) / 2.0 * ctx.get(capacityFactor, r) * TWH_PER_GW_YEAR;
+
+            double cost = ctx.get(costBase, r);
+            if (k0 > 0.0 && m > 0.0) {
+                double exponent = Math.log(1.0 - ctx.get(learningRate, r)) / Math.log(2.0);
+                cost *= Math.pow(m / k0, exponent);
+            }
+
+            ctx.set(additions, r, a);
+            ctx.set(capacity, r, k);
+            ctx.set(cumulative, r, m);
+            ctx.set(generation, r, g);
+            ctx.set(capitalCost, r, cost);
+        }
+    }
+}

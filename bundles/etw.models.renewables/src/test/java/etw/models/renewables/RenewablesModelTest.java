@@ -1,0 +1,258 @@
+package etw.models.renewables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import etw.api.Input;
+import etw.api.ModelDescriptor;
+import etw.api.Output;
+import etw.api.Parameter;
+import etw.testkit.ModelHarness;
+
+class RenewablesModelTest {
+
+    private static final double EPS = 1e-9;
+
+    private static final String SOLAR_CAP = "Capacity|Electricity|Solar";
+    private static final String SOLAR_ADD = "Capacity Additions|Electricity|Solar";
+    private static final String SOLAR_CUM = "Cumulative Capacity|Electricity|Solar";
+    private static final String SOLAR_GEN = "Secondary Energy|Electricity|Solar";
+    private static final String SOLAR_COST = "Capital Cost|Electricity|Solar";
+    private static final String WIND_CAP = "Capacity|Electricity|Wind";
+    private static final String WIND_ADD = "Capacity Additions|Electricity|Wind";
+    private static final String WIND_CUM = "Cumulative Capacity|Electricity|Wind";
+    private static final String WIND_GEN = "Secondary Energy|Electricity|Wind";
+    private static final String WIND_COST = "Capital Cost|Electricity|Wind";
+
+    private static ModelHarness run(int first, int last) {
+        return ModelHarness.of(new RenewablesModel()).years(first, last);
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    @Test
+    void descriptorDeclaresVariablesUnitsAndSources() {
+        ModelDescriptor d = new RenewablesModel().descriptor();
+        assertEquals("etw.models.renewables", d.id());
+        assertFalse(d.description().isBlank());
+        assertEquals(10, d.outputs().size());
+        assertEquals(6, d.inputs().size());
+        assertEquals(14, d.parameters().size());
+        Set<String> units = Set.of("GW", "GW/yr", "USD/kW", "TWh/yr", "1", "1/yr");
+        for (Parameter p : d.parameters()) {
+            assertTrue(p.name().matches("[a-z][a-z0-9_]*"), p.name());
+            assertTrue(units.contains(p.unit()), p.name() + " " + p.unit());
+            assertFalse(p.source().isBlank(), p.name());
+            assertFalse(p.description().isBlank(), p.name());
+        }
+        for (Input in : d.inputs()) {
+            assertEquals(1, in.lag(), in.variable());
+            assertTrue(d.outputs().stream().anyMatch(o -> o.variable().equals(in.variable())
+                    && o.unit().equals(in.unit())), in.variable());
+        }
+        assertEquals("GW", unitOf(d, SOLAR_CAP));
+        assertEquals("GW/yr", unitOf(d, WIND_ADD));
+        assertEquals("GW", unitOf(d, WIND_CUM));
+        assertEquals("TWh/yr", unitOf(d, SOLAR_GEN));
+        assertEquals("USD/kW", unitOf(d, WIND_COST));
+        assertEquals("1", d.parameter("solar_capacity_factor").unit());
+        assertEquals("1/yr", d.parameter("wind_retirement_rate").unit());
+        assertEquals(1865, d.parameter("solar_capacity_base").defaultValue());
+        assertEquals(1133, d.parameter("wind_capacity_base").defaultValue());
+    }
+
+    private static String unitOf(ModelDescriptor d, String variable) {
+        return d.outputs().stream().filter(o -> o.variable().equals(variable)).findFirst().orElseThrow().unit();
+    }
+
+    @Test
+    void firstYearMatchesIrenaAndEmber() {
+        ModelHarness h = run(2024, 2024).run();
+        assertEquals(1865, h.output(SOLAR_CAP, 2024), EPS);
+        assertEquals(452, h.output(SOLAR_ADD, 2024), EPS);
+        assertEquals(1865, h.output(SOLAR_CUM, 2024), EPS);
+        assertEquals(758, h.output(SOLAR_COST, 2024), EPS);
+        double solarGen = (1413.0 + 1865.0) / 2 * 0.148 * 8.76;
+        assertEquals(solarGen, h.output(SOLAR_GEN, 2024), EPS);
+        assertEquals(2131, h.output(SOLAR_GEN, 2024), 0.01 * 2131, "within 1% of Ember 2024 solar");
+
+        assertEquals(1133, h.output(WIND_CAP, 2024), EPS);
+        assertEquals(113, h.output(WIND_ADD, 2024), EPS);
+        assertEquals(1133, h.output(WIND_CUM, 2024), EPS);
+        assertEquals(1160, h.output(WIND_COST, 2024), EPS);
+        double windGen = (1020.0 + 1133.0) / 2 * 0.265 * 8.76;
+        assertEquals(windGen, h.output(WIND_GEN, 2024), EPS);
+        assertEquals(2497, h.output(WIND_GEN, 2024), 0.01 * 2497, "within 1% of Ember 2024 wind (8.1% of 30,830)");
+    }
+
+    @Test
+    void laterYearsFollowTheRecurrences() {
+        ModelHarness h = run(2024, 2026).run();
+        // 2025
+        double a25 = 452 * 1.05;
+        double k25 = 1865 * 0.99 + 452 * 1.05;
+        double m25 = 1865 + 452 * 1.05;
+        assertEquals(474.6, h.output(SOLAR_ADD, 2025), 1e-9);
+        assertEquals(2320.95, h.output(SOLAR_CAP, 2025), 1e-9);
+        assertEquals(a25, h.output(SOLAR_ADD, 2025), EPS);
+        assertEquals(k25, h.output(SOLAR_CAP, 2025), EPS);
+        assertEquals(m25, h.output(SOLAR_CUM, 2025), EPS);
+        assertEquals((1865 + k25) / 2 * 0.148 * 8.76, h.output(SOLAR_GEN, 2025), EPS);
+        assertEquals(758 * Math.pow(m25 / 1865, log2(1 - 0.24)), h.output(SOLAR_COST, 2025), EPS);
+        // 2026
+        double a26 = 452 * 1.05 * 1.05;
+        double k26 = k25 * 0.99 + a26;
+        double m26 = m25 + a26;
+        assertEquals(a26, h.output(SOLAR_ADD, 2026), EPS);
+        assertEquals(k26, h.output(SOLAR_CAP, 2026), EPS);
+        assertEquals(m26, h.output(SOLAR_CUM, 2026), EPS);
+        assertEquals((k25 + k26) / 2 * 0.148 * 8.76, h.output(SOLAR_GEN, 2026), EPS);
+        assertEquals(758 * Math.pow(m26 / 1865, log2(0.76)), h.output(SOLAR_COST, 2026), EPS);
+
+        // wind 2025
+        double wa25 = 113 * 1.05;
+        double wk25 = 1133 * 0.98 + 113 * 1.05;
+        double wm25 = 1133 + 113 * 1.05;
+        assertEquals(wa25, h.output(WIND_ADD, 2025), EPS);
+        assertEquals(wk25, h.output(WIND_CAP, 2025), EPS);
+        assertEquals(wm25, h.output(WIND_CUM, 2025), EPS);
+        assertEquals((1133 + wk25) / 2 * 0.265 * 8.76, h.output(WIND_GEN, 2025), EPS);
+        assertEquals(1160 * Math.pow(wm25 / 1133, log2(0.85)), h.output(WIND_COST, 2025), EPS);
+    }
+
+    @Test
+    void growthIsReadEveryYearAsATrajectory() {
+        ModelHarness h = run(2024, 2027)
+                .parameter("solar_additions_growth", (r, y) -> y == 2025 ? 0.10 : y == 2026 ? -0.20 : 0.0)
+                .run();
+        assertEquals(452 * 1.10, h.output(SOLAR_ADD, 2025), EPS);
+        assertEquals(452 * 1.10 * 0.80, h.output(SOLAR_ADD, 2026), EPS);
+        assertEquals(452 * 1.10 * 0.80, h.output(SOLAR_ADD, 2027), EPS);
+        // wind unaffected
+        assertEquals(113 * 1.05 * 1.05, h.output(WIND_ADD, 2026), EPS);
+    }
+
+    @Test
+    void costFallsByExactlyTheLearningRatePerDoubling() {
+        // cumulative 100 -> 200 -> 300 -> 400: doublings in 2025 (x2) and 2027 (x4)
+        ModelHarness h = run(2024, 2027)
+                .parameter("solar_capacity_base", 100).parameter("solar_additions_base", 100)
+                .parameter("solar_additions_growth", 0).parameter("solar_retirement_rate", 0.05)
+                .parameter("wind_capacity_base", 50).parameter("wind_additions_base", 50)
+                .parameter("wind_additions_growth", 0)
+                .run();
+        assertEquals(200, h.output(SOLAR_CUM, 2025), EPS);
+        assertEquals(400, h.output(SOLAR_CUM, 2027), EPS);
+        assertEquals(758, h.output(SOLAR_COST, 2024), EPS);
+        assertEquals(758 * 0.76, h.output(SOLAR_COST, 2025), 1e-9);
+        assertEquals(758 * 0.76 * 0.76, h.output(SOLAR_COST, 2027), 1e-9);
+        assertEquals(1160 * 0.85, h.output(WIND_COST, 2025), 1e-9);
+        assertEquals(1160 * 0.85 * 0.85, h.output(WIND_COST, 2027), 1e-9);
+        // retirement reduces capacity but not cumulative installed capacity
+        assertEquals(100 * 0.95 + 100, h.output(SOLAR_CAP, 2025), EPS);
+    }
+
+    @Test
+    void learningRateZeroKeepsCostFlat() {
+        ModelHarness h = run(2024, 2030).parameter("solar_learning_rate", 0).run();
+        for (int y = 2024; y <= 2030; y++) assertEquals(758, h.output(SOLAR_COST, y), EPS);
+    }
+
+    @Test
+    void zeroAdditionsAndZeroRetirementKeepCapacityFlat() {
+        ModelHarness h = run(2024, 2040)
+                .parameter("solar_additions_base", 0).parameter("solar_retirement_rate", 0)
+                .parameter("wind_additions_base", 0).parameter("wind_retirement_rate", 0)
+                .run();
+        for (int y = 2024; y <= 2040; y++) {
+            assertEquals(1865, h.output(SOLAR_CAP, y), EPS);
+            assertEquals(0, h.output(SOLAR_ADD, y), EPS);
+            assertEquals(1865, h.output(SOLAR_CUM, y), EPS);
+            assertEquals(1865 * 0.148 * 8.76, h.output(SOLAR_GEN, y), 1e-9);
+            assertEquals(758, h.output(SOLAR_COST, y), EPS);
+            assertEquals(1133, h.output(WIND_CAP, y), EPS);
+            assertEquals(1133 * 0.265 * 8.76, h.output(WIND_GEN, y), 1e-9);
+            assertEquals(1160, h.output(WIND_COST, y), EPS);
+        }
+    }
+
+    @Test
+    void zeroCapacityGivesZeroGeneration() {
+        ModelHarness h = run(2024, 2030)
+                .parameter("solar_capacity_base", 0).parameter("solar_additions_base", 0)
+                .parameter("wind_capacity_base", 0).parameter("wind_additions_base", 0)
+                .run();
+        for (int y = 2024; y <= 2030; y++) {
+            assertEquals(0, h.output(SOLAR_CAP, y), EPS);
+            assertEquals(0, h.output(SOLAR_GEN, y), EPS);
+            assertEquals(0, h.output(WIND_GEN, y), EPS);
+            assertEquals(758, h.output(SOLAR_COST, y), EPS, "no base to learn from: cost stays at cost_base");
+            assertEquals(1160, h.output(WIND_COST, y), EPS);
+        }
+    }
+
+    @Test
+    void zeroCapacityFactorGivesZeroGeneration() {
+        ModelHarness h = run(2024, 2030).parameter("solar_capacity_factor", 0).run();
+        for (int y = 2024; y <= 2030; y++) assertEquals(0, h.output(SOLAR_GEN, y), EPS);
+    }
+
+    @Test
+    void firstYearPreviousCapacityIsClampedAtZero() {
+        // additions larger than the base: capacity before the first year would be negative, so it is 0
+        ModelHarness h = run(2024, 2024)
+                .parameter("solar_capacity_base", 100).parameter("solar_additions_base", 300)
+                .parameter("wind_capacity_base", 0).parameter("wind_additions_base", 10)
+                .run();
+        assertEquals((0 + 100) / 2.0 * 0.148 * 8.76, h.output(SOLAR_GEN, 2024), EPS);
+        assertEquals(0, h.output(WIND_GEN, 2024), EPS);
+        assertEquals(1160, h.output(WIND_COST, 2024), EPS);
+    }
+
+    @Test
+    void regionsAreIndependent() {
+        ModelHarness h = ModelHarness.of(new RenewablesModel()).regions("A", "B").years(2024, 2025)
+                .parameter("solar_capacity_base", (r, y) -> r == 0 ? 10.0 : 20.0)
+                .parameter("solar_additions_base", (r, y) -> r == 0 ? 2.0 : 4.0)
+                .parameter("solar_additions_growth", (r, y) -> r == 0 ? 0.5 : 0.0)
+                .run();
+        assertEquals(10 * 0.99 + 2 * 1.5, h.output(SOLAR_CAP, "A", 2025), EPS);
+        assertEquals(20 * 0.99 + 4, h.output(SOLAR_CAP, "B", 2025), EPS);
+        assertEquals((8 + 10) / 2.0 * 0.148 * 8.76, h.output(SOLAR_GEN, "A", 2024), EPS);
+        assertEquals((16 + 20) / 2.0 * 0.148 * 8.76, h.output(SOLAR_GEN, "B", 2024), EPS);
+        assertEquals(1133, h.output(WIND_CAP, "B", 2024), EPS);
+    }
+
+    @Test
+    void randomParametersGiveFiniteNonNegativeOutputs() {
+        Random rnd = new Random(42);
+        RenewablesModel model = new RenewablesModel();
+        List<Parameter> params = model.descriptor().parameters();
+        List<Output> outputs = model.descriptor().outputs();
+        for (int draw = 0; draw < 200; draw++) {
+            ModelHarness h = ModelHarness.of(model).years(2024, 2100);
+            StringBuilder drawn = new StringBuilder();
+            for (Parameter p : params) {
+                double v = p.min() + rnd.nextDouble() * (p.max() - p.min());
+                assertTrue(p.allows(v));
+                h.parameter(p.name(), v);
+                drawn.append(p.name()).append('=').append(v).append(' ');
+            }
+            h.run();
+            for (Output o : outputs)
+                for (int y = 2024; y <= 2100; y++) {
+                    double v = h.output(o.variable(), y);
+                    assertTrue(Double.isFinite(v) && v >= 0, o.variable() + " " + y + " = " + v + " with " + drawn);
+                }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package etw.scenario;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import etw.api.scenario.RegionalSeries;
+import etw.api.scenario.Scenario;
+import etw.api.scenario.Trajectory;
+
+/**
+ * Parses a scenario file. The format, with every key but {@code name} and {@code regions} optional:
+ *
+ * <pre>
+ * name: baseline
+ * description: One paragraph for people.
+ * regions: [World]
+ * years: {first: 2024, last: 2050}
+ * seed: 1
+ * parameters:
+ *   etw.models.datacenter:            # model id
+ *     pue: 1.4                        # a constant
+ *     ai_base: {World: 62, China: 15} # per region
+ *     ai_compute_growth_initial: {2024: 0.45, 2040: 0.1}   # a trajectory: year to value, interpolated
+ *     conventional_base: {World: {2024: 353, 2030: 400}, "*": 10}   # per region trajectories; "*" = others
+ * exogenous:
+ *   Population:                       # a variable no model writes
+ *     unit: million
+ *     values: {2024: 8100, 2050: 9700}   # same forms as parameters
+ * </pre>
+ *
+ * Parsing only reads the file: whether models and parameters exist is checked at wiring. Every error message
+ * starts with {@code file:line:column}.
+ */
+public final class ScenarioParser {
+    private static final Set<String> TOP_KEYS = Set.of("name", "description", "regions", "years", "seed", "parameters", "exogenous");
+
+    private ScenarioParser() {
+    }
+
+    /** Reads and parses a file. */
+    public static Scenario parse(Path file) throws ScenarioException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": no such file. Give the path of a scenario file, or the name of a "
+                    + "canned scenario (etw scenarios lists them).");
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot be read: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses scenario text.
+     *
+     * @param source what to call the text in messages (a file name)
+     */
+    public static Scenario parse(String text, String source) throws ScenarioException {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(10);
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new ScenarioException(source + ":" + (m == null ? "1:1" : (m.getLine() + 1) + ":" + (m.getColumn() + 1))
+                    + ": not valid YAML: " + e.getProblem() + ". Check indentation and that every 'key: value' has a space after ':'.");
+        } catch (YAMLException e) {
+            throw new ScenarioException(source + ": not valid YAML: " + e.getMessage());
+        }
+        if (root == null) throw new ScenarioException(source + ":1:1: the scenario file is empty; it needs at least 'name:' and 'regions:'.");
+        return new Reader(source, text).scenario(root);
+    }
+
+    private static final class Reader {
+        private final String source;
+        private final String text;
+
+        Reader(String source, String text) {
+            this.source = source;
+            this.text = text;
+        }
+
+        Scenario scenario(Node root) throws ScenarioException {
+            Map<String, NodeTuple> top = mapping(root, "the scenario", TOP_KEYS);
+            Scenario.Builder b = Scenario.builder(string(required(top, "name", root), "name"));
+            b.source(source).text(text);
+            if (top.containsKey("description")) b.description(string(top.get("description").getValueNode(), "description"));
+            b.regions(regions(required(top, "regions", root)));
+            if (top.containsKey("years")) {
+                Node yearsNode = top.get("years").getValueNode();
+                Map<String, NodeTuple> years = mapping(yearsNode, "years", Set.of("first", "last"));
+                int first = integer(required(years, "first", yearsNode), "years.first");
+                int last = integer(required(years, "last", yearsNode), "years.last");
+                if (first < 1900 || last > 2300 || last < first)
+                    throw error(yearsNode, "years must satisfy 1900 <= first <= last <= 2300, got " + first + " to " + last);
+                b.years(first, last);
+            }
+            if (top.containsKey("seed")) b.seed(integer(top.get("seed").getValueNode(), "seed"));
+            if (top.containsKey("parameters")) {
+                for (NodeTuple model : tuples(top.get("parameters").getValueNode(), "parameters")) {
+                    String modelId = key(model);
+                    for (NodeTuple p : tuples(model.getValueNode(), "parameters of " + modelId))
+                        b.parameter(modelId, key(p), series(p.getValueNode(), modelId + "/" + key(p)));
+                }
+            }
+            if (top.containsKey("exogenous")) {
+                for (NodeTuple x : tuples(top.get("exogenous").getValueNode(), "exogenous")) {
+                    Node body = x.getValueNode();
+                    Map<String, NodeTuple> fields = mapping(body, "exogenous " + key(x), Set.of("unit", "values"));
+                    b.exogenous(key(x), string(required(fields, "unit", body), "unit"),
+                            series(required(fields, "values", body), key(x)));
+                }
+            }
+            return b.build();
+        }
+
+        private List<String> regions(Node node) throws ScenarioException {
+            if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty())
+                throw error(node, "regions must be a non-empty list, e.g. regions: [World] or regions: [United States, China]");
+            List<String> regions = new ArrayList<>();
+            for (Node n : seq.getValue()) {
+                String r = string(n, "region");
+                if (regions.contains(r)) throw error(n, "region '" + r + "' is listed twice");
+                if (r.equals(RegionalSeries.ALL_REGIONS)) throw error(n, "'*' is not a region name");
+                regions.add(r);
+            }
+            return regions;
+        }
+
+        /** A constant, a trajectory {year: value}, or per-region values {region: constant or trajectory}. */
+        private RegionalSeries series(Node node, String what) throws ScenarioException {
+            String origin = where(node);
+            if (node instanceof ScalarNode) return RegionalSeries.of(Trajectory.constant(number(node, what)), origin);
+            List<NodeTuple> entries = tuples(node, what);
+            if (entries.isEmpty()) throw error(node, what + " is empty; give a number, {year: value, ...} or {region: value, ...}");
+            if (isYear(entries.get(0).getKeyNode())) return RegionalSeries.of(trajectory(entries, what), origin);
+            Map<String, Trajectory> byRegion = new LinkedHashMap<>();
+            for (NodeTuple e : entries) {
+                String region = key(e);
+                if (isYear(e.getKeyNode()))
+                    throw error(e.getKeyNode(), what + " mixes years and regions as keys; use {region: {year: value}} for a trajectory per region");
+                Node v = e.getValueNode();
+                byRegion.put(region, v instanceof ScalarNode ? Trajectory.constant(number(v, what + " for " + region))
+                        : trajectory(tuples(v, what + " for " + region), what + " for " + region));
+            }
+            return new RegionalSeries(byRegion, origin);
+        }
+
+        private Trajectory trajectory(List<NodeTuple> entries, String what) throws ScenarioException {
+            Map<Integer, Double> points = new LinkedHashMap<>();
+            for (NodeTuple e : entries) {
+                if (!isYear(e.getKeyNode()))
+                    throw error(e.getKeyNode(), what + ": '" + key(e) + "' is not a year; a trajectory maps years to values, e.g. {2024: 1.5, 2050: 1.2}");
+                int year = Integer.parseInt(key(e));
+                if (points.put(year, number(e.getValueNode(), what + " in " + year)) != null)
+                    throw error(e.getKeyNode(), what + ": year " + year + " is given twice");
+            }
+            return Trajectory.of(points);
+        }
+
+        private static boolean isYear(Node key) {
+            return key instanceof ScalarNode s && s.getValue().matches("\\d{4}");
+        }
+
+        private Map<String, NodeTuple> mapping(Node node, String what, Set<String> allowed) throws ScenarioException {
+            Map<String, NodeTuple> map = new LinkedHashMap<>();
+            for (NodeTuple t : tuples(node, what)) {
+                String k = key(t);
+                if (!allowed.contains(k))
+                    throw error(t.getKeyNode(), "unknown key '" + k + "' in " + what + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
+                if (map.put(k, t) != null) throw error(t.getKeyNode(), "key '" + k + "' appears twice in " + what);
+            }
+            return map;
+        }
+
+        private List<NodeTuple> tuples(Node node, String what) throws ScenarioException {
+            if (!(node instanceof MappingNode m)) throw error(node, what + " must be a mapping (key: value lines)");
+            return m.getValue();
+        }
+
+        private Node required(Map<String, NodeTuple> map, String key, Node parent) throws ScenarioException {
+            NodeTuple t = map.get(key);
+            if (t == null) throw error(parent, "missing '" + key + ":'");
+            return t.getValueNode();
+        }
+
+        private String key(NodeTuple t) throws ScenarioException {
+            return string(t.getKeyNode(), "key");
+        }
+
+        private String string(Node node, String what) throws ScenarioException {
+            if (!(node instanceof ScalarNode s)) throw error(node, what + " must be a single value");
+            return s.getValue();
+        }
+
+        private double number(Node node, String what) throws ScenarioException {
+            String s = string(node, what);
+            try {
+                double v = Double.parseDouble(s.replace("_", ""));
+                if (!Double.isFinite(v)) throw new NumberFormatException();
+                return v;
+            } catch (NumberFormatException e) {
+                throw error(node, what + ": '" + s + "' is not a number");
+            }
+        }
+
+        private int integer(Node node, String what) throws ScenarioException {
+            String s = string(node, what);
+            try {
+                return Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw error(node, what + ": '" + s + "' is not a whole number");
+            }
+        }
+
+        private String where(Node node) {
+            Mark m = node.getStartMark();
+            return source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+        }
+
+        private ScenarioException error(Node node, String message) {
+            return new ScenarioException(where(node) + ": " + message);
+        }
+    }
+}
