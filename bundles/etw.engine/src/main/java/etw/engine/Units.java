@@ -12,7 +12,9 @@ import java.util.TreeMap;
  * {@code USD}, {@code CO2}, {@code vehicle}) with an optional SI prefix ({@code k M G T P E}), or a scale word
  * ({@code thousand}, {@code million}, {@code billion}, {@code %}), or {@code 1}. Two units are compatible when
  * their bases cancel to the same dimension; {@code CO2} and {@code USD} are dimensions of their own, so
- * {@code Mt CO2/yr} converts to {@code Gt CO2/yr} but never to {@code Mt/yr}.
+ * {@code Mt CO2/yr} converts to {@code Gt CO2/yr} but never to {@code Mt/yr}. Energy ({@code Wh}, {@code J}) and
+ * power ({@code W}) are kept apart on purpose: {@code GW} read as {@code TWh/yr} is almost always capacity
+ * mistaken for generation, so it is refused rather than multiplied by 8.76.
  *
  * <p>Why not JSR 385 (Indriya): its quantities know nothing of CO2, currencies or vehicles, which are most of
  * what this domain counts, and it discovers its providers through {@code ServiceLoader}, which in OSGi needs
@@ -25,8 +27,8 @@ public final class Units {
     /** base symbol to (dimension, factor to the dimension's canonical unit). */
     private static final Map<String, Base> BASES = Map.ofEntries(
             Map.entry("W", new Base(Map.of("W", 1), 1)),
-            Map.entry("Wh", new Base(Map.of("W", 1, "h", 1), 1)),
-            Map.entry("J", new Base(Map.of("W", 1, "h", 1), 1.0 / 3600)),
+            Map.entry("Wh", new Base(Map.of("Wh", 1), 1)),
+            Map.entry("J", new Base(Map.of("Wh", 1), 1.0 / 3600)),
             Map.entry("g", new Base(Map.of("g", 1), 1)),
             Map.entry("t", new Base(Map.of("g", 1), 1e6)),
             Map.entry("m", new Base(Map.of("m", 1), 1)),

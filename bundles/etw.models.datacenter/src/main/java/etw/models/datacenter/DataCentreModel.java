@@ -103,16 +103,18 @@ public final class DataCentreModel implements Model {
                 "Growth of AI compute demand in the first projected year, before rebound",
                 "derived: IEA Energy and AI (2025) ~30%/yr growth of accelerated-server electricity = "
                         + "1.30 * 2^(0.5/2.6) - 1 with the default rebound 0.5 and doubling time 2.6 yr");
-        aiGrowthLongRun = b.parameter("ai_compute_growth_long_run", "1/yr", 0.03, 0, 1,
+        aiGrowthLongRun = b.parameter("ai_compute_growth_long_run", "1/yr", 0.20, 0, 1,
                 "Growth of AI compute demand that the rate decays towards",
-                "assumption: AI compute growth settles near long-run economic growth");
+                "assumption: demand for compute keeps outgrowing its efficiency gains; with the default "
+                        + "rebound and doubling time, AI electricity then still grows about 5%/yr in the long run");
         conventionalGrowthInitial = b.parameter("conventional_compute_growth_initial", "1/yr", 0.245, 0, 2,
                 "Growth of conventional compute demand in the first projected year, before rebound",
                 "derived: IEA Energy and AI (2025) ~9%/yr growth of conventional-server electricity = "
                         + "1.09 * 2^(0.5/2.6) - 1 with the default rebound 0.5 and doubling time 2.6 yr");
-        conventionalGrowthLongRun = b.parameter("conventional_compute_growth_long_run", "1/yr", 0.02, 0, 1,
+        conventionalGrowthLongRun = b.parameter("conventional_compute_growth_long_run", "1/yr", 0.15, 0, 1,
                 "Growth of conventional compute demand that the rate decays towards",
-                "assumption: conventional compute growth settles near long-run economic growth");
+                "assumption: with the default rebound and doubling time, conventional electricity then stays "
+                        + "about flat (+0.7%/yr): 1.15 * 2^(-0.5/2.6)");
         growthHalfLife = b.parameter("growth_half_life", "yr", 8, 1, 100,
                 "Years for the excess of growth over its long-run value to halve",
                 "assumption: today's growth rates cannot last; half the excess gone in about a decade");

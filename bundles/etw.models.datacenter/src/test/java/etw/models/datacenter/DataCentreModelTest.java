@@ -63,7 +63,8 @@ class DataCentreModelTest {
 
     @Test
     void growthDecaysTowardsTheLongRunRate() {
-        ModelHarness h = defaults(2024, 2026).run();
+        ModelHarness h = defaults(2024, 2026).parameter("ai_compute_growth_long_run", 0.03)
+                .parameter("conventional_compute_growth_long_run", 0.02).run();
         // step 2025 -> 2026 starts one year after the base: g = 0.03 + (0.485 - 0.03) * 0.5^(1/8)
         double gAi = 0.03 + 0.455 * Math.pow(0.5, 1.0 / 8);
         double gConv = 0.02 + 0.225 * Math.pow(0.5, 1.0 / 8);
@@ -77,7 +78,7 @@ class DataCentreModelTest {
 
     @Test
     void longRunGrowthIsReachedAfterManyHalfLives() {
-        ModelHarness h = defaults(2024, 2100).run();
+        ModelHarness h = defaults(2024, 2100).parameter("ai_compute_growth_long_run", 0.03).run();
         // step 2099 -> 2100 starts 75 years after the base: excess growth halved 75/8 times
         double g = 0.03 + 0.455 * Math.pow(0.5, 75.0 / 8);
         assertEquals((1 + g) * Math.pow(2, 0.5 / 2.6), h.output(C_AI, 2100) / h.output(C_AI, 2099), 1e-12);
@@ -135,7 +136,7 @@ class DataCentreModelTest {
 
     @Test
     void totalIsAlwaysTheSumOfItsChildren() {
-        ModelHarness h = defaults(2024, 2100).run();
+        ModelHarness h = defaults(2024, 2100).parameter("ai_compute_growth_long_run", 0.03).run();
         for (int y = 2024; y <= 2100; y++)
             assertEquals(h.output(AI, y) + h.output(CONV, y), h.output(TOTAL, y), 1e-9 * h.output(TOTAL, y));
     }

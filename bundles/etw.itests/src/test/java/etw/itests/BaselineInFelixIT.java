@@ -1,0 +1,118 @@
+package etw.itests;
+
+import static etw.itests.FeatureBundles.feature;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import etw.api.Model;
+import etw.api.scenario.CannedScenario;
+import etw.api.scenario.Result;
+import etw.api.scenario.Scenario;
+import etw.api.scenario.ScenarioLibrary;
+import etw.engine.InstalledModel;
+import etw.engine.ModelCatalog;
+import etw.engine.Wiring;
+import etw.scenario.ScenarioParser;
+
+/** Boots the real bundle set in Felix, waits for the four model services and runs the canned baseline. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BaselineInFelixIT {
+    private static final Set<String> FAMILIES = Set.of("etw.models.electrification", "etw.models.renewables",
+            "etw.models.datacenter", "etw.models.decarbonisation");
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private ModelCatalog catalog;
+
+    @Inject
+    private ScenarioLibrary library;
+
+    @Configuration
+    public Option[] config() {
+        return options(frameworkProperty("felix.log.level").value("1"), cleanCaches(),
+                feature("core"), feature("models"), feature("teaching"), junitBundles());
+    }
+
+    private void awaitModelServices() throws InterruptedException {
+        ServiceTracker<Model, Model> models = new ServiceTracker<>(context, Model.class, null);
+        models.open();
+        try {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (models.size() < FAMILIES.size() && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            assertEquals("model services registered", FAMILIES.size(), models.size());
+        } finally {
+            models.close();
+        }
+    }
+
+    @Test
+    public void runsInsideOsgi() {
+        assertNotNull("the test runs inside the framework", FrameworkUtil.getBundle(getClass()));
+        assertNotNull(FrameworkUtil.getBundle(ModelCatalog.class));
+    }
+
+    @Test
+    public void catalogSeesTheFourFamiliesWithTheirBundles() throws Exception {
+        awaitModelServices();
+        List<InstalledModel> models = catalog.models();
+        assertEquals(FAMILIES, models.stream().map(InstalledModel::id).collect(Collectors.toSet()));
+        for (InstalledModel m : models) assertEquals("model id is its bundle's symbolic name", m.id(), m.bundle());
+    }
+
+    @Test
+    public void runsBaselineAndTheDemandReachesTheGridThroughTheGraph() throws Exception {
+        awaitModelServices();
+        CannedScenario canned = library.scenarios().stream().filter(c -> c.name().equals("baseline")).findFirst().orElseThrow();
+        String text;
+        try (InputStream in = canned.location().openStream()) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Scenario scenario = ScenarioParser.parse(text, "baseline.yaml");
+        Wiring wiring = Wiring.wire(scenario, catalog.models());
+        Result r = wiring.run();
+
+        assertEquals(2024, r.firstYear());
+        assertTrue(r.lastYear() >= 2050);
+        // base year: data centres 415 TWh (IEA Energy and AI 2025), generation ~30,830 TWh and emissions
+        // ~14.6 Gt (Ember Global Electricity Review 2025)
+        assertEquals(415.0, r.value("Final Energy|Electricity|Data Centers", "World", 2024), 1e-9);
+        assertEquals(30_830, r.value("Secondary Energy|Electricity", "World", 2024), 0.02 * 30_830);
+        assertEquals(14_600, r.value("Emissions|CO2|Energy|Supply|Electricity", "World", 2024), 0.02 * 14_600);
+        // the grid's demand is the sum of every demand variable the other models write
+        double demand = r.value("Final Energy|Electricity", "World", 2050);
+        double sum = 0;
+        for (String child : List.of("Transportation", "Residential and Commercial", "Industry", "Other", "Data Centers"))
+            sum += r.value("Final Energy|Electricity|" + child, "World", 2050);
+        assertEquals(sum, demand, 1e-6 * sum);
+        assertEquals(demand * 1.11, r.value("Secondary Energy|Electricity", "World", 2050), 1e-6 * demand);
+        assertTrue("demand grows", demand > r.value("Final Energy|Electricity", "World", 2024));
+        assertEquals(4, r.manifest().bundles().size());
+    }
+}
