@@ -3,6 +3,7 @@ package etw.engine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class Wiring {
     }
 
     /**
-     * Wires a scenario to the given models (every one of them takes part).
+     * Wires a scenario to the installed models: those the scenario lists under {@code models}, or all of them.
      *
      * @throws WiringException if a variable has two writers, an input has no source, units are incompatible,
      *                         models form a cycle without a lag, or a parameter setting is unknown or out of range
@@ -99,31 +100,80 @@ public final class Wiring {
     }
 
     /**
-     * Runs the scenario year by year.
+     * Runs the scenario year by year in the calling thread. Fast, but a model whose step never returns blocks
+     * the caller: for models you do not trust, use {@link #run(Duration)}.
      *
      * @throws RunException if a model throws, or leaves an output unset, NaN or infinite
      */
     public Result run() throws RunException {
-        int regions = scenario.regions().size();
-        int years = scenario.yearCount();
+        double[][] store = newStore();
+        new YearLoop(scenario, plans, store, stored).run();
+        return result(store);
+    }
+
+    /**
+     * Runs the scenario in a worker thread and fails the run if one model's step takes longer than
+     * {@code stepLimit}. The stuck worker is interrupted and abandoned (a daemon thread); the caller, the
+     * framework and other runs carry on.
+     *
+     * @throws RunException if a model throws, misbehaves as for {@link #run()}, or overruns the limit
+     */
+    public Result run(Duration stepLimit) throws RunException {
+        double[][] store = newStore();
+        YearLoop loop = new YearLoop(scenario, plans, store, stored);
+        RunException[] failure = new RunException[1];
+        Thread worker = new Thread(() -> {
+            try {
+                loop.run();
+            } catch (RunException e) {
+                failure[0] = e;
+            }
+        }, "etw-run-" + scenario.name());
+        worker.setDaemon(true);
+        worker.start();
+        long poll = Math.max(1, Math.min(50, stepLimit.toMillis() / 10));
+        try {
+            while (true) {
+                worker.join(poll);
+                if (!worker.isAlive()) break;
+                RunException overdue = loop.overdue(stepLimit);
+                if (overdue != null) {
+                    worker.interrupt();
+                    throw overdue;
+                }
+            }
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new RunException("", scenario.firstYear(), "the run of scenario '" + scenario.name() + "' was interrupted", e);
+        }
+        if (failure[0] != null) throw failure[0];
+        return result(store);
+    }
+
+    private double[][] newStore() {
+        int cells = scenario.regions().size() * scenario.yearCount();
         double[][] store = new double[stored.size()][];
         for (int v = 0; v < store.length; v++) {
             if (exogenousValues[v] != null) {
                 store[v] = exogenousValues[v].clone();
             } else {
-                store[v] = new double[regions * years];
+                store[v] = new double[cells];
                 Arrays.fill(store[v], Double.NaN);
             }
         }
-        new YearLoop(scenario, plans, store, stored).run();
+        return store;
+    }
 
+    private Result result(double[][] store) {
+        int cells = scenario.regions().size() * scenario.yearCount();
         List<Result.VariableInfo> infos = new ArrayList<>(stored);
         List<double[]> values = new ArrayList<>(Arrays.asList(store));
         for (Aggregate a : aggregates) {
-            double[] sum = new double[regions * years];
+            double[] sum = new double[cells];
             for (int c = 0; c < a.children.length; c++) {
                 double[] child = store[a.children[c]];
-                for (int i = 0; i < sum.length; i++) sum[i] += child[i] * a.factors[c];
+                for (int i = 0; i < cells; i++) sum[i] += child[i] * a.factors[c];
             }
             infos.add(new Result.VariableInfo(a.name, a.unit, "aggregate"));
             values.add(sum);
@@ -162,6 +212,7 @@ public final class Wiring {
     /** Does the wiring, once; separate from {@link Wiring} so the latter holds only the result. */
     private static final class Wirer {
         private final Scenario scenario;
+        private final List<InstalledModel> installed;
         private final List<InstalledModel> models;
         private final int regions;
         private final int years;
@@ -173,13 +224,16 @@ public final class Wiring {
 
         Wirer(Scenario scenario, Collection<InstalledModel> installed) {
             this.scenario = scenario;
-            this.models = installed.stream().sorted(Comparator.comparing(InstalledModel::id)).toList();
+            this.installed = installed.stream().sorted(Comparator.comparing(InstalledModel::id)).toList();
+            this.models = scenario.models().isEmpty() ? this.installed
+                    : this.installed.stream().filter(m -> scenario.models().contains(m.id())).toList();
             this.regions = scenario.regions().size();
             this.years = scenario.yearCount();
         }
 
         Wiring wire() throws WiringException {
             checkDistinctIds();
+            checkSelection();
             checkSettings();
             collectOutputs();
             double[][] exogenous = collectExogenous();
@@ -201,6 +255,13 @@ public final class Wiring {
                     throw new WiringException("Two installed models have the id '" + a.id() + "' (bundles "
                             + a.bundle() + " and " + b.bundle() + "). Uninstall one of them.");
             }
+        }
+
+        private void checkSelection() throws WiringException {
+            for (String id : scenario.models())
+                if (installed.stream().noneMatch(m -> m.id().equals(id)))
+                    throw new WiringException("the scenario lists model '" + id + "' under models:, but it is not installed. "
+                            + "Installed models: " + installed.stream().map(InstalledModel::id).collect(Collectors.joining(", ")) + ".");
         }
 
         private void collectOutputs() throws WiringException {
@@ -313,10 +374,17 @@ public final class Wiring {
         }
 
         private WiringException missingInput(InstalledModel m, Input in) {
-            return new WiringException("Model " + m.id() + " (bundle " + m.bundle() + ") reads '" + in.variable()
-                    + "' [" + in.unit() + "], but no installed model writes it or anything below it, and the scenario "
-                    + "does not supply it. Install a bundle whose model writes '" + in.variable() + "', or add it to "
-                    + "the scenario under 'exogenous:'.");
+            String what = "Model " + m.id() + " (bundle " + m.bundle() + ") reads '" + in.variable() + "' [" + in.unit()
+                    + "], but no model in the scenario writes it or anything below it, and the scenario does not supply it. ";
+            List<String> candidates = installed.stream().filter(x -> !models.contains(x))
+                    .filter(x -> x.model().descriptor().outputs().stream().anyMatch(o -> o.variable().equals(in.variable())
+                            || o.variable().startsWith(in.variable() + "|")))
+                    .map(x -> x.id() + " (bundle " + x.bundle() + " " + x.bundleVersion() + ")").toList();
+            if (!candidates.isEmpty())
+                return new WiringException(what + "Installed models that could provide it: " + String.join(", ", candidates)
+                        + ". Add them to the scenario's 'models:' list, or supply the variable under 'exogenous:'.");
+            return new WiringException(what + "No installed bundle provides it: install a bundle whose model writes '"
+                    + in.variable() + "', or supply it under 'exogenous:' in the scenario.");
         }
 
         private List<InstalledModel> order() throws WiringException {
@@ -402,7 +470,9 @@ public final class Wiring {
                 ModelDescriptor d = byId.get(e.getKey());
                 if (d == null)
                     throw new WiringException(where(firstOrigin(e.getValue())) + "the scenario sets parameters of model '"
-                            + e.getKey() + "', which is not installed. Installed models: " + String.join(", ", byId.keySet()) + ".");
+                            + e.getKey() + "', which is not " + (installed.stream().anyMatch(m -> m.id().equals(e.getKey()))
+                            ? "among the scenario's models" : "installed") + ". Models in the scenario: "
+                            + String.join(", ", byId.keySet()) + ".");
                 for (Map.Entry<String, RegionalSeries> p : new TreeMap<>(e.getValue()).entrySet())
                     if (d.parameter(p.getKey()) == null)
                         throw new WiringException(where(p.getValue().origin()) + "model " + d.id() + " has no parameter '"

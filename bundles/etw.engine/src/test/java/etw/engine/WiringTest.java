@@ -152,7 +152,29 @@ class WiringTest {
         WiringException e = assertThrows(WiringException.class,
                 () -> Wiring.wire(WORLD, List.of(relay("grid", "Final Energy|Electricity", 0, 0, "Out", 1, 0))));
         assertTrue(e.getMessage().contains("Model grid (bundle classpath) reads 'Final Energy|Electricity'"), e.getMessage());
+        assertTrue(e.getMessage().contains("No installed bundle provides it"), e.getMessage());
         assertTrue(e.getMessage().contains("exogenous"), e.getMessage());
+    }
+
+    @Test
+    void aMissingInputNamesTheInstalledModelsLeftOutOfTheScenarioThatCouldProvideIt() {
+        Scenario onlyGrid = Scenario.builder("x").models(List.of("grid")).build();
+        WiringException e = assertThrows(WiringException.class, () -> Wiring.wire(onlyGrid, List.of(
+                relay("grid", "Final Energy|Electricity", 0, 0, "Out", 1, 0),
+                constant("dc", "Final Energy|Electricity|Data Centers", "TWh/yr", 1),
+                constant("heat", "Final Energy|Heat", "TWh/yr", 1))));
+        assertTrue(e.getMessage().contains("Installed models that could provide it: dc (bundle classpath 0)"), e.getMessage());
+        assertTrue(e.getMessage().contains("'models:'"), e.getMessage());
+    }
+
+    @Test
+    void aScenarioRunsOnlyTheModelsItLists() throws Exception {
+        Scenario s = Scenario.builder("x").models(List.of("a")).build();
+        Wiring w = Wiring.wire(s, List.of(constant("a", "A", "TWh/yr", 1), constant("b", "B", "TWh/yr", 2)));
+        assertEquals(List.of("a"), ids(w));
+        Scenario unknown = Scenario.builder("x").models(List.of("nope")).build();
+        WiringException e = assertThrows(WiringException.class, () -> Wiring.wire(unknown, List.of(constant("a", "A", "TWh/yr", 1))));
+        assertTrue(e.getMessage().contains("lists model 'nope' under models:, but it is not installed"), e.getMessage());
     }
 
     @Test
@@ -230,6 +252,27 @@ class WiringTest {
         e = assertThrows(RunException.class, () -> Wiring.wire(WORLD, List.of(thrower)).run());
         assertTrue(e.getMessage().contains("Model bad (bundle classpath 0) threw java.lang.IllegalStateException: boom in year 2024"),
                 e.getMessage());
+    }
+
+    @Test
+    void aStepThatDoesNotReturnWithinTheLimitFailsTheRunAndTheCallerCarriesOn() throws Exception {
+        ModelDescriptor.Builder b = ModelDescriptor.builder("slow", "slow");
+        Output o = b.output("V", "TWh/yr", "");
+        InstalledModel slow = of(b.build(), ctx -> {
+            if (ctx.year() == 2025) {
+                while (!Thread.currentThread().isInterrupted()) Thread.onSpinWait();
+            }
+            ctx.set(o, 0, 1);
+        });
+        long t0 = System.nanoTime();
+        RunException e = assertThrows(RunException.class,
+                () -> Wiring.wire(WORLD, List.of(slow)).run(java.time.Duration.ofMillis(200)));
+        assertTrue(e.getMessage().contains("Model slow (bundle classpath 0) did not return from its step within 200 ms in year 2025"),
+                e.getMessage());
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "the caller got control back");
+        // the same wiring machinery keeps working for other runs
+        assertEquals(2.0, Wiring.wire(WORLD, List.of(constant("ok", "V", "TWh/yr", 2))).run(java.time.Duration.ofSeconds(5))
+                .value("V", "World", 2026));
     }
 
     @Test

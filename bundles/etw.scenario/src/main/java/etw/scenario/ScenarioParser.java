@@ -36,6 +36,7 @@ import etw.api.scenario.Trajectory;
  * regions: [World]
  * years: {first: 2024, last: 2050}
  * seed: 1
+ * models: [etw.models.datacenter, etw.models.decarbonisation]   # default: every installed model
  * parameters:
  *   etw.models.datacenter:            # model id
  *     pue: 1.4                        # a constant
@@ -52,7 +53,7 @@ import etw.api.scenario.Trajectory;
  * starts with {@code file:line:column}.
  */
 public final class ScenarioParser {
-    private static final Set<String> TOP_KEYS = Set.of("name", "description", "regions", "years", "seed", "parameters", "exogenous");
+    private static final Set<String> TOP_KEYS = Set.of("name", "description", "regions", "years", "seed", "models", "parameters", "exogenous");
 
     private ScenarioParser() {
     }
@@ -118,6 +119,7 @@ public final class ScenarioParser {
                 b.years(first, last);
             }
             if (top.containsKey("seed")) b.seed(integer(top.get("seed").getValueNode(), "seed"));
+            if (top.containsKey("models")) b.models(names(top.get("models").getValueNode(), "models", "model id"));
             if (top.containsKey("parameters")) {
                 for (NodeTuple model : tuples(top.get("parameters").getValueNode(), "parameters")) {
                     String modelId = key(model);
@@ -137,16 +139,22 @@ public final class ScenarioParser {
         }
 
         private List<String> regions(Node node) throws ScenarioException {
-            if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty())
-                throw error(node, "regions must be a non-empty list, e.g. regions: [World] or regions: [United States, China]");
-            List<String> regions = new ArrayList<>();
-            for (Node n : seq.getValue()) {
-                String r = string(n, "region");
-                if (regions.contains(r)) throw error(n, "region '" + r + "' is listed twice");
-                if (r.equals(RegionalSeries.ALL_REGIONS)) throw error(n, "'*' is not a region name");
-                regions.add(r);
-            }
+            List<String> regions = names(node, "regions", "region");
+            if (regions.contains(RegionalSeries.ALL_REGIONS)) throw error(node, "'*' is not a region name");
             return regions;
+        }
+
+        /** A non-empty list of distinct names. */
+        private List<String> names(Node node, String what, String each) throws ScenarioException {
+            if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty())
+                throw error(node, what + " must be a non-empty list, e.g. " + what + ": [a, b]");
+            List<String> names = new ArrayList<>();
+            for (Node n : seq.getValue()) {
+                String name = string(n, each);
+                if (names.contains(name)) throw error(n, each + " '" + name + "' is listed twice");
+                names.add(name);
+            }
+            return names;
         }
 
         /** A constant, a trajectory {year: value}, or per-region values {region: constant or trajectory}. */

@@ -15,19 +15,21 @@ import java.util.Objects;
  * @param firstYear   first simulated year (the base year)
  * @param lastYear    last simulated year, inclusive
  * @param seed        seed for anything random (ensembles); runs with the same seed are bit-identical
+ * @param models      ids of the models taking part; empty means every installed model
  * @param parameters  model id to (parameter name to value)
  * @param exogenous   variable name to data supplied by the scenario instead of a model
  * @param source      where the scenario came from (a file path or {@code canned:name}); may be empty
  * @param text        the scenario's source text, hashed into run manifests; may be empty
  */
 public record Scenario(String name, String description, List<String> regions, int firstYear, int lastYear, long seed,
-                       Map<String, Map<String, RegionalSeries>> parameters, Map<String, ExogenousSeries> exogenous,
+                       List<String> models, Map<String, Map<String, RegionalSeries>> parameters, Map<String, ExogenousSeries> exogenous,
                        String source, String text) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
         regions = List.copyOf(regions);
+        models = List.copyOf(models);
         if (regions.isEmpty()) throw new IllegalArgumentException("scenario " + name + " names no regions");
         if (lastYear < firstYear)
             throw new IllegalArgumentException("scenario " + name + ": last year " + lastYear + " before first year " + firstYear);
@@ -64,6 +66,7 @@ public record Scenario(String name, String description, List<String> regions, in
         private int firstYear = 2024;
         private int lastYear = 2050;
         private long seed = 1;
+        private List<String> models = List.of();
         private final Map<String, Map<String, RegionalSeries>> parameters = new LinkedHashMap<>();
         private final Map<String, ExogenousSeries> exogenous = new LinkedHashMap<>();
         private String source = "";
@@ -80,6 +83,9 @@ public record Scenario(String name, String description, List<String> regions, in
         public Builder years(int first, int last) { this.firstYear = first; this.lastYear = last; return this; }
 
         public Builder seed(long s) { this.seed = s; return this; }
+
+        /** Restricts the scenario to these models; by default every installed model takes part. */
+        public Builder models(List<String> ids) { this.models = ids; return this; }
 
         public Builder source(String s) { this.source = s; return this; }
 
@@ -100,7 +106,7 @@ public record Scenario(String name, String description, List<String> regions, in
         }
 
         public Scenario build() {
-            return new Scenario(name, description, regions, firstYear, lastYear, seed, parameters, exogenous, source, text);
+            return new Scenario(name, description, regions, firstYear, lastYear, seed, models, parameters, exogenous, source, text);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,9 +45,13 @@ final class Cli {
             Usage: etw <command> [options]
 
             Commands:
-              run <scenario> [--out DIR]   run a canned scenario (by name) or a scenario file (.yaml);
+              run <scenario> [--out DIR] [--step-limit SECONDS]
+                                           run a canned scenario (by name) or a scenario file (.yaml);
                                            prints headline results and writes DIR/<name>.csv (IAMC format)
-                                           and DIR/<name>.manifest.json (default DIR: results)
+                                           and DIR/<name>.manifest.json (default DIR: results); a model step
+                                           running longer than the limit (default 10 s) fails the run
+              graph <scenario> [--dot]     the scenario's wiring: models in step order and what each reads
+                                           from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
                                            with an id, every parameter's description and source
               scenarios                    the canned scenarios
@@ -106,7 +111,8 @@ final class Cli {
                 case "run" -> run(args);
                 case "models" -> models(args);
                 case "scenarios" -> scenarios(args);
-                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, models, scenarios, help (etw help).");
+                case "graph" -> graph(args);
+                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);
@@ -126,13 +132,11 @@ final class Cli {
 
     private int run(List<String> args) throws UsageException, ScenarioException, WiringException, RunException, IOException {
         String outDir = option(args, "--out", "results");
-        if (args.size() != 1)
-            throw new UsageException("run takes one scenario (a canned name or a .yaml file), e.g. etw run baseline; got "
-                    + (args.isEmpty() ? "none" : String.join(" ", args)));
-        Scenario scenario = loadScenario(args.get(0));
+        Duration stepLimit = seconds(option(args, "--step-limit", "10"), "--step-limit");
+        Scenario scenario = loadScenario(oneScenario(args, "run"));
         long t0 = System.nanoTime();
         Wiring wiring = Wiring.wire(scenario, models.get());
-        Result result = wiring.run();
+        Result result = wiring.run(stepLimit);
         long micros = (System.nanoTime() - t0) / 1000;
 
         Path dir = path(outDir, "--out");
@@ -147,6 +151,31 @@ final class Cli {
         out.println("Wrote " + csv + " (IAMC CSV: " + result.variables().size() + " variables x " + result.regions().size()
                 + " region(s) x " + scenario.yearCount() + " years) and " + manifest);
         return OK;
+    }
+
+    private int graph(List<String> args) throws UsageException, ScenarioException, WiringException {
+        boolean dot = args.remove("--dot");
+        Wiring wiring = Wiring.wire(loadScenario(oneScenario(args, "graph")), models.get());
+        if (dot) GraphPrinter.dot(wiring, out);
+        else GraphPrinter.text(wiring, out);
+        return OK;
+    }
+
+    private static String oneScenario(List<String> args, String command) throws UsageException {
+        if (args.size() != 1)
+            throw new UsageException(command + " takes one scenario (a canned name or a .yaml file), e.g. etw " + command
+                    + " baseline; got " + (args.isEmpty() ? "none" : String.join(" ", args)));
+        return args.get(0);
+    }
+
+    private static Duration seconds(String text, String option) throws UsageException {
+        try {
+            double s = Double.parseDouble(text);
+            if (s > 0 && s <= 86_400) return Duration.ofMillis((long) (s * 1000));
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new UsageException(option + " takes a number of seconds between 0 and 86400, got '" + text + "'");
     }
 
     private void printSummary(Wiring wiring, Result result, long micros) {

@@ -1,5 +1,6 @@
 package etw.engine.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import etw.api.Model;
@@ -15,6 +16,10 @@ public final class YearLoop {
     private final Binding[] bindings;
     private final List<Result.VariableInfo> variables;
     private final List<ModelPlan> plans;
+    /** The model stepping now (-1 between steps) and since when; read by the watchdog of a guarded run. */
+    private volatile int stepping = -1;
+    private volatile int steppingYear;
+    private volatile long stepStarted;
 
     public YearLoop(Scenario scenario, List<ModelPlan> plans, double[][] store, List<Result.VariableInfo> variables) {
         this.scenario = scenario;
@@ -35,10 +40,15 @@ public final class YearLoop {
             for (int m = 0; m < models.length; m++) {
                 Binding b = bindings[m];
                 b.yearIndex(y);
+                steppingYear = y;
+                stepStarted = System.nanoTime();
+                stepping = m;
                 try {
                     models[m].step(b);
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
                     throw failure(m, y, "threw " + e, e);
+                } finally {
+                    stepping = -1;
                 }
                 int[] outs = plans.get(m).outputs();
                 for (int o = 0; o < outs.length; o++)
@@ -50,6 +60,14 @@ public final class YearLoop {
                     }
             }
         }
+    }
+
+    /** A failure naming the model whose current step has run longer than {@code limit}, or null. */
+    public RunException overdue(Duration limit) {
+        int m = stepping;
+        int y = steppingYear;
+        if (m < 0 || System.nanoTime() - stepStarted <= limit.toNanos()) return null;
+        return failure(m, y, "did not return from its step within " + limit.toMillis() + " ms", null);
     }
 
     private RunException failure(int m, int y, String what, Throwable cause) {

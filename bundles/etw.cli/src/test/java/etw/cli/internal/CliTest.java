@@ -1,0 +1,110 @@
+package etw.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import etw.api.Model;
+import etw.api.scenario.ScenarioLibrary;
+import etw.engine.InstalledModel;
+import etw.scenarios.teaching.TeachingScenarios;
+
+/** The commands, driven with the real models (found through ServiceLoader, no OSGi) and the real canned scenarios. */
+class CliTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int etw(String... args) {
+        List<InstalledModel> models = ServiceLoader.load(Model.class).stream()
+                .map(p -> InstalledModel.onClasspath(p.get())).toList();
+        List<ScenarioLibrary> libraries = List.of(new TeachingScenarios());
+        return new Cli(() -> models, () -> libraries, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runWritesIamcCsvAndManifestAndPrintsHeadlinesWithUnits(@TempDir Path dir) throws Exception {
+        assertEquals(0, etw("run", "baseline", "--out", dir.toString()), err());
+        List<String> csv = Files.readAllLines(dir.resolve("baseline.csv"));
+        assertTrue(csv.get(0).startsWith("Model,Scenario,Region,Variable,Unit,2024,2025,"), csv.get(0));
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("ETW,baseline,World,Final Energy|Electricity,TWh/yr,")));
+        assertTrue(Files.readString(dir.resolve("baseline.manifest.json")).contains("\"scenarioSha256\""));
+        assertTrue(out().contains("Final Energy|Electricity"), out());
+        assertTrue(out().contains("Mt CO2/yr"), out());
+        assertTrue(out().contains("2050"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+        assertEquals(2, etw("run", "no-such-scenario"));
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().startsWith("etw: no canned scenario named 'no-such-scenario'. Canned scenarios: baseline"), err());
+
+        err.reset();
+        assertEquals(2, etw("run", dir.resolve("missing.yaml").toString()));
+        assertTrue(err().contains("missing.yaml: no such file"), err());
+
+        err.reset();
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: x\nregions: [World\n");
+        assertEquals(2, etw("run", bad.toString()));
+        assertTrue(err().startsWith("etw: " + bad + ":3:1: not valid YAML"), err());
+        assertEquals(1, err().lines().count(), err());
+
+        err.reset();
+        assertEquals(2, etw("frobnicate"));
+        assertTrue(err().contains("unknown command 'frobnicate'"), err());
+    }
+
+    @Test
+    void modelsListsTheFourFamiliesAndOneModelShowsSources() {
+        assertEquals(0, etw("models"));
+        for (String id : List.of("etw.models.electrification", "etw.models.renewables", "etw.models.datacenter",
+                "etw.models.decarbonisation"))
+            assertTrue(out().contains(id + ": "), id);
+        out.reset();
+        assertEquals(0, etw("models", "etw.models.datacenter"));
+        assertTrue(out().contains("source: Koomey & Naffziger 2016"), out());
+        assertEquals(2, etw("models", "nope"));
+    }
+
+    @Test
+    void graphPrintsOrderLagsAndAggregatesOrDot() {
+        assertEquals(0, etw("graph", "baseline"));
+        assertTrue(out().contains("4. etw.models.decarbonisation"), out());
+        assertTrue(out().contains("reads Final Energy|Electricity = sum of:"), out());
+        assertTrue(out().contains("(lag 1)"), out());
+        out.reset();
+        assertEquals(0, etw("graph", "baseline", "--dot"));
+        assertTrue(out().startsWith("digraph \"baseline\" {"), out());
+        assertTrue(out().contains("[style=dashed, label=\"lag 1\"]"), out());
+    }
+
+    @Test
+    void helpAndScenarios() {
+        assertEquals(0, etw("--help"));
+        assertTrue(out().contains("Usage: etw"));
+        out.reset();
+        assertEquals(0, etw("scenarios"));
+        assertTrue(out().startsWith("baseline"), out());
+    }
+}

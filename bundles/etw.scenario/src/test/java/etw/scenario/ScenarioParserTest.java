@@ -1,0 +1,103 @@
+package etw.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import etw.api.scenario.RegionalSeries;
+import etw.api.scenario.Scenario;
+
+class ScenarioParserTest {
+    private static final String FULL = """
+            name: demo
+            description: A test scenario.
+            regions: [World, China]
+            years: {first: 2024, last: 2040}
+            seed: 42
+            models: [m1, m2]
+            parameters:
+              m1:
+                pue: 1.4
+                base: {World: 62, China: 15}
+                growth: {2024: 0.45, 2040: 0.1}
+                mixed: {World: {2024: 1, 2030: 2}, "*": 10}
+            exogenous:
+              Population:
+                unit: million
+                values: {2024: 8100, 2050: 9700}
+            """;
+
+    @Test
+    void readsEveryPart() throws Exception {
+        Scenario s = ScenarioParser.parse(FULL, "demo.yaml");
+        assertEquals("demo", s.name());
+        assertEquals(List.of("World", "China"), s.regions());
+        assertEquals(2024, s.firstYear());
+        assertEquals(2040, s.lastYear());
+        assertEquals(42, s.seed());
+        assertEquals(List.of("m1", "m2"), s.models());
+        assertEquals(FULL, s.text());
+        var m1 = s.parameters().get("m1");
+        assertEquals(1.4, m1.get("pue").forRegion("China").valueAt(2030));
+        assertEquals(15, m1.get("base").forRegion("China").valueAt(2030));
+        assertEquals(0.275, m1.get("growth").forRegion("World").valueAt(2032), 1e-12);
+        assertEquals(1.5, m1.get("mixed").forRegion("World").valueAt(2027), 1e-12);
+        assertEquals(10, m1.get("mixed").forRegion("China").valueAt(2027));
+        assertEquals("demo.yaml:9:10", m1.get("pue").origin());
+        Scenario.ExogenousSeries pop = s.exogenous().get("Population");
+        assertEquals("million", pop.unit());
+        assertEquals(8900, pop.values().forRegion(RegionalSeries.ALL_REGIONS).valueAt(2037), 1e-9);
+    }
+
+    @Test
+    void defaultsYearsAndSeed() throws Exception {
+        Scenario s = ScenarioParser.parse("name: x\nregions: [World]\n", "x.yaml");
+        assertEquals(2024, s.firstYear());
+        assertEquals(2050, s.lastYear());
+        assertEquals(List.of(), s.models());
+    }
+
+    private static String error(String text) {
+        return assertThrows(ScenarioException.class, () -> ScenarioParser.parse(text, "f.yaml")).getMessage();
+    }
+
+    @Test
+    void malformedYamlGivesFileLineAndColumn() {
+        String m = error("name: x\nregions: [World\nyears: {first: 2024}\n");
+        assertTrue(m.startsWith("f.yaml:3:6: not valid YAML"), m);
+    }
+
+    @Test
+    void structuralMistakesAreLocated() {
+        assertTrue(error("name: x\nregion: [World]\n").startsWith("f.yaml:2:1: unknown key 'region' in the scenario; allowed:"),
+                error("name: x\nregion: [World]\n"));
+        assertTrue(error("regions: [World]\n").startsWith("f.yaml:1:1: missing 'name:'"));
+        assertTrue(error("").contains("the scenario file is empty"));
+        assertTrue(error("name: x\nregions: World\n").startsWith("f.yaml:2:10: regions must be a non-empty list"));
+        assertTrue(error("name: x\nregions: [A, A]\n").contains("region 'A' is listed twice"));
+        assertTrue(error("name: x\nregions: [A]\nyears: {first: 2050, last: 2024}\n").startsWith("f.yaml:3:8: years must satisfy"));
+        assertTrue(error("name: x\nregions: [A]\nseed: lots\n").contains("seed: 'lots' is not a whole number"));
+    }
+
+    @Test
+    void badValuesAreLocated() {
+        String base = "name: x\nregions: [World]\nparameters:\n  m:\n";
+        assertTrue(error(base + "    p: high\n").startsWith("f.yaml:5:8: m/p: 'high' is not a number"));
+        assertTrue(error(base + "    p: {2024: 1, World: 2}\n").startsWith("f.yaml:5:18: m/p: 'World' is not a year"));
+        assertTrue(error(base + "    p: {World: 1, 2024: 2}\n").contains("mixes years and regions"));
+        assertTrue(error(base + "    p: {2024: 1, 2024: 2}\n").contains("year 2024 is given twice"));
+        assertTrue(error(base + "    p: {}\n").contains("m/p is empty"));
+        assertTrue(error("name: x\nregions: [World]\nexogenous:\n  V:\n    values: 1\n").contains("missing 'unit:'"));
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        String m = assertThrows(ScenarioException.class, () -> ScenarioParser.parse(Path.of("no/such.yaml"))).getMessage();
+        assertTrue(m.startsWith("no/such.yaml: no such file"), m);
+    }
+}
