@@ -13,12 +13,25 @@
  * <li><b>Lags.</b> An input with lag {@code k >= 1} reads the value of {@code k} years earlier, and its declared
  * initial value before the first year. Only lag-0 inputs order models, so feedback loops are legal only through a
  * lag; a cycle of lag-0 inputs is a wiring error that prints the cycle.</li>
- * <li><b>Units</b> are checked at wiring; compatible units are converted, incompatible ones are an error.</li>
+ * <li><b>Units</b> are checked at wiring: a consumer declares the unit it wants and gets values converted from
+ * the producer's unit ({@code GWh} to {@code TWh}, {@code MW} to {@code GW}, {@code Mt CO2} to {@code Gt CO2},
+ * {@code g CO2/kWh} to {@code t CO2/MWh}); units that do not convert (capacity in {@code GW} read as generation in
+ * {@code TWh/yr}) are an error naming producer, consumer and both units. Use {@code "1"} for plain numbers.</li>
+ * <li><b>Parameters</b> carry a unit, default, allowed range, description and source. A scenario may set a
+ * constant, a value per region, or a trajectory (year to value, linear between points, flat beyond the ends);
+ * a value outside the range is rejected before the run with the range in the message. Read a parameter every
+ * step with {@link etw.api.StepContext#get(Parameter, int)}: it may change from year to year.</li>
+ * <li><b>Missing inputs.</b> An input that no model in the scenario writes and the scenario does not supply is a
+ * wiring error naming the model that needs it and the installed bundles that could provide it.</li>
  * <li><b>Statelessness.</b> A model keeps no state between steps: whatever it must remember (a stock, a
  * cumulative total) it writes as an output and reads back with lag 1. One model object therefore serves any
  * number of concurrent runs.</li>
  * <li><b>Every output, every region, every year.</b> A step must set each declared output for each region to a
  * finite number; NaN, infinity, an unset output or an exception fails the run with the model, variable and year.</li>
+ * <li><b>Promptness.</b> A step that does not return within the run's time limit (10 s by default in
+ * {@code etw run}) fails the run naming the model and the year; the workbench and other runs carry on.</li>
+ * <li><b>Reproducibility.</b> A step must depend only on its inputs, parameters, year and region: the same
+ * scenario, bundle versions and seed give bit-identical results.</li>
  * </ul>
  */
 @org.osgi.annotation.bundle.Export
