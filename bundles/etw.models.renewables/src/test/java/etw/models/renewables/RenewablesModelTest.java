@@ -31,8 +31,25 @@ class RenewablesModelTest {
     private static final String WIND_GEN = "Secondary Energy|Electricity|Wind";
     private static final String WIND_COST = "Capital Cost|Electricity|Wind";
 
+    /** A grid with no fossil generation: the gap term is zero and additions follow their trend. */
+    private static ModelHarness noFossil(ModelHarness h) {
+        return h.input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 0)
+                .input("Secondary Energy|Electricity|Gas", 0);
+    }
+
+    @Test
+    void additionsGrowFasterWhileFossilCoversMoreOfTheDemand() {
+        // last year: 30,000 TWh generated, 12,000 coal + 6,000 gas: fossil share 0.6
+        ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2026)
+                .input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 12_000)
+                .input("Secondary Energy|Electricity|Gas", 6_000)
+                .parameter("solar_additions_growth", 0.05).parameter("solar_gap_response", 0.1).run();
+        assertEquals(452 * (1 + 0.05 + 0.1 * 0.6), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
+        assertEquals(452 * 1.11 * 1.11, h.output("Capacity Additions|Electricity|Solar", 2026), 1e-9);
+    }
+
     private static ModelHarness run(int first, int last) {
-        return ModelHarness.of(new RenewablesModel()).years(first, last);
+        return noFossil(ModelHarness.of(new RenewablesModel()).years(first, last));
     }
 
     private static double log2(double x) {
@@ -45,8 +62,8 @@ class RenewablesModelTest {
         assertEquals("etw.models.renewables", d.id());
         assertFalse(d.description().isBlank());
         assertEquals(10, d.outputs().size());
-        assertEquals(6, d.inputs().size());
-        assertEquals(14, d.parameters().size());
+        assertEquals(9, d.inputs().size());
+        assertEquals(16, d.parameters().size());
         Set<String> units = Set.of("GW", "GW/yr", "USD/kW", "TWh/yr", "1", "1/yr");
         for (Parameter p : d.parameters()) {
             assertTrue(p.name().matches("[a-z][a-z0-9_]*"), p.name());
@@ -56,8 +73,9 @@ class RenewablesModelTest {
         }
         for (Input in : d.inputs()) {
             assertEquals(1, in.lag(), in.variable());
-            assertTrue(d.outputs().stream().anyMatch(o -> o.variable().equals(in.variable())
-                    && o.unit().equals(in.unit())), in.variable());
+            boolean own = d.outputs().stream().anyMatch(o -> o.variable().equals(in.variable()) && o.unit().equals(in.unit()));
+            assertTrue(own || in.variable().startsWith("Secondary Energy|Electricity") && !in.variable().endsWith("Solar")
+                    && !in.variable().endsWith("Wind"), in.variable());
         }
         assertEquals("GW", unitOf(d, SOLAR_CAP));
         assertEquals("GW/yr", unitOf(d, WIND_ADD));
@@ -220,7 +238,7 @@ class RenewablesModelTest {
 
     @Test
     void regionsAreIndependent() {
-        ModelHarness h = ModelHarness.of(new RenewablesModel()).regions("A", "B").years(2024, 2025)
+        ModelHarness h = noFossil(ModelHarness.of(new RenewablesModel()).regions("A", "B").years(2024, 2025))
                 .parameter("solar_capacity_base", (r, y) -> r == 0 ? 10.0 : 20.0)
                 .parameter("solar_additions_base", (r, y) -> r == 0 ? 2.0 : 4.0)
                 .parameter("solar_additions_growth", (r, y) -> r == 0 ? 0.5 : 0.0)
@@ -239,7 +257,11 @@ class RenewablesModelTest {
         List<Parameter> params = model.descriptor().parameters();
         List<Output> outputs = model.descriptor().outputs();
         for (int draw = 0; draw < 200; draw++) {
-            ModelHarness h = ModelHarness.of(model).years(2024, 2100);
+            double total = rnd.nextDouble() * 40_000;
+            ModelHarness h = ModelHarness.of(model).years(2024, 2100)
+                    .input("Secondary Energy|Electricity", total)
+                    .input("Secondary Energy|Electricity|Coal", rnd.nextDouble() * total / 2)
+                    .input("Secondary Energy|Electricity|Gas", rnd.nextDouble() * total / 2);
             StringBuilder drawn = new StringBuilder();
             for (Parameter p : params) {
                 double v = p.min() + rnd.nextDouble() * (p.max() - p.min());
