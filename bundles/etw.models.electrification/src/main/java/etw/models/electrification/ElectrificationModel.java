@@ -17,22 +17,22 @@ import etw.api.StepContext;
  *
  * <p>With {@code n = year - firstYear} and {@code t} the calendar year, per region:
  * <pre>
- * G(n)            = (1 + demand_growth)^n
+ * G               = 1 in the first year, G(t-1) * (1 + demand_growth(t)) afterwards   [Demand Index]
  * share(t)        = ev_share_ceiling / (1 + exp(-ev_share_steepness * (t - ev_share_midpoint)))
- * carSales(n)     = car_sales_base * (1 + car_sales_growth)^n                       [million/yr]
+ * carSales        = car_sales_base in the first year,
+ *                   carSales(t-1) * (1 + car_sales_growth(t)) afterwards            [million/yr]
  * evSales         = share * carSales                                                [million/yr]
  * evStock         = ev_stock_base                                      in the first year  [million]
  *                 = evStock(t-1) * (1 - 1 / vehicle_lifetime) + evSales  afterwards
  * evElectricity   = evStock * km_per_vehicle * kwh_per_km / 1000                    [TWh/yr]
- * Transportation  = evElectricity + other_transport_base * G(n)
- * Res. and Comm.  = buildings_base * G(n) + heat_demand * heat_pump_share / heat_pump_cop
- * Industry        = industry_base * G(n) + process_heat_demand * industry_electrified_share
- * Other           = other_base * G(n)
+ * Transportation  = evElectricity + other_transport_base * G
+ * Res. and Comm.  = buildings_base * G + heat_demand * heat_pump_share / heat_pump_cop
+ * Industry        = industry_base * G + process_heat_demand * industry_electrified_share
+ * Other           = other_base * G
  * </pre>
- * The EV stock is the model's own output read back with lag 1, so the model keeps no state. Every parameter is
- * read each year, so a scenario may give any of them a trajectory (heat_pump_share and
- * industry_electrified_share are meant for that). Note that G(n) and carSales(n) apply the current year's rate
- * over all n years since the base year.
+ * The EV stock, the car sales and the demand index G are the model's own outputs read back with lag 1, so the
+ * model keeps no state and growth rates compound year by year. Every parameter is read each year, so a scenario
+ * may give any of them a trajectory (heat_pump_share and industry_electrified_share are meant for that).
  */
 @Component(service = Model.class)
 public final class ElectrificationModel implements Model {
@@ -59,6 +59,10 @@ public final class ElectrificationModel implements Model {
     private final Parameter evShareCeiling;
     private final Parameter evShareSteepness;
     private final Parameter evShareMidpoint;
+    private final Input indexLastYear;
+    private final Input carSalesLastYear;
+    private final Output demandIndex;
+    private final Output carSalesOut;
     private final Parameter carSalesBase;
     private final Parameter carSalesGrowth;
     private final Parameter evStockBase;
@@ -77,17 +81,22 @@ public final class ElectrificationModel implements Model {
 
     public ElectrificationModel() {
         ModelDescriptor.Builder b = ModelDescriptor.builder(ID, "Electrification demand growth");
-        b.description("Per region, n = years since the first year, G(n) = (1 + demand_growth)^n. "
+        b.description("Per region, demand index G = 1 in the first year, G(t-1) * (1 + demand_growth) afterwards; "
+                + "car sales compound the same way with car_sales_growth. "
                 + "EV sales share = ev_share_ceiling / (1 + exp(-ev_share_steepness * (year - ev_share_midpoint))); "
                 + "EV sales = share * car_sales_base * (1 + car_sales_growth)^n; "
                 + "EV stock = ev_stock_base in the first year, else last year's stock * (1 - 1/vehicle_lifetime) + EV sales; "
-                + "Transportation = stock * km_per_vehicle * kwh_per_km / 1000 + other_transport_base * G(n); "
-                + "Residential and Commercial = buildings_base * G(n) + heat_demand * heat_pump_share / heat_pump_cop; "
-                + "Industry = industry_base * G(n) + process_heat_demand * industry_electrified_share; "
-                + "Other = other_base * G(n).");
+                + "Transportation = stock * km_per_vehicle * kwh_per_km / 1000 + other_transport_base * G; "
+                + "Residential and Commercial = buildings_base * G + heat_demand * heat_pump_share / heat_pump_cop; "
+                + "Industry = industry_base * G + process_heat_demand * industry_electrified_share; "
+                + "Other = other_base * G.");
 
         stockLastYear = b.laggedInput("Stock|Transportation|LDV|EV", "million", 1, 0.0,
                 "Last year's EV stock (this model's own output), for fleet turnover");
+        indexLastYear = b.laggedInput("Demand Index|Electricity", ONE, 1, 1.0,
+                "Last year's demand index (own output), compounded by this year's growth rate");
+        carSalesLastYear = b.laggedInput("Sales|Transportation|LDV", "million/yr", 1, 0.0,
+                "Last year's car sales (own output), compounded by this year's growth rate");
 
         transportation = b.output("Final Energy|Electricity|Transportation", TWH,
                 "Electricity use of electric cars plus other electric transport (rail and other non-LDV)");
@@ -101,6 +110,9 @@ public final class ElectrificationModel implements Model {
                 "Share of electric cars in new light-duty vehicle sales");
         evSales = b.output("Sales|Transportation|LDV|EV", "million/yr", "Electric light-duty vehicles sold");
         evStock = b.output("Stock|Transportation|LDV|EV", "million", "Electric light-duty vehicles on the road");
+        demandIndex = b.output("Demand Index|Electricity", ONE,
+                "Growth of non-electrified electricity demand since the first year (1 in the first year)");
+        carSalesOut = b.output("Sales|Transportation|LDV", "million/yr", "Light-duty vehicles sold, all powertrains");
 
         demandGrowth = b.parameter("demand_growth", "1/yr", 0.02, -0.05, 0.10,
                 "Annual growth of non-electrified (baseline) electricity demand in every sector",
@@ -176,19 +188,22 @@ public final class ElectrificationModel implements Model {
     @Override
     public void step(StepContext ctx) {
         int year = ctx.year();
-        int n = year - ctx.firstYear();
+        boolean first = ctx.isFirstYear();
         for (int r = 0; r < ctx.regionCount(); r++) {
-            double growth = Math.pow(1 + ctx.get(demandGrowth, r), n);
+            double growth = first ? 1 : ctx.get(indexLastYear, r) * (1 + ctx.get(demandGrowth, r));
 
             double share = ctx.get(evShareCeiling, r)
                     / (1 + Math.exp(-ctx.get(evShareSteepness, r) * (year - ctx.get(evShareMidpoint, r))));
-            double carSales = ctx.get(carSalesBase, r) * Math.pow(1 + ctx.get(carSalesGrowth, r), n);
+            double carSales = first ? ctx.get(carSalesBase, r)
+                    : ctx.get(carSalesLastYear, r) * (1 + ctx.get(carSalesGrowth, r));
             double sales = share * carSales;
             double stock = ctx.isFirstYear()
                     ? ctx.get(evStockBase, r)
                     : ctx.get(stockLastYear, r) * (1 - 1 / ctx.get(vehicleLifetime, r)) + sales;
             double evElectricity = stock * ctx.get(kmPerVehicle, r) * ctx.get(kwhPerKm, r) / 1000;
 
+            ctx.set(demandIndex, r, growth);
+            ctx.set(carSalesOut, r, carSales);
             ctx.set(evSalesShare, r, share);
             ctx.set(evSales, r, sales);
             ctx.set(evStock, r, stock);

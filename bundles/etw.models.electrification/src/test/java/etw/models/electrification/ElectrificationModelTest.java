@@ -34,6 +34,9 @@ class ElectrificationModelTest {
         return ModelHarness.of(new ElectrificationModel()).years(first, last);
     }
 
+    private static final String INDEX = "Demand Index|Electricity";
+    private static final String CAR_SALES = "Sales|Transportation|LDV";
+
     @Test
     void baseYearMatchesHandCalculation() {
         ModelHarness h = defaults(2024, 2024).run();
@@ -233,16 +236,27 @@ class ElectrificationModelTest {
     }
 
     @Test
+    void growthRatesGivenAsTrajectoriesCompoundYearByYear() {
+        // demand growth 2% in 2025, 10% in 2026: the index is 1.02 * 1.10, not 1.10^2
+        ModelHarness h = ModelHarness.of(new ElectrificationModel()).years(2024, 2026)
+                .parameter("demand_growth", (r, y) -> y <= 2025 ? 0.02 : 0.10)
+                .parameter("car_sales_growth", (r, y) -> y <= 2025 ? 0.0 : 0.05).run();
+        assertEquals(1.02 * 1.10, h.output(INDEX, 2026), 1e-12);
+        assertEquals(1952 * 1.02 * 1.10, h.output(OTHER, 2026), 1e-9);
+        assertEquals(78 * 1.0 * 1.05, h.output(CAR_SALES, 2026), 1e-9);
+    }
+
+    @Test
     void descriptorFollowsTheConventions() {
         ModelDescriptor d = new ElectrificationModel().descriptor();
         assertEquals("etw.models.electrification", d.id());
         assertFalse(d.description().isBlank());
-        assertEquals(List.of(TRANSPORT, BUILDINGS, INDUSTRY, OTHER, SHARE, SALES, STOCK),
+        assertEquals(List.of(TRANSPORT, BUILDINGS, INDUSTRY, OTHER, SHARE, SALES, STOCK, INDEX, CAR_SALES),
                 d.outputs().stream().map(Output::variable).toList());
         for (Output o : d.outputs()) {
             String expected = switch (o.variable()) {
-                case SHARE -> "1";
-                case SALES -> "million/yr";
+                case SHARE, INDEX -> "1";
+                case SALES, CAR_SALES -> "million/yr";
                 case STOCK -> "million";
                 default -> "TWh/yr";
             };
@@ -258,9 +272,8 @@ class ElectrificationModelTest {
             assertFalse(p.description().isBlank(), p.name());
             assertTrue(p.allows(p.defaultValue()), p.name());
         }
-        assertEquals(1, d.inputs().size());
-        assertEquals(STOCK, d.inputs().get(0).variable());
-        assertEquals(1, d.inputs().get(0).lag());
+        assertEquals(List.of(STOCK, INDEX, CAR_SALES), d.inputs().stream().map(in -> in.variable()).toList());
+        assertTrue(d.inputs().stream().allMatch(in -> in.lag() == 1));
     }
 
     @Test
