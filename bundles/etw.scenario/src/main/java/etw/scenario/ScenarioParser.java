@@ -32,6 +32,8 @@ import etw.api.scenario.Trajectory;
  *
  * <pre>
  * name: baseline
+ * extends: other                    # optional: start from another scenario (a canned name or a .yaml file)
+ *                                   # and override only what follows; parameters merge per model and name
  * description: One paragraph for people.
  * regions: [World]
  * years: {first: 2024, last: 2050}
@@ -49,17 +51,42 @@ import etw.api.scenario.Trajectory;
  *     values: {2024: 8100, 2050: 9700}   # same forms as parameters
  * </pre>
  *
- * Parsing only reads the file: whether models and parameters exist is checked at wiring. Every error message
- * starts with {@code file:line:column}.
+ * Parsing only reads files: whether models and parameters exist is checked at wiring. Every error message
+ * starts with {@code file:line:column}. A variant is made of its parent with the variant's keys applied on top:
+ * {@code regions}, {@code years}, {@code seed}, {@code models} and {@code description} replace the parent's;
+ * each parameter (per model) and each exogenous variable replaces the parent's value of the same name.
  */
 public final class ScenarioParser {
-    private static final Set<String> TOP_KEYS = Set.of("name", "description", "regions", "years", "seed", "models", "parameters", "exogenous");
+    private static final Set<String> TOP_KEYS = Set.of("name", "extends", "description", "regions", "years", "seed", "models", "parameters", "exogenous");
+    private static final int MAX_EXTENDS_DEPTH = 16;
+
+    /** Finds the scenario a variant {@code extends}: a canned name or a file; empty if there is none. */
+    @FunctionalInterface
+    public interface ParentResolver {
+        /**
+         * @param name      what the variant wrote after {@code extends:}
+         * @param variantOf the source of the variant (a file path or canned name), to resolve relative paths
+         */
+        java.util.Optional<Source> find(String name, String variantOf);
+
+        /** Resolves nothing: a scenario with {@code extends} fails to parse. */
+        ParentResolver NONE = (name, variantOf) -> java.util.Optional.empty();
+    }
+
+    /** A scenario's text and what to call it in messages. */
+    public record Source(String text, String name) {
+    }
 
     private ScenarioParser() {
     }
 
-    /** Reads and parses a file. */
+    /** Reads and parses a file that does not extend another. */
     public static Scenario parse(Path file) throws ScenarioException {
+        return parse(file, ParentResolver.NONE);
+    }
+
+    /** Reads and parses a file; {@code parents} finds what it extends. */
+    public static Scenario parse(Path file, ParentResolver parents) throws ScenarioException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -69,7 +96,18 @@ public final class ScenarioParser {
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot be read: " + e.getMessage());
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), parents);
+    }
+
+    /** Reads a file for a resolver: its text, or empty if it does not exist. */
+    public static java.util.Optional<Source> readIfExists(Path file) throws java.io.UncheckedIOException {
+        try {
+            return java.util.Optional.of(new Source(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+        } catch (NoSuchFileException e) {
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -78,6 +116,16 @@ public final class ScenarioParser {
      * @param source what to call the text in messages (a file name)
      */
     public static Scenario parse(String text, String source) throws ScenarioException {
+        return parse(text, source, ParentResolver.NONE);
+    }
+
+    /** Parses scenario text; {@code parents} finds what it extends. */
+    public static Scenario parse(String text, String source, ParentResolver parents) throws ScenarioException {
+        return parse(text, source, parents, new ArrayList<>());
+    }
+
+    private static Scenario parse(String text, String source, ParentResolver parents, List<String> chain)
+            throws ScenarioException {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -91,24 +139,34 @@ public final class ScenarioParser {
             throw new ScenarioException(source + ": not valid YAML: " + e.getMessage());
         }
         if (root == null) throw new ScenarioException(source + ":1:1: the scenario file is empty; it needs at least 'name:' and 'regions:'.");
-        return new Reader(source, text).scenario(root);
+        return new Reader(source, text, parents, chain).scenario(root);
     }
 
     private static final class Reader {
         private final String source;
         private final String text;
+        private final ParentResolver parents;
+        private final List<String> chain;
 
-        Reader(String source, String text) {
+        Reader(String source, String text, ParentResolver parents, List<String> chain) {
             this.source = source;
             this.text = text;
+            this.parents = parents;
+            this.chain = chain;
         }
 
         Scenario scenario(Node root) throws ScenarioException {
             Map<String, NodeTuple> top = mapping(root, "the scenario", TOP_KEYS);
-            Scenario.Builder b = Scenario.builder(string(required(top, "name", root), "name"));
-            b.source(source).text(text);
+            String name = string(required(top, "name", root), "name");
+            Scenario.Builder b;
+            if (top.containsKey("extends")) {
+                Scenario parent = parent(top.get("extends").getValueNode());
+                b = parent.toBuilder(name).source(source).text(parent.text() + "\n--- variant " + source + "\n" + text);
+            } else {
+                b = Scenario.builder(name).source(source).text(text);
+            }
             if (top.containsKey("description")) b.description(string(top.get("description").getValueNode(), "description"));
-            b.regions(regions(required(top, "regions", root)));
+            if (top.containsKey("regions") || !top.containsKey("extends")) b.regions(regions(required(top, "regions", root)));
             if (top.containsKey("years")) {
                 Node yearsNode = top.get("years").getValueNode();
                 Map<String, NodeTuple> years = mapping(yearsNode, "years", Set.of("first", "last"));
@@ -136,6 +194,22 @@ public final class ScenarioParser {
                 }
             }
             return b.build();
+        }
+
+        private Scenario parent(Node node) throws ScenarioException {
+            String name = string(node, "extends");
+            if (chain.contains(name) || chain.size() >= MAX_EXTENDS_DEPTH)
+                throw error(node, "scenarios extend each other in a loop: " + String.join(" -> ", chain) + " -> " + name);
+            Source parent;
+            try {
+                parent = parents.find(name, source).orElseThrow(() -> error(node, "unknown parent scenario '" + name
+                        + "': no canned scenario has that name and no such file exists. 'etw scenarios' lists the canned ones."));
+            } catch (java.io.UncheckedIOException e) {
+                throw error(node, "parent scenario '" + name + "' cannot be read: " + e.getCause().getMessage());
+            }
+            List<String> longer = new ArrayList<>(chain);
+            longer.add(name);
+            return ScenarioParser.parse(parent.text(), parent.name(), parents, longer);
         }
 
         private List<String> regions(Node node) throws ScenarioException {

@@ -96,6 +96,34 @@ class ScenarioParserTest {
     }
 
     @Test
+    void aVariantOverridesOnlyWhatItSays() throws Exception {
+        ScenarioParser.ParentResolver parents = (name, variantOf) -> name.equals("demo")
+                ? java.util.Optional.of(new ScenarioParser.Source(FULL, "demo.yaml")) : java.util.Optional.empty();
+        Scenario v = ScenarioParser.parse("name: variant\nextends: demo\nyears: {first: 2024, last: 2050}\n"
+                + "parameters:\n  m1:\n    pue: 1.2\n  m3:\n    x: 5\n", "variant.yaml", parents);
+        assertEquals("variant", v.name());
+        assertEquals(List.of("World", "China"), v.regions(), "inherited");
+        assertEquals(2050, v.lastYear(), "overridden");
+        assertEquals(42, v.seed(), "inherited");
+        assertEquals(1.2, v.parameters().get("m1").get("pue").forRegion("World").valueAt(2030), "overridden");
+        assertEquals(15, v.parameters().get("m1").get("base").forRegion("China").valueAt(2030), "inherited");
+        assertEquals(5, v.parameters().get("m3").get("x").forRegion("World").valueAt(2030), "added");
+        assertTrue(v.exogenous().containsKey("Population"), "inherited");
+        assertTrue(v.text().contains("name: demo") && v.text().contains("name: variant"), "the hash covers both files");
+    }
+
+    @Test
+    void anUnknownParentOrALoopIsLocated() {
+        String m = assertThrows(ScenarioException.class,
+                () -> ScenarioParser.parse("name: v\nextends: nope\n", "v.yaml", ScenarioParser.ParentResolver.NONE)).getMessage();
+        assertTrue(m.startsWith("v.yaml:2:10: unknown parent scenario 'nope'"), m);
+        ScenarioParser.ParentResolver loop = (name, of) -> java.util.Optional.of(
+                new ScenarioParser.Source("name: " + name + "\nextends: " + (name.equals("a") ? "b" : "a") + "\n", name + ".yaml"));
+        m = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("name: a\nextends: b\n", "a0.yaml", loop)).getMessage();
+        assertTrue(m.contains("scenarios extend each other in a loop: b -> a -> b"), m);
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         String m = assertThrows(ScenarioException.class, () -> ScenarioParser.parse(Path.of("no/such.yaml"))).getMessage();
         assertTrue(m.startsWith("no/such.yaml: no such file"), m);

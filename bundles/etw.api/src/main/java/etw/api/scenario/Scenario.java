@@ -49,6 +49,18 @@ public record Scenario(String name, String description, List<String> regions, in
         return new Builder(name);
     }
 
+    /**
+     * A builder holding everything of this scenario under a new name: the start of a variant, which then
+     * overrides only what differs.
+     */
+    public Builder toBuilder(String newName) {
+        Builder b = new Builder(newName).description(description).regions(regions).years(firstYear, lastYear)
+                .seed(seed).models(models).source(source).text(text);
+        parameters.forEach((model, values) -> values.forEach((p, v) -> b.parameter(model, p, v)));
+        exogenous.values().forEach(x -> b.exogenous(x.variable(), x.unit(), x.values()));
+        return b;
+    }
+
     /** Data the scenario supplies for a variable no model writes. */
     public record ExogenousSeries(String variable, String unit, RegionalSeries values) {
         public ExogenousSeries {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -197,14 +198,32 @@ final class Cli {
 
     private Scenario loadScenario(String ref) throws UsageException, ScenarioException {
         Map<String, CannedScenario> canned = canned();
+        ScenarioParser.ParentResolver parents = (name, variantOf) -> {
+            CannedScenario parent = canned.get(name);
+            if (parent != null) return Optional.of(new ScenarioParser.Source(readUnchecked(parent.location()), cannedSource(parent)));
+            Path dir = variantOf.startsWith("canned:") ? null : Path.of(variantOf).toAbsolutePath().getParent();
+            return ScenarioParser.readIfExists(dir == null ? Path.of(name) : dir.resolve(name));
+        };
         CannedScenario c = canned.get(ref);
-        if (c != null) return ScenarioParser.parse(read(c.location()), "canned:" + c.name() + " (" + c.location().getPath() + ")");
+        if (c != null) return ScenarioParser.parse(read(c.location()), cannedSource(c), parents);
         boolean looksLikeFile = ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/") || ref.contains("\\");
         Path p = looksLikeFile ? path(ref, "scenario") : null;
-        if (p != null) return ScenarioParser.parse(p);
+        if (p != null) return ScenarioParser.parse(p, parents);
         throw new UsageException("no canned scenario named '" + ref + "'. Canned scenarios: "
                 + (canned.isEmpty() ? "(none installed)" : String.join(", ", canned.keySet()))
                 + ". To run a file, give its path ending in .yaml.");
+    }
+
+    private static String cannedSource(CannedScenario c) {
+        return "canned:" + c.name() + " (" + c.location().getPath() + ")";
+    }
+
+    private static String readUnchecked(URL url) {
+        try {
+            return read(url);
+        } catch (ScenarioException e) {
+            throw new java.io.UncheckedIOException(new IOException(e.getMessage()));
+        }
     }
 
     private static String read(URL url) throws ScenarioException {

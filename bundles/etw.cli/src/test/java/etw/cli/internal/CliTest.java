@@ -76,6 +76,24 @@ class CliTest {
     }
 
     @Test
+    void aVariantFileExtendsACannedScenario(@TempDir Path dir) throws Exception {
+        Path variant = dir.resolve("ai-fast.yaml");
+        Files.writeString(variant, "name: ai-fast\nextends: baseline\nparameters:\n  etw.models.datacenter:\n"
+                + "    ai_compute_growth_initial: 0.9\n");
+        assertEquals(0, etw("run", variant.toString(), "--out", dir.toString()), err());
+        assertEquals(0, etw("run", "baseline", "--out", dir.toString()), err());
+        double fast = lastValue(dir.resolve("ai-fast.csv"), "Final Energy|Electricity|Data Centers|AI");
+        double base = lastValue(dir.resolve("baseline.csv"), "Final Energy|Electricity|Data Centers|AI");
+        assertTrue(fast > base * 1.5, fast + " vs " + base);
+    }
+
+    private static double lastValue(Path csv, String variable) throws Exception {
+        String row = Files.readAllLines(csv).stream().filter(l -> l.contains(",World," + variable + ",")).findFirst().orElseThrow();
+        String[] cells = row.split(",");
+        return Double.parseDouble(cells[cells.length - 1]);
+    }
+
+    @Test
     void modelsListsTheFourFamiliesAndOneModelShowsSources() {
         assertEquals(0, etw("models"));
         for (String id : List.of("etw.models.electrification", "etw.models.renewables", "etw.models.datacenter",
