@@ -51,6 +51,10 @@ final class Cli {
                                            prints headline results and writes DIR/<name>.csv (IAMC format)
                                            and DIR/<name>.manifest.json (default DIR: results); a model step
                                            running longer than the limit (default 10 s) fails the run
+              compare <a> <b> [...] [--years Y1,Y2] [--region R]
+                                           headline variables side by side for chosen years (default:
+                                           first, middle and last year; region: the first), with each
+                                           scenario's difference from the first
               graph <scenario> [--dot]     the scenario's wiring: models in step order and what each reads
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
@@ -113,7 +117,8 @@ final class Cli {
                 case "models" -> models(args);
                 case "scenarios" -> scenarios(args);
                 case "graph" -> graph(args);
-                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, graph, models, scenarios, help (etw help).");
+                case "compare" -> compare(args);
+                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, compare, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);
@@ -152,6 +157,62 @@ final class Cli {
         out.println("Wrote " + csv + " (IAMC CSV: " + result.variables().size() + " variables x " + result.regions().size()
                 + " region(s) x " + scenario.yearCount() + " years) and " + manifest);
         return OK;
+    }
+
+    private int compare(List<String> args) throws UsageException, ScenarioException, WiringException, RunException {
+        String years = option(args, "--years", null);
+        String region = option(args, "--region", null);
+        if (args.size() < 2) throw new UsageException("compare takes two or more scenarios, e.g. etw compare baseline my-variant.yaml");
+        List<Result> results = new ArrayList<>();
+        for (String ref : args) results.add(Wiring.wire(loadScenario(ref), models.get()).run(Duration.ofSeconds(10)));
+        Result first = results.get(0);
+        String r = region != null ? region : first.regions().get(0);
+        List<Integer> chosen = new ArrayList<>();
+        if (years == null) {
+            chosen.addAll(List.of(first.firstYear(), (first.firstYear() + first.lastYear()) / 2, first.lastYear()));
+        } else {
+            for (String y : years.split(",")) {
+                try {
+                    chosen.add(Integer.parseInt(y.trim()));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--years takes years separated by commas, e.g. 2030,2050; got '" + years + "'");
+                }
+            }
+        }
+        for (Result res : results) {
+            if (!res.regions().contains(r))
+                throw new UsageException("scenario " + res.scenario().name() + " has no region '" + r + "'; its regions: "
+                        + String.join(", ", res.regions()));
+            for (int y : chosen)
+                if (y < res.firstYear() || y > res.lastYear())
+                    throw new UsageException("year " + y + " is outside scenario " + res.scenario().name() + " ("
+                            + res.firstYear() + "-" + res.lastYear() + ")");
+        }
+        out.println("Region: " + r + "; differences are from " + first.scenario().name());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-42s %-12s %6s", "variable", "unit", "year"));
+        for (Result res : results) header.append(String.format(Locale.ROOT, " %14s", shorten(res.scenario().name(), 14)));
+        for (int i = 1; i < results.size(); i++) header.append(String.format(Locale.ROOT, " %16s", "diff " + (i + 1)));
+        out.println(header);
+        for (String h : HEADLINES) {
+            if (results.stream().anyMatch(res -> !res.has(h))) continue;
+            for (int y : chosen) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42s %-12s %6d", shorten(h, 42),
+                        first.variables().get(first.indexOf(h)).unit(), y));
+                double base = first.value(h, r, y);
+                for (Result res : results) line.append(String.format(Locale.ROOT, " %,14.0f", res.value(h, r, y)));
+                for (int i = 1; i < results.size(); i++) {
+                    double d = results.get(i).value(h, r, y) - base;
+                    line.append(String.format(Locale.ROOT, " %+,9.0f %5s", d,
+                            base == 0 ? "" : String.format(Locale.ROOT, "%+.0f%%", 100 * d / base)));
+                }
+                out.println(line);
+            }
+        }
+        return OK;
+    }
+
+    private static String shorten(String s, int width) {
+        return s.length() <= width ? s : "..." + s.substring(s.length() - width + 3);
     }
 
     private int graph(List<String> args) throws UsageException, ScenarioException, WiringException {
@@ -300,6 +361,7 @@ final class Cli {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /** Removes {@code name value} from the arguments and returns the value, or {@code fallback} if absent. */
     private static String option(List<String> args, String name, String fallback) throws UsageException {
         int i = args.indexOf(name);
         if (i < 0) return fallback;

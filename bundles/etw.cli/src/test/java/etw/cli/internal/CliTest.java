@@ -87,6 +87,24 @@ class CliTest {
         assertTrue(fast > base * 1.5, fast + " vs " + base);
     }
 
+    @Test
+    void compareShowsScenariosSideBySideWithDifferences(@TempDir Path dir) throws Exception {
+        Path variant = dir.resolve("slow-solar.yaml");
+        Files.writeString(variant, "name: slow-solar\nextends: baseline\nparameters:\n  etw.models.renewables:\n"
+                + "    solar_additions_growth: -0.1\n");
+        assertEquals(0, etw("compare", "baseline", variant.toString(), "--years", "2024,2040"), err());
+        String table = out();
+        assertTrue(table.contains("differences are from baseline"), table);
+        String solar2024 = table.lines().filter(l -> l.startsWith("Capacity|Electricity|Solar") && l.contains(" 2024 "))
+                .findFirst().orElseThrow();
+        assertTrue(solar2024.contains("+0"), "same base year: " + solar2024);
+        String coal2040 = table.lines().filter(l -> l.startsWith("Secondary Energy|Electricity|Coal") && l.contains(" 2040 "))
+                .findFirst().orElseThrow();
+        assertTrue(coal2040.matches(".* \\+[0-9,]+ +\\+[0-9]+%$"), "slower solar leaves more coal: " + coal2040);
+        assertEquals(2, etw("compare", "baseline"));
+        assertEquals(2, etw("compare", "baseline", "baseline", "--years", "1990"));
+    }
+
     private static double lastValue(Path csv, String variable) throws Exception {
         String row = Files.readAllLines(csv).stream().filter(l -> l.contains(",World," + variable + ",")).findFirst().orElseThrow();
         String[] cells = row.split(",");
