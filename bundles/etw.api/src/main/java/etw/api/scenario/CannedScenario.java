@@ -9,11 +9,17 @@ import java.util.Objects;
  * @param name     what users type: {@code etw run baseline}
  * @param title    one line for listings
  * @param location the scenario file (YAML), typically a bundle resource
+ * @param labSheet a lab sheet in Markdown (what the scenario shows, what to change, questions, sources), or null
  */
-public record CannedScenario(String name, String title, URL location) {
+public record CannedScenario(String name, String title, URL location, URL labSheet) {
     public CannedScenario {
         Objects.requireNonNull(name);
         Objects.requireNonNull(title);
         Objects.requireNonNull(location);
+    }
+
+    /** A canned scenario without a lab sheet. */
+    public CannedScenario(String name, String title, URL location) {
+        this(name, title, location, null);
     }
 }

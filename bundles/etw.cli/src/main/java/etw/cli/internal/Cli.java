@@ -59,7 +59,7 @@ final class Cli {
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
                                            with an id, every parameter's description and source
-              scenarios                    the canned scenarios
+              scenarios [<name>]           the canned scenarios; with a name, its lab sheet
               help                         this text
 
             Options for every command:
@@ -313,9 +313,16 @@ final class Cli {
         return all;
     }
 
-    private int scenarios(List<String> args) throws UsageException {
-        if (!args.isEmpty()) throw new UsageException("scenarios takes no arguments");
+    private int scenarios(List<String> args) throws UsageException, ScenarioException {
+        if (args.size() > 1) throw new UsageException("scenarios takes at most one scenario name");
         Map<String, CannedScenario> canned = canned();
+        if (args.size() == 1) {
+            CannedScenario c = canned.get(args.get(0));
+            if (c == null) throw new UsageException("no canned scenario named '" + args.get(0) + "'. Canned scenarios: "
+                    + String.join(", ", canned.keySet()));
+            out.println(c.labSheet() == null ? c.name() + ": " + c.title() + " (no lab sheet)" : read(c.labSheet()));
+            return OK;
+        }
         if (canned.isEmpty()) out.println("No canned scenarios installed.");
         canned.values().forEach(c -> out.printf("%-28s %s%n", c.name(), c.title()));
         return OK;
