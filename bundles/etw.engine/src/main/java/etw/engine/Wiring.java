@@ -57,6 +57,9 @@ public final class Wiring {
     private final List<Aggregate> aggregates;
     private final List<Wire> wires;
     private final Map<String, String> parameterText;
+    /** Result variable i is stored variable resultOrder[i], or aggregate resultOrder[i] - stored.size(). */
+    private final int[] resultOrder;
+    private final List<Result.VariableInfo> resultVariables;
 
     /** A variable no model writes that some model reads: the sum of its written descendants. */
     private record Aggregate(String name, String unit, int[] children, double[] factors) {
@@ -73,6 +76,18 @@ public final class Wiring {
         this.aggregates = aggregates;
         this.wires = wires;
         this.parameterText = parameterText;
+        List<Result.VariableInfo> all = new ArrayList<>(stored);
+        aggregates.forEach(a -> all.add(new Result.VariableInfo(a.name, a.unit, "aggregate")));
+        this.resultOrder = new int[all.size()];
+        Integer[] byName = new Integer[all.size()];
+        for (int i = 0; i < byName.length; i++) byName[i] = i;
+        Arrays.sort(byName, Comparator.comparing(i -> all.get(i).name()));
+        List<Result.VariableInfo> sorted = new ArrayList<>();
+        for (int i = 0; i < byName.length; i++) {
+            resultOrder[i] = byName[i];
+            sorted.add(all.get(byName[i]));
+        }
+        this.resultVariables = List.copyOf(sorted);
     }
 
     public Scenario scenario() {
@@ -166,28 +181,62 @@ public final class Wiring {
     }
 
     private Result result(double[][] store) {
+        return new Result(scenario, resultVariables, resultValues(store), manifest());
+    }
+
+    /** The variables of every result of this wiring, sorted by name. */
+    List<Result.VariableInfo> resultVariables() {
+        return resultVariables;
+    }
+
+    /** Stored values plus computed aggregates, in {@link #resultVariables()} order. */
+    double[][] resultValues(double[][] store) {
         int cells = scenario.regions().size() * scenario.yearCount();
-        List<Result.VariableInfo> infos = new ArrayList<>(stored);
-        List<double[]> values = new ArrayList<>(Arrays.asList(store));
-        for (Aggregate a : aggregates) {
+        double[][] values = new double[resultOrder.length][];
+        for (int i = 0; i < resultOrder.length; i++) {
+            int k = resultOrder[i];
+            if (k < store.length) {
+                values[i] = store[k];
+                continue;
+            }
+            Aggregate a = aggregates.get(k - store.length);
             double[] sum = new double[cells];
             for (int c = 0; c < a.children.length; c++) {
                 double[] child = store[a.children[c]];
-                for (int i = 0; i < cells; i++) sum[i] += child[i] * a.factors[c];
+                for (int j = 0; j < cells; j++) sum[j] += child[j] * a.factors[c];
             }
-            infos.add(new Result.VariableInfo(a.name, a.unit, "aggregate"));
-            values.add(sum);
+            values[i] = sum;
         }
-        Integer[] byName = new Integer[infos.size()];
-        for (int i = 0; i < byName.length; i++) byName[i] = i;
-        Arrays.sort(byName, Comparator.comparing(i -> infos.get(i).name()));
-        List<Result.VariableInfo> sortedInfos = new ArrayList<>();
-        double[][] sortedValues = new double[byName.length][];
-        for (int i = 0; i < byName.length; i++) {
-            sortedInfos.add(infos.get(byName[i]));
-            sortedValues[i] = values.get(byName[i]);
+        return values;
+    }
+
+    /**
+     * Runs once with some parameters replaced by constants, for ensembles; returns the values in
+     * {@link #resultVariables()} order.
+     *
+     * @param overrides per model in {@link #order()} (null: none) and parameter index, the constant to use, or NaN
+     *                  to keep the scenario's value
+     */
+    double[][] runWith(double[][] overrides) throws RunException {
+        List<ModelPlan> changed = new ArrayList<>(plans.size());
+        int cells = scenario.regions().size() * scenario.yearCount();
+        for (int m = 0; m < plans.size(); m++) {
+            ModelPlan p = plans.get(m);
+            if (overrides[m] == null) {
+                changed.add(p);
+                continue;
+            }
+            double[][] params = p.parameters().clone();
+            for (int i = 0; i < params.length; i++) {
+                if (Double.isNaN(overrides[m][i])) continue;
+                params[i] = new double[cells];
+                Arrays.fill(params[i], overrides[m][i]);
+            }
+            changed.add(new ModelPlan(p.model(), p.sources(), p.factors(), p.lags(), p.initials(), p.outputs(), params));
         }
-        return new Result(scenario, sortedInfos, sortedValues, manifest());
+        double[][] store = newStore();
+        new YearLoop(scenario, changed, store, stored).run();
+        return resultValues(store);
     }
 
     private RunManifest manifest() {

@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import etw.api.scenario.Distribution;
 import etw.api.scenario.RegionalSeries;
 import etw.api.scenario.Scenario;
 import etw.api.scenario.Trajectory;
@@ -49,6 +50,12 @@ import etw.api.scenario.Trajectory;
  *   Population:                       # a variable no model writes
  *     unit: million
  *     values: {2024: 8100, 2050: 9700}   # same forms as parameters
+ * uncertainty:                        # for ensembles: a drawn value replaces the parameter in every region and year
+ *   etw.models.datacenter:
+ *     rebound_elasticity: {distribution: uniform, min: 0.2, max: 0.8}
+ *     ai_compute_growth_initial: {distribution: triangular, min: 0.3, mode: 0.485, max: 0.7}
+ *     pue: {distribution: normal, mean: 1.45, sd: 0.1, min: 1.1, max: 2.0}      # bounds truncate
+ *     efficiency_doubling_time: {distribution: lognormal, median: 2.6, sigma: 0.2, min: 1.5, max: 5}
  * </pre>
  *
  * Parsing only reads files: whether models and parameters exist is checked at wiring. Every error message
@@ -57,7 +64,8 @@ import etw.api.scenario.Trajectory;
  * each parameter (per model) and each exogenous variable replaces the parent's value of the same name.
  */
 public final class ScenarioParser {
-    private static final Set<String> TOP_KEYS = Set.of("name", "extends", "description", "regions", "years", "seed", "models", "parameters", "exogenous");
+    private static final Set<String> TOP_KEYS = Set.of("name", "extends", "description", "regions", "years", "seed", "models", "parameters", "exogenous",
+            "uncertainty");
     private static final int MAX_EXTENDS_DEPTH = 16;
 
     /** Finds the scenario a variant {@code extends}: a canned name or a file; empty if there is none. */
@@ -193,7 +201,55 @@ public final class ScenarioParser {
                             series(required(fields, "values", body), key(x)));
                 }
             }
+            if (top.containsKey("uncertainty")) {
+                for (NodeTuple model : tuples(top.get("uncertainty").getValueNode(), "uncertainty")) {
+                    String modelId = key(model);
+                    for (NodeTuple p : tuples(model.getValueNode(), "uncertainty of " + modelId))
+                        b.uncertain(modelId, key(p), distribution(p.getValueNode(), modelId + "/" + key(p)));
+                }
+            }
             return b.build();
+        }
+
+        private Distribution distribution(Node node, String what) throws ScenarioException {
+            Map<String, NodeTuple> f = mapping(node, "the distribution of " + what,
+                    Set.of("distribution", "min", "max", "mode", "mean", "sd", "median", "sigma"));
+            String kindText = string(required(f, "distribution", node), "distribution");
+            Distribution.Kind kind;
+            try {
+                kind = Distribution.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw error(f.get("distribution").getValueNode(), what + ": unknown distribution '" + kindText
+                        + "'; use uniform, triangular, normal or lognormal");
+            }
+            Set<String> needs = switch (kind) {
+                case UNIFORM -> Set.of("min", "max");
+                case TRIANGULAR -> Set.of("min", "mode", "max");
+                case NORMAL -> Set.of("mean", "sd", "min", "max");
+                case LOGNORMAL -> Set.of("median", "sigma", "min", "max");
+            };
+            for (String k : f.keySet())
+                if (!k.equals("distribution") && !needs.contains(k))
+                    throw error(f.get(k).getKeyNode(), what + ": '" + k + "' does not apply to a " + kindText
+                            + " distribution; it takes " + String.join(", ", needs.stream().sorted().toList()));
+            double min = number(required(f, "min", node), what + " min");
+            double max = number(required(f, "max", node), what + " max");
+            double a = switch (kind) {
+                case UNIFORM -> 0;
+                case TRIANGULAR -> number(required(f, "mode", node), what + " mode");
+                case NORMAL -> number(required(f, "mean", node), what + " mean");
+                case LOGNORMAL -> number(required(f, "median", node), what + " median");
+            };
+            double b = switch (kind) {
+                case NORMAL -> number(required(f, "sd", node), what + " sd");
+                case LOGNORMAL -> number(required(f, "sigma", node), what + " sigma");
+                default -> 0;
+            };
+            try {
+                return new Distribution(kind, a, b, min, max, where(node));
+            } catch (IllegalArgumentException e) {
+                throw error(node, what + ": " + e.getMessage());
+            }
         }
 
         private Scenario parent(Node node) throws ScenarioException {

@@ -124,6 +124,31 @@ class ScenarioParserTest {
     }
 
     @Test
+    void readsUncertaintyDistributions() throws Exception {
+        Scenario s = ScenarioParser.parse("name: e\nregions: [World]\nuncertainty:\n  m:\n"
+                + "    a: {distribution: uniform, min: 0.2, max: 0.8}\n"
+                + "    b: {distribution: triangular, min: 0.3, mode: 0.5, max: 0.7}\n"
+                + "    c: {distribution: normal, mean: 1.5, sd: 0.1, min: 1.1, max: 2}\n"
+                + "    d: {distribution: lognormal, median: 2.6, sigma: 0.2, min: 1.5, max: 5}\n", "e.yaml");
+        var u = s.uncertainty().get("m");
+        assertEquals(etw.api.scenario.Distribution.Kind.UNIFORM, u.get("a").kind());
+        assertEquals(0.5, u.get("b").a());
+        assertEquals(0.1, u.get("c").b());
+        assertEquals(2.6, u.get("d").a());
+        assertEquals("e.yaml:5:8", u.get("a").origin());
+    }
+
+    @Test
+    void badDistributionsAreLocated() {
+        String base = "name: e\nregions: [World]\nuncertainty:\n  m:\n";
+        assertTrue(error(base + "    a: {distribution: beta, min: 0, max: 1}\n").startsWith("f.yaml:5:23: m/a: unknown distribution 'beta'"));
+        assertTrue(error(base + "    a: {distribution: uniform, min: 0}\n").contains("missing 'max:'"));
+        assertTrue(error(base + "    a: {distribution: uniform, min: 0, max: 1, sd: 2}\n").contains("'sd' does not apply to a uniform"));
+        assertTrue(error(base + "    a: {distribution: triangular, min: 0, mode: 2, max: 1}\n").contains("triangular mode 2.0 outside [0.0, 1.0]"));
+        assertTrue(error(base + "    a: {distribution: uniform, min: 1, max: 0}\n").contains("min 1.0 > max 0.0"));
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         String m = assertThrows(ScenarioException.class, () -> ScenarioParser.parse(Path.of("no/such.yaml"))).getMessage();
         assertTrue(m.startsWith("no/such.yaml: no such file"), m);

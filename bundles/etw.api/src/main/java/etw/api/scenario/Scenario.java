@@ -18,12 +18,13 @@ import java.util.Objects;
  * @param models      ids of the models taking part; empty means every installed model
  * @param parameters  model id to (parameter name to value)
  * @param exogenous   variable name to data supplied by the scenario instead of a model
+ * @param uncertainty model id to (parameter name to distribution), for ensembles
  * @param source      where the scenario came from (a file path or {@code canned:name}); may be empty
  * @param text        the scenario's source text, hashed into run manifests; may be empty
  */
 public record Scenario(String name, String description, List<String> regions, int firstYear, int lastYear, long seed,
                        List<String> models, Map<String, Map<String, RegionalSeries>> parameters, Map<String, ExogenousSeries> exogenous,
-                       String source, String text) {
+                       Map<String, Map<String, Distribution>> uncertainty, String source, String text) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
@@ -37,6 +38,9 @@ public record Scenario(String name, String description, List<String> regions, in
         parameters.forEach((model, values) -> copy.put(model, Map.copyOf(values)));
         parameters = Map.copyOf(copy);
         exogenous = Map.copyOf(exogenous);
+        Map<String, Map<String, Distribution>> u = new LinkedHashMap<>();
+        uncertainty.forEach((model, values) -> u.put(model, Map.copyOf(values)));
+        uncertainty = Map.copyOf(u);
         source = source == null ? "" : source;
         text = text == null ? "" : text;
     }
@@ -58,6 +62,7 @@ public record Scenario(String name, String description, List<String> regions, in
                 .seed(seed).models(models).source(source).text(text);
         parameters.forEach((model, values) -> values.forEach((p, v) -> b.parameter(model, p, v)));
         exogenous.values().forEach(x -> b.exogenous(x.variable(), x.unit(), x.values()));
+        uncertainty.forEach((model, values) -> values.forEach((p, d) -> b.uncertain(model, p, d)));
         return b;
     }
 
@@ -81,6 +86,7 @@ public record Scenario(String name, String description, List<String> regions, in
         private List<String> models = List.of();
         private final Map<String, Map<String, RegionalSeries>> parameters = new LinkedHashMap<>();
         private final Map<String, ExogenousSeries> exogenous = new LinkedHashMap<>();
+        private final Map<String, Map<String, Distribution>> uncertainty = new LinkedHashMap<>();
         private String source = "";
         private String text = "";
 
@@ -117,8 +123,14 @@ public record Scenario(String name, String description, List<String> regions, in
             return this;
         }
 
+        /** Declares how a parameter varies across the samples of an ensemble. */
+        public Builder uncertain(String modelId, String parameter, Distribution distribution) {
+            uncertainty.computeIfAbsent(modelId, k -> new LinkedHashMap<>()).put(parameter, distribution);
+            return this;
+        }
+
         public Scenario build() {
-            return new Scenario(name, description, regions, firstYear, lastYear, seed, models, parameters, exogenous, source, text);
+            return new Scenario(name, description, regions, firstYear, lastYear, seed, models, parameters, exogenous, uncertainty, source, text);
         }
     }
 }

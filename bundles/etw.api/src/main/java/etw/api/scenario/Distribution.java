@@ -1,0 +1,49 @@
+package etw.api.scenario;
+
+import java.util.Objects;
+
+/**
+ * How a parameter varies across the samples of an ensemble. A drawn value replaces the parameter for every
+ * region and year of that sample. Every distribution is bounded: values fall within {@code [min, max]}, which
+ * must lie inside the parameter's allowed range.
+ *
+ * @param kind   the shape
+ * @param a      uniform: unused; triangular: the mode; normal: the mean; lognormal: the median
+ * @param b      normal: the standard deviation; lognormal: sigma of the logarithm; otherwise unused
+ * @param min    smallest value drawn (for normal and lognormal: the truncation bound)
+ * @param max    largest value drawn
+ * @param origin where it was written ({@code file:line:column}), for messages; may be empty
+ */
+public record Distribution(Kind kind, double a, double b, double min, double max, String origin) {
+
+    /** The shapes a scenario may declare. */
+    public enum Kind {
+        UNIFORM, TRIANGULAR, NORMAL, LOGNORMAL
+    }
+
+    public Distribution {
+        Objects.requireNonNull(kind);
+        origin = origin == null ? "" : origin;
+        if (!(min <= max)) throw new IllegalArgumentException("distribution bounds: min " + min + " > max " + max);
+        if (kind == Kind.TRIANGULAR && !(a >= min && a <= max))
+            throw new IllegalArgumentException("triangular mode " + a + " outside [" + min + ", " + max + "]");
+        if ((kind == Kind.NORMAL || kind == Kind.LOGNORMAL) && !(b > 0))
+            throw new IllegalArgumentException(kind.name().toLowerCase() + " needs a positive spread, got " + b);
+        if (kind == Kind.LOGNORMAL && !(a > 0))
+            throw new IllegalArgumentException("lognormal needs a positive median, got " + a);
+    }
+
+    public static Distribution uniform(double min, double max) {
+        return new Distribution(Kind.UNIFORM, 0, 0, min, max, "");
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case UNIFORM -> "uniform[" + min + ", " + max + "]";
+            case TRIANGULAR -> "triangular(" + min + ", " + a + ", " + max + ")";
+            case NORMAL -> "normal(mean " + a + ", sd " + b + ") in [" + min + ", " + max + "]";
+            case LOGNORMAL -> "lognormal(median " + a + ", sigma " + b + ") in [" + min + ", " + max + "]";
+        };
+    }
+}

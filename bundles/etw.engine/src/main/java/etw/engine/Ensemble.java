@@ -1,0 +1,342 @@
+package etw.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import etw.api.Parameter;
+import etw.api.scenario.Distribution;
+import etw.api.scenario.EnsembleResult;
+import etw.api.scenario.Result;
+import etw.api.scenario.Scenario;
+
+/**
+ * Runs a scenario many times with parameters drawn from the distributions its {@code uncertainty} section
+ * declares, and reports percentiles per variable, region and year.
+ *
+ * <p>Memory does not grow with the number of samples: each cell (variable, region, year) keeps a fixed histogram
+ * whose range is set from a pilot of the first {@value #PILOT} samples, plus its exact minimum and maximum.
+ * Percentiles are interpolated within a bin, so they are exact to about 1/{@value #BINS} of the cell's range.
+ * Samples are drawn from a random stream derived from the seed and the sample's index, and histograms are merged
+ * by adding counts, so the result is the same for any number of threads.
+ *
+ * <pre>{@code
+ * EnsembleResult e = Ensemble.of(Wiring.wire(scenario, models)).samples(10_000).seed(1).run();
+ * }</pre>
+ */
+public final class Ensemble {
+    /** The percentiles reported. */
+    public static final double[] PERCENTILES = {5, 50, 95};
+    static final int PILOT = 200;
+    static final int BINS = 512;
+
+    private final Wiring wiring;
+    private final List<Uncertain> uncertain;
+    private int samples = 1000;
+    private long seed;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private IntConsumer progress = done -> { };
+
+    /** A parameter drawn per sample: model position in the wiring order, parameter index, distribution. */
+    private record Uncertain(int model, int parameter, Distribution distribution) {
+    }
+
+    private Ensemble(Wiring wiring, List<Uncertain> uncertain) {
+        this.wiring = wiring;
+        this.uncertain = uncertain;
+        this.seed = wiring.scenario().seed();
+    }
+
+    /**
+     * Prepares an ensemble of a wired scenario.
+     *
+     * @throws WiringException if the scenario declares no uncertainty, or a distribution names an unknown model or
+     *                         parameter, or reaches outside the parameter's allowed range
+     */
+    public static Ensemble of(Wiring wiring) throws WiringException {
+        Scenario s = wiring.scenario();
+        if (s.uncertainty().isEmpty())
+            throw new WiringException("scenario '" + s.name() + "' declares no uncertainty, so every sample would be the "
+                    + "same. Add an 'uncertainty:' section giving parameters distributions (etw help shows an example).");
+        List<Uncertain> list = new ArrayList<>();
+        List<InstalledModel> order = wiring.order();
+        for (Map.Entry<String, Map<String, Distribution>> e : new TreeMap<>(s.uncertainty()).entrySet()) {
+            int m = 0;
+            while (m < order.size() && !order.get(m).id().equals(e.getKey())) m++;
+            for (Map.Entry<String, Distribution> pd : new TreeMap<>(e.getValue()).entrySet()) {
+                Distribution d = pd.getValue();
+                String where = d.origin().isEmpty() ? "" : d.origin() + ": ";
+                if (m == order.size())
+                    throw new WiringException(where + "the uncertainty section names model '" + e.getKey()
+                            + "', which is not in the scenario. Models in the scenario: "
+                            + String.join(", ", order.stream().map(InstalledModel::id).toList()) + ".");
+                Parameter p = order.get(m).model().descriptor().parameter(pd.getKey());
+                if (p == null)
+                    throw new WiringException(where + "model " + e.getKey() + " has no parameter '" + pd.getKey() + "'.");
+                if (!p.allows(d.min()) || !p.allows(d.max()))
+                    throw new WiringException(where + "the distribution of " + e.getKey() + "/" + p.name() + " spans ["
+                            + d.min() + ", " + d.max() + "], outside the parameter's allowed range [" + p.min() + ", "
+                            + p.max() + "] " + p.unit() + ". Narrow its min and max.");
+                list.add(new Uncertain(m, p.index(), d));
+            }
+        }
+        return new Ensemble(wiring, List.copyOf(list));
+    }
+
+    public Ensemble samples(int n) {
+        if (n < 1) throw new IllegalArgumentException("an ensemble needs at least one sample, got " + n);
+        this.samples = n;
+        return this;
+    }
+
+    public Ensemble seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    public Ensemble threads(int n) {
+        this.threads = Math.max(1, n);
+        return this;
+    }
+
+    /** Called from worker threads with the number of samples done so far, about every 1% of the samples. */
+    public Ensemble progress(IntConsumer listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /**
+     * Runs every sample and returns p5, p50 and p95.
+     *
+     * @throws RunException if a model fails in some sample; the message names the sample and the drawn values
+     */
+    public EnsembleResult run() throws RunException {
+        int pilot = Math.min(PILOT, samples);
+        double[][][] pilotValues = new double[pilot][][];
+        for (int i = 0; i < pilot; i++) pilotValues[i] = sample(i);
+        Histograms range = new Histograms(pilotValues[0]);
+        for (double[][] v : pilotValues) range.widen(v);
+        range.fixRange();
+
+        int workers = Math.min(threads, Math.max(1, samples - pilot));
+        AtomicInteger done = new AtomicInteger(pilot);
+        int step = Math.max(1, samples / 100);
+        List<Histograms> parts = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "etw-ensemble");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Histograms>> futures = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                int first = pilot + w;
+                futures.add(pool.submit(() -> {
+                    Histograms h = range.emptyCopy();
+                    for (int i = first; i < samples; i += workers) {
+                        h.add(sample(i));
+                        int d = done.incrementAndGet();
+                        if (d % step == 0) progress.accept(d);
+                    }
+                    return h;
+                }));
+            }
+            Histograms total = range.emptyCopy();
+            for (double[][] v : pilotValues) total.add(v);
+            for (Future<Histograms> f : futures) parts.add(f.get());
+            parts.forEach(total::merge);
+            progress.accept(samples);
+            return new EnsembleResult(wiring.scenario(), samples, PERCENTILES, wiring.resultVariables(),
+                    total.percentiles(PERCENTILES, samples));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RunException r) throw r;
+            throw new IllegalStateException("an ensemble worker failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunException("", wiring.scenario().firstYear(), "the ensemble was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The parameter values drawn for sample {@code i}, as text, for messages. */
+    public String describeSample(int i) {
+        double[][] o = draw(i);
+        StringBuilder s = new StringBuilder();
+        for (Uncertain u : uncertain)
+            s.append(s.length() == 0 ? "" : ", ").append(wiring.order().get(u.model).id()).append('/')
+                    .append(wiring.order().get(u.model).model().descriptor().parameters().get(u.parameter).name())
+                    .append('=').append(o[u.model][u.parameter]);
+        return s.toString();
+    }
+
+    private double[][] sample(int i) throws RunException {
+        try {
+            return wiring.runWith(draw(i));
+        } catch (RunException e) {
+            throw new RunException(e.modelId(), e.year(), "sample " + i + " of the ensemble failed (" + describeSample(i)
+                    + "): " + e.getMessage(), e);
+        }
+    }
+
+    private double[][] draw(int i) {
+        SplittableRandom random = new SplittableRandom(mix(seed, i));
+        double[][] o = new double[wiring.order().size()][];
+        for (Uncertain u : uncertain) {
+            if (o[u.model] == null) {
+                o[u.model] = new double[wiring.order().get(u.model).model().descriptor().parameters().size()];
+                Arrays.fill(o[u.model], Double.NaN);
+            }
+            o[u.model][u.parameter] = draw(u.distribution, random);
+        }
+        return o;
+    }
+
+    static double draw(Distribution d, SplittableRandom random) {
+        switch (d.kind()) {
+            case UNIFORM:
+                return d.min() + random.nextDouble() * (d.max() - d.min());
+            case TRIANGULAR: {
+                double u = random.nextDouble();
+                double span = d.max() - d.min();
+                if (span == 0) return d.min();
+                double f = (d.a() - d.min()) / span;
+                return u < f ? d.min() + Math.sqrt(u * span * (d.a() - d.min()))
+                        : d.max() - Math.sqrt((1 - u) * span * (d.max() - d.a()));
+            }
+            default: {
+                for (int attempt = 0; attempt < 10_000; attempt++) {
+                    double z = random.nextGaussian();
+                    double v = d.kind() == Distribution.Kind.NORMAL ? d.a() + d.b() * z : d.a() * Math.exp(d.b() * z);
+                    if (v >= d.min() && v <= d.max()) return v;
+                }
+                // the bounds hold almost none of the distribution: fall back to the nearer bound of the centre
+                return Math.min(d.max(), Math.max(d.min(), d.a()));
+            }
+        }
+    }
+
+    private static long mix(long seed, long i) {
+        long z = seed * 0x9E3779B97F4A7C15L + i * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Per cell (variable, region, year): a fixed-range histogram with under- and overflow, and exact extremes. */
+    private static final class Histograms {
+        private final int variables;
+        private final int cells;
+        private final double[] lo;
+        private final double[] width;
+        private final double[] min;
+        private final double[] max;
+        private final int[] counts; // [(v * cells + c) * (BINS + 2) + bin], bin 0 underflow, BINS + 1 overflow
+
+        Histograms(double[][] first) {
+            this(first.length, first[0].length, new double[first.length * first[0].length],
+                    new double[first.length * first[0].length], false);
+            for (int v = 0; v < variables; v++)
+                for (int c = 0; c < cells; c++) {
+                    min[v * cells + c] = first[v][c];
+                    max[v * cells + c] = first[v][c];
+                }
+        }
+
+        private Histograms(int variables, int cells, double[] lo, double[] width, boolean withCounts) {
+            this.variables = variables;
+            this.cells = cells;
+            this.lo = lo;
+            this.width = width;
+            this.min = new double[variables * cells];
+            this.max = new double[variables * cells];
+            Arrays.fill(min, Double.POSITIVE_INFINITY);
+            Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            this.counts = withCounts ? new int[variables * cells * (BINS + 2)] : null;
+        }
+
+        void widen(double[][] values) {
+            for (int v = 0; v < variables; v++)
+                for (int c = 0; c < cells; c++) {
+                    int k = v * cells + c;
+                    min[k] = Math.min(min[k], values[v][c]);
+                    max[k] = Math.max(max[k], values[v][c]);
+                }
+        }
+
+        /** Sets each cell's bins to the pilot's range widened by 10% on each side. */
+        void fixRange() {
+            for (int k = 0; k < lo.length; k++) {
+                double span = max[k] - min[k];
+                double pad = span > 0 ? 0.1 * span : Math.max(Math.abs(min[k]) * 1e-9, 1e-12);
+                lo[k] = min[k] - pad;
+                width[k] = (span + 2 * pad) / BINS;
+            }
+        }
+
+        Histograms emptyCopy() {
+            return new Histograms(variables, cells, lo, width, true);
+        }
+
+        void add(double[][] values) {
+            for (int v = 0; v < variables; v++) {
+                double[] row = values[v];
+                for (int c = 0; c < cells; c++) {
+                    int k = v * cells + c;
+                    double x = row[c];
+                    if (x < min[k]) min[k] = x;
+                    if (x > max[k]) max[k] = x;
+                    int bin = (int) Math.floor((x - lo[k]) / width[k]) + 1;
+                    if (bin < 0) bin = 0;
+                    else if (bin > BINS + 1) bin = BINS + 1;
+                    counts[k * (BINS + 2) + bin]++;
+                }
+            }
+        }
+
+        void merge(Histograms other) {
+            for (int i = 0; i < counts.length; i++) counts[i] += other.counts[i];
+            for (int k = 0; k < min.length; k++) {
+                min[k] = Math.min(min[k], other.min[k]);
+                max[k] = Math.max(max[k], other.max[k]);
+            }
+        }
+
+        double[][][] percentiles(double[] ps, int n) {
+            double[][][] out = new double[variables][ps.length][cells];
+            for (int v = 0; v < variables; v++)
+                for (int c = 0; c < cells; c++) {
+                    int k = v * cells + c;
+                    for (int p = 0; p < ps.length; p++) out[v][p][c] = percentile(k, ps[p] / 100 * n);
+                }
+            return out;
+        }
+
+        /** The value below which {@code rank} of the samples fall, interpolated within its bin. */
+        private double percentile(int k, double rank) {
+            if (min[k] == max[k]) return min[k];
+            int base = k * (BINS + 2);
+            double cumulative = 0;
+            for (int bin = 0; bin < BINS + 2; bin++) {
+                int count = counts[base + bin];
+                if (count > 0 && cumulative + count >= rank) {
+                    double from = bin == 0 ? min[k] : lo[k] + (bin - 1) * width[k];
+                    double to = bin == BINS + 1 ? max[k] : lo[k] + bin * width[k];
+                    double v = from + (to - from) * ((rank - cumulative) / count);
+                    return Math.min(max[k], Math.max(min[k], v));
+                }
+                cumulative += count;
+            }
+            return max[k];
+        }
+    }
+}
