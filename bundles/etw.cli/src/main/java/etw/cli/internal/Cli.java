@@ -27,6 +27,8 @@ import etw.api.scenario.CannedScenario;
 import etw.api.scenario.Result;
 import etw.api.scenario.Scenario;
 import etw.api.scenario.ScenarioLibrary;
+import etw.api.scenario.EnsembleResult;
+import etw.engine.Ensemble;
 import etw.engine.InstalledModel;
 import etw.engine.RunException;
 import etw.engine.Wiring;
@@ -55,6 +57,10 @@ final class Cli {
                                            headline variables side by side for chosen years (default:
                                            first, middle and last year; region: the first), with each
                                            scenario's difference from the first
+              ensemble <scenario> --samples N [--seed S] [--threads T] [--out DIR]
+                                           run N samples with the parameters drawn from the scenario's
+                                           'uncertainty:' distributions, on all cores; prints p5/p50/p95 of the
+                                           headline variables and writes DIR/<name>.ensemble.csv
               graph <scenario> [--dot]     the scenario's wiring: models in step order and what each reads
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
@@ -85,9 +91,15 @@ final class Cli {
     private final Supplier<List<ScenarioLibrary>> libraries;
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean interactive;
     private boolean debug;
 
-    Cli(Supplier<List<InstalledModel>> models, Supplier<List<ScenarioLibrary>> libraries, PrintStream out, PrintStream err) {
+    /**
+     * @param interactive true when stderr is a terminal, so progress bars may redraw a line
+     */
+    Cli(Supplier<List<InstalledModel>> models, Supplier<List<ScenarioLibrary>> libraries, PrintStream out, PrintStream err,
+        boolean interactive) {
+        this.interactive = interactive;
         this.models = models;
         this.libraries = libraries;
         this.out = out;
@@ -118,7 +130,8 @@ final class Cli {
                 case "scenarios" -> scenarios(args);
                 case "graph" -> graph(args);
                 case "compare" -> compare(args);
-                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, compare, graph, models, scenarios, help (etw help).");
+                case "ensemble" -> ensemble(args);
+                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, compare, ensemble, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);
@@ -157,6 +170,62 @@ final class Cli {
         out.println("Wrote " + csv + " (IAMC CSV: " + result.variables().size() + " variables x " + result.regions().size()
                 + " region(s) x " + scenario.yearCount() + " years) and " + manifest);
         return OK;
+    }
+
+    private int ensemble(List<String> args) throws UsageException, ScenarioException, WiringException, RunException, IOException {
+        String outDir = option(args, "--out", "results");
+        int samples = positive(option(args, "--samples", null), "--samples");
+        String seedText = option(args, "--seed", null);
+        String threadsText = option(args, "--threads", null);
+        Scenario scenario = loadScenario(oneScenario(args, "ensemble"));
+        Ensemble ensemble = Ensemble.of(Wiring.wire(scenario, models.get())).samples(samples);
+        if (seedText != null) ensemble.seed(whole(seedText, "--seed"));
+        if (threadsText != null) ensemble.threads(positive(threadsText, "--threads"));
+        ProgressBar bar = new ProgressBar(err, samples, interactive);
+        long t0 = System.nanoTime();
+        EnsembleResult result = ensemble.progress(bar::update).run();
+        bar.finish();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        Path dir = path(outDir, "--out");
+        Files.createDirectories(dir);
+        Path csv = dir.resolve(scenario.name() + ".ensemble.csv");
+        IamcCsv.write(result, csv);
+
+        int last = scenario.lastYear();
+        out.printf(Locale.ROOT, "Ensemble of %s: %,d samples in %.2f s (%,.0f samples/s), seed %d%n", scenario.name(), samples,
+                seconds, samples / seconds, seedText != null ? whole(seedText, "--seed") : scenario.seed());
+        out.println("Uncertain: " + scenario.uncertainty().entrySet().stream()
+                .flatMap(e -> e.getValue().entrySet().stream().map(p -> e.getKey() + "/" + p.getKey() + " ~ " + p.getValue()))
+                .sorted().collect(Collectors.joining("; ")));
+        for (String region : scenario.regions()) {
+            out.println();
+            out.printf(Locale.ROOT, "%-42s %-12s %12s %12s %12s%n", region + ", " + last, "unit", "p5", "p50", "p95");
+            for (String h : HEADLINES) {
+                int v = result.indexOf(h);
+                if (v < 0) continue;
+                out.printf(Locale.ROOT, "  %-40s %-12s %,12.0f %,12.0f %,12.0f%n", h, result.variables().get(v).unit(),
+                        result.value(h, 0, region, last), result.value(h, 1, region, last), result.value(h, 2, region, last));
+            }
+        }
+        out.println();
+        out.println("Wrote " + csv + " (IAMC CSV; the Scenario column names the percentile)");
+        return OK;
+    }
+
+    private static int positive(String text, String option) throws UsageException {
+        if (text == null) throw new UsageException(option + " is required, e.g. " + option + " 1000");
+        long v = whole(text, option);
+        if (v < 1 || v > 10_000_000) throw new UsageException(option + " takes a whole number from 1 to 10,000,000, got " + text);
+        return (int) v;
+    }
+
+    private static long whole(String text, String option) throws UsageException {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a whole number, got '" + text + "'");
+        }
     }
 
     private int compare(List<String> args) throws UsageException, ScenarioException, WiringException, RunException {

@@ -38,6 +38,6 @@ public final class CliComponent implements Function<String[], Integer> {
 
     @Override
     public Integer apply(String[] args) {
-        return new Cli(catalog::models, () -> List.copyOf(libraries), System.out, System.err).run(args);
+        return new Cli(catalog::models, () -> List.copyOf(libraries), System.out, System.err, System.console() != null).run(args);
     }
 }

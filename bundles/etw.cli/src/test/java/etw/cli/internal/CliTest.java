@@ -29,7 +29,7 @@ class CliTest {
                 .map(p -> InstalledModel.onClasspath(p.get())).toList();
         List<ScenarioLibrary> libraries = List.of(new TeachingScenarios());
         return new Cli(() -> models, () -> libraries, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
     }
 
     private String out() {
@@ -103,6 +103,31 @@ class CliTest {
         assertTrue(coal2040.matches(".* \\+[0-9,]+ +\\+[0-9]+%$"), "slower solar leaves more coal: " + coal2040);
         assertEquals(2, etw("compare", "baseline"));
         assertEquals(2, etw("compare", "baseline", "baseline", "--years", "1990"));
+    }
+
+    @Test
+    void ensembleWritesPercentilesThatBracketTheMedian(@TempDir Path dir) throws Exception {
+        Path variant = dir.resolve("uncertain.yaml");
+        Files.writeString(variant, "name: uncertain\nextends: baseline\nuncertainty:\n  etw.models.datacenter:\n"
+                + "    rebound_elasticity: {distribution: uniform, min: 0.2, max: 0.8}\n"
+                + "    ai_compute_growth_initial: {distribution: triangular, min: 0.3, mode: 0.485, max: 0.7}\n");
+        assertEquals(0, etw("ensemble", variant.toString(), "--samples", "500", "--seed", "7", "--out", dir.toString()), err());
+        assertTrue(out().contains("Ensemble of uncertain: 500 samples"), out());
+        List<String> csv = Files.readAllLines(dir.resolve("uncertain.ensemble.csv"));
+        double p5 = last(csv, "uncertain (p5)", "Final Energy|Electricity|Data Centers");
+        double p50 = last(csv, "uncertain (p50)", "Final Energy|Electricity|Data Centers");
+        double p95 = last(csv, "uncertain (p95)", "Final Energy|Electricity|Data Centers");
+        assertTrue(p5 < p50 && p50 < p95, p5 + " " + p50 + " " + p95);
+        err.reset();
+        assertEquals(2, etw("ensemble", "baseline", "--samples", "10"));
+        assertTrue(err().contains("declares no uncertainty"), err());
+        assertEquals(2, etw("ensemble", variant.toString(), "--samples", "many"));
+    }
+
+    private static double last(List<String> csv, String scenario, String variable) {
+        String row = csv.stream().filter(l -> l.startsWith("ETW," + scenario + ",World," + variable + ",")).findFirst().orElseThrow();
+        String[] cells = row.split(",");
+        return Double.parseDouble(cells[cells.length - 1]);
     }
 
     private static double lastValue(Path csv, String variable) throws Exception {
