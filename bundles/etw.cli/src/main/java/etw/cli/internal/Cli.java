@@ -33,6 +33,7 @@ import etw.engine.InstalledModel;
 import etw.engine.RunException;
 import etw.engine.Wiring;
 import etw.engine.WiringException;
+import etw.io.HtmlReport;
 import etw.io.IamcCsv;
 import etw.io.ManifestJson;
 import etw.scenario.ScenarioException;
@@ -61,6 +62,11 @@ final class Cli {
                                            run N samples with the parameters drawn from the scenario's
                                            'uncertainty:' distributions, on all cores; prints p5/p50/p95 of the
                                            headline variables and writes DIR/<name>.ensemble.csv
+              report <scenario> [--compare other]... [--samples N] [-o FILE]
+                                           one self-contained HTML file with SVG charts (supply mix, demand
+                                           by sector, emissions against the 1.5 C milestones, ensemble bands
+                                           with --samples) and the run manifest (default FILE:
+                                           results/<name>.html)
               graph <scenario> [--dot]     the scenario's wiring: models in step order and what each reads
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
@@ -131,7 +137,8 @@ final class Cli {
                 case "graph" -> graph(args);
                 case "compare" -> compare(args);
                 case "ensemble" -> ensemble(args);
-                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, compare, ensemble, graph, models, scenarios, help (etw help).");
+                case "report" -> report(args);
+                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, compare, ensemble, report, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);
@@ -210,6 +217,31 @@ final class Cli {
         }
         out.println();
         out.println("Wrote " + csv + " (IAMC CSV; the Scenario column names the percentile)");
+        return OK;
+    }
+
+    private int report(List<String> args) throws UsageException, ScenarioException, WiringException, RunException, IOException {
+        List<String> others = new ArrayList<>();
+        for (String o = option(args, "--compare", null); o != null; o = option(args, "--compare", null)) others.add(o);
+        String samplesText = option(args, "--samples", null);
+        String file = option(args, "-o", null);
+        Scenario scenario = loadScenario(oneScenario(args, "report"));
+        List<Result> results = new ArrayList<>();
+        Wiring wiring = Wiring.wire(scenario, models.get());
+        results.add(wiring.run(Duration.ofSeconds(10)));
+        for (String o : others) results.add(Wiring.wire(loadScenario(o), models.get()).run(Duration.ofSeconds(10)));
+        EnsembleResult bands = null;
+        if (samplesText != null) {
+            int samples = positive(samplesText, "--samples");
+            ProgressBar bar = new ProgressBar(err, samples, interactive);
+            bands = Ensemble.of(wiring).samples(samples).progress(bar::update).run();
+            bar.finish();
+        }
+        Path out = path(file != null ? file : "results/" + scenario.name() + ".html", "-o");
+        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
+        HtmlReport.write(results, bands, out);
+        this.out.println("Wrote " + out + " (" + results.size() + " scenario(s)" + (bands == null ? "" : ", ensemble of "
+                + bands.samples() + " samples") + "); open it in a browser or print it");
         return OK;
     }
 

@@ -124,6 +124,21 @@ class CliTest {
         assertEquals(2, etw("ensemble", variant.toString(), "--samples", "many"));
     }
 
+    @Test
+    void reportWritesOneSelfContainedHtmlFile(@TempDir Path dir) throws Exception {
+        Path variant = dir.resolve("fast.yaml");
+        Files.writeString(variant, "name: fast\nextends: baseline\nparameters:\n  etw.models.renewables:\n"
+                + "    solar_additions_growth: 0.1\nuncertainty:\n  etw.models.datacenter:\n"
+                + "    rebound_elasticity: {distribution: uniform, min: 0.2, max: 0.8}\n");
+        Path html = dir.resolve("r.html");
+        assertEquals(0, etw("report", variant.toString(), "--compare", "baseline", "--samples", "200", "-o", html.toString()), err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<svg"), "has charts");
+        assertTrue(page.contains("baseline") && page.contains("fast"), "names both scenarios");
+        assertTrue(!page.contains("<script") && !page.contains("http://www.example"), "self-contained");
+        assertTrue(out().contains("ensemble of 200 samples"), out());
+    }
+
     private static double last(List<String> csv, String scenario, String variable) {
         String row = csv.stream().filter(l -> l.startsWith("ETW," + scenario + ",World," + variable + ",")).findFirst().orElseThrow();
         String[] cells = row.split(",");
