@@ -1,5 +1,7 @@
 package etw.testkit;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,10 @@ import etw.api.StepContext;
  *         .run();
  * double v = h.output("Secondary Energy|Electricity", "World", 2030);
  * }</pre>
+ *
+ * <p>Every input the model does not read from its own outputs needs values: give them with {@link #input}, or
+ * give one value for all the rest with {@link #defaultInputs(double)}. To check a model against every rule of
+ * the engine at once (random parameters, determinism, step time), use {@link ModelContract}.
  */
 public final class ModelHarness {
 
@@ -39,7 +45,16 @@ public final class ModelHarness {
     private int lastYear = 2030;
     private final Map<String, Series> inputs = new HashMap<>();
     private final Map<String, Series> parameters = new HashMap<>();
+    private Double defaultInput;
+    private long stepLimitNanos = Long.MAX_VALUE;
     private double[][] outputs; // [output][region * years + yearIndex]
+    private boolean[][] written; // [output][region * years + yearIndex]
+    private long[] stepNanos;    // [yearIndex]
+
+    // read by ModelContract's watchdog from another thread while a step runs
+    private volatile boolean stepping;
+    private volatile long stepStartNanos;
+    private volatile int stepYear;
 
     private ModelHarness(Model model) {
         this.model = Objects.requireNonNull(model);
@@ -81,30 +96,129 @@ public final class ModelHarness {
         return parameter(name, (r, y) -> constant);
     }
 
-    /** Runs every year; throws if the model leaves an output unset or not finite. */
+    /**
+     * Feeds {@code value}, in the input's declared unit, to every input that was not given with {@link #input}
+     * and that the model does not read from its own outputs.
+     */
+    public ModelHarness defaultInputs(double value) {
+        this.defaultInput = value;
+        return this;
+    }
+
+    /**
+     * Makes {@link #run()} fail as soon as one step (one year, all regions) takes longer than {@code limit},
+     * measured with {@link System#nanoTime()}. Without it steps are timed but not limited.
+     */
+    public ModelHarness stepTimeLimit(Duration limit) {
+        this.stepLimitNanos = limit.toNanos();
+        return this;
+    }
+
+    /**
+     * Runs every year; throws {@link IllegalStateException} if an input has no values, or the model leaves an
+     * output unset or not finite, or a step overruns the {@link #stepTimeLimit}. An exception the model throws
+     * is passed on unchanged.
+     */
     public ModelHarness run() {
         int years = lastYear - firstYear + 1;
+        if (years < 1) throw new IllegalArgumentException("last year " + lastYear + " is before first year " + firstYear);
         outputs = new double[descriptor.outputs().size()][regions.size() * years];
-        for (double[] o : outputs) java.util.Arrays.fill(o, Double.NaN);
+        written = new boolean[descriptor.outputs().size()][regions.size() * years];
+        stepNanos = new long[years];
+        for (double[] o : outputs) Arrays.fill(o, Double.NaN);
         for (Input in : descriptor.inputs()) {
-            if (outputIndex(in.variable()) < 0 && !inputs.containsKey(in.variable()))
-                throw new IllegalStateException("no values given for input " + in.variable());
+            if (outputIndex(in.variable()) < 0 && !inputs.containsKey(in.variable()) && defaultInput == null)
+                throw new Failure(Failure.Kind.SETUP, null, null, 0, Double.NaN, 0,
+                        "no values given for input " + in.variable());
             if (outputIndex(in.variable()) >= 0 && in.lag() == 0)
-                throw new IllegalStateException("input " + in.variable() + " reads the model's own output without a lag");
+                throw new Failure(Failure.Kind.SETUP, in.variable(), null, 0, Double.NaN, 0,
+                        "input " + in.variable() + " reads the model's own output without a lag");
         }
         Context ctx = new Context(years);
         for (int year = firstYear; year <= lastYear; year++) {
             ctx.year = year;
-            model.step(ctx);
+            stepYear = year;
+            long start = System.nanoTime();
+            stepStartNanos = start;
+            stepping = true;
+            try {
+                model.step(ctx);
+            } finally {
+                stepping = false;
+            }
+            long took = System.nanoTime() - start;
+            stepNanos[year - firstYear] = took;
+            if (took > stepLimitNanos)
+                throw new Failure(Failure.Kind.SLOW, null, null, year, Double.NaN, took,
+                        descriptor.id() + ": the step of " + year + " took " + millis(took)
+                                + " ms, over the limit of " + millis(stepLimitNanos) + " ms");
             for (Output o : descriptor.outputs())
                 for (int r = 0; r < regions.size(); r++) {
-                    double v = outputs[o.index()][r * years + year - firstYear];
+                    int slot = r * years + year - firstYear;
+                    double v = outputs[o.index()][slot];
+                    if (!written[o.index()][slot])
+                        throw new Failure(Failure.Kind.UNSET, o.variable(), regions.get(r), year, v, took,
+                                descriptor.id() + " did not set " + o.variable() + " in " + regions.get(r) + " " + year);
                     if (!Double.isFinite(v))
-                        throw new IllegalStateException(descriptor.id() + " left " + o.variable() + " = " + v
-                                + " in " + regions.get(r) + " " + year);
+                        throw new Failure(Failure.Kind.NOT_FINITE, o.variable(), regions.get(r), year, v, took,
+                                descriptor.id() + " left " + o.variable() + " = " + v + " in " + regions.get(r) + " " + year);
                 }
         }
         return this;
+    }
+
+    /** How long the step of {@code year} took in the last {@link #run()} (all regions, wall-clock time). */
+    public Duration stepTime(int year) {
+        if (stepNanos == null) throw new IllegalStateException("run() first");
+        if (year < firstYear || year > lastYear) throw new IllegalArgumentException("no year " + year);
+        return Duration.ofNanos(stepNanos[year - firstYear]);
+    }
+
+    static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
+    }
+
+    /** The year whose step is running now or ran last ({@link ModelContract} names it when a step throws). */
+    int stepYear() {
+        return stepYear;
+    }
+
+    /** How long the step running now has been running, or -1 if no step is running. */
+    long runningStepNanos() {
+        if (!stepping) return -1;
+        long elapsed = System.nanoTime() - stepStartNanos;
+        return stepping ? elapsed : -1;
+    }
+
+    List<String> regionNames() {
+        return regions;
+    }
+
+    /** An output's value by output index, region index and year, after {@link #run()}; raw, for comparisons. */
+    double value(int output, int region, int year) {
+        return outputs[output][region * (lastYear - firstYear + 1) + year - firstYear];
+    }
+
+    /** What {@link #run()} throws for a broken rule, with the facts {@link ModelContract} reports. */
+    static final class Failure extends IllegalStateException {
+        enum Kind { SETUP, UNSET, NOT_FINITE, SLOW }
+
+        final Kind kind;
+        final String variable;
+        final String region;
+        final int year;
+        final double value;
+        final long nanos;
+
+        Failure(Kind kind, String variable, String region, int year, double value, long nanos, String message) {
+            super(message);
+            this.kind = kind;
+            this.variable = variable;
+            this.region = region;
+            this.year = year;
+            this.value = value;
+            this.nanos = nanos;
+        }
     }
 
     /** An output's value after {@link #run()}. */
@@ -148,7 +262,8 @@ public final class ModelHarness {
             if (y < firstYear && input.lag() > 0) return input.initialValue();
             int own = outputIndex(input.variable());
             if (own >= 0) return outputs[own][region * years + y - firstYear];
-            return inputs.get(input.variable()).value(region, y);
+            Series given = inputs.get(input.variable());
+            return given != null ? given.value(region, y) : defaultInput;
         }
 
         @Override
@@ -159,7 +274,9 @@ public final class ModelHarness {
 
         @Override
         public void set(Output output, int region, double value) {
-            outputs[output.index()][region * years + year - firstYear] = value;
+            int slot = region * years + year - firstYear;
+            outputs[output.index()][slot] = value;
+            written[output.index()][slot] = true;
         }
     }
 }

@@ -1,0 +1,103 @@
+package org.example.etw.hydrogen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+import org.junit.jupiter.api.Test;
+
+import etw.api.Model;
+import etw.api.scenario.Result;
+import etw.api.scenario.Scenario;
+import etw.engine.InstalledModel;
+import etw.engine.Wiring;
+import etw.scenario.ScenarioParser;
+
+/**
+ * (3) The plugin in the workbench: the canned baseline with the workbench's own four model bundles, run once
+ * without this model and once with it. Nothing of the workbench changes; the engine adds the new demand to
+ * {@code Final Energy|Electricity}, and the supply model meets it, partly with fossil generation.
+ */
+class GridEffectTest {
+
+    private static final String DEMAND = "Final Energy|Electricity";
+    private static final String HYDROGEN = "Final Energy|Electricity|Hydrogen";
+    private static final String EMISSIONS = "Emissions|CO2|Energy|Supply|Electricity";
+
+    @Test
+    void hydrogenRaisesDemandAndEmissions() throws Exception {
+        Scenario baseline = baseline();
+        List<InstalledModel> workbench = models(false);
+        List<InstalledModel> withHydrogen = models(true);
+        assertTrue(workbench.stream().anyMatch(m -> m.id().equals("etw.models.decarbonisation")),
+                "the workbench's models are on the test class path: " + workbench);
+        assertEquals(workbench.size() + 1, withHydrogen.size());
+
+        Result without = Wiring.wire(baseline, workbench).run();
+        Result with = Wiring.wire(baseline, withHydrogen).run();
+
+        assertFalse(without.has(HYDROGEN));
+        double h2 = with.value(HYDROGEN, "World", 2050);
+        assertEquals(1.4 * 0.5 * 8.76, h2, 1e-12); // the defaults: the baseline does not set this model's parameters
+
+        double before = without.value(DEMAND, "World", 2050);
+        double after = with.value(DEMAND, "World", 2050);
+        // exactly the hydrogen demand, up to the rounding of a sum of ~50,000 TWh (one ulp is 7e-12 TWh)
+        assertEquals(before + h2, after, 1e-9, "Final Energy|Electricity rises by the electrolysers' demand");
+
+        double co2Before = without.value(EMISSIONS, "World", 2050);
+        double co2After = with.value(EMISSIONS, "World", 2050);
+        assertTrue(co2After > co2Before, "power-sector CO2 rises: " + co2Before + " -> " + co2After + " Mt CO2/yr");
+
+        // every year, not just 2050
+        for (int y = baseline.firstYear(); y <= baseline.lastYear(); y++)
+            assertEquals(without.value(DEMAND, "World", y) + with.value(HYDROGEN, "World", y),
+                    with.value(DEMAND, "World", y), 1e-9, "demand in " + y);
+    }
+
+    /** The variant in scenarios/hydrogen-ramp.yaml (extends baseline) runs, and the ramp shows. */
+    @Test
+    void theRampScenarioRuns() throws Exception {
+        Scenario ramp = ScenarioParser.parse(Path.of("scenarios/hydrogen-ramp.yaml"),
+                (name, variantOf) -> name.equals("baseline")
+                        ? Optional.of(new ScenarioParser.Source(baselineText(), "baseline.yaml"))
+                        : Optional.empty());
+        Result result = Wiring.wire(ramp, models(true)).run();
+        assertEquals(1.4 * 0.5 * 8.76, result.value(HYDROGEN, "World", 2024), 1e-9);
+        assertEquals(60 * 0.5 * 8.76, result.value(HYDROGEN, "World", 2030), 1e-9);
+        assertEquals(600 * 0.5 * 8.76, result.value(HYDROGEN, "World", 2050), 1e-9);
+        Result baseline = Wiring.wire(baseline(), models(true)).run();
+        assertTrue(result.value(EMISSIONS, "World", 2050) > baseline.value(EMISSIONS, "World", 2050));
+    }
+
+    /** The canned baseline, from the etw.scenarios.teaching jar on the test class path. */
+    private static Scenario baseline() throws Exception {
+        return ScenarioParser.parse(baselineText(), "baseline.yaml");
+    }
+
+    private static String baselineText() {
+        try (InputStream in = GridEffectTest.class.getResourceAsStream("/scenarios/baseline.yaml")) {
+            assertNotNull(in, "/scenarios/baseline.yaml is not on the class path (etw.scenarios.teaching)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every model on the class path (their META-INF/services files), with or without this plugin's. */
+    private static List<InstalledModel> models(boolean withHydrogen) {
+        return ServiceLoader.load(Model.class).stream()
+                .filter(p -> withHydrogen || p.type() != ElectrolyserDemand.class)
+                .map(p -> InstalledModel.onClasspath(p.get()))
+                .toList();
+    }
+}
