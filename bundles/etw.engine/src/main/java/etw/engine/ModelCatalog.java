@@ -11,4 +11,10 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface ModelCatalog {
     /** A snapshot of the installed models, sorted by model id. */
     List<InstalledModel> models();
+
+    /**
+     * Models that were offered but left out because their declaration is invalid (a failing descriptor, a unit
+     * that is not understood), one line each naming the bundle, the model and the reason.
+     */
+    List<String> problems();
 }

@@ -95,6 +95,7 @@ final class Cli {
 
     private final Supplier<List<InstalledModel>> models;
     private final Supplier<List<ScenarioLibrary>> libraries;
+    private final Supplier<List<String>> problems;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
@@ -103,8 +104,9 @@ final class Cli {
     /**
      * @param interactive true when stderr is a terminal, so progress bars may redraw a line
      */
-    Cli(Supplier<List<InstalledModel>> models, Supplier<List<ScenarioLibrary>> libraries, PrintStream out, PrintStream err,
-        boolean interactive) {
+    Cli(Supplier<List<InstalledModel>> models, Supplier<List<ScenarioLibrary>> libraries, Supplier<List<String>> problems,
+        PrintStream out, PrintStream err, boolean interactive) {
+        this.problems = problems;
         this.interactive = interactive;
         this.models = models;
         this.libraries = libraries;
@@ -441,6 +443,11 @@ final class Cli {
         }
         if (installed.isEmpty()) out.println("No models installed.");
         for (InstalledModel m : installed) describe(m, false);
+        List<String> left = problems.get();
+        if (!left.isEmpty()) {
+            out.println("Left out (fix and drop the jar again):");
+            left.forEach(p -> out.println("  " + p));
+        }
         return OK;
     }
 

@@ -23,12 +23,13 @@ import etw.scenarios.teaching.TeachingScenarios;
 class CliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private List<String> problems = List.of();
 
     private int etw(String... args) {
         List<InstalledModel> models = ServiceLoader.load(Model.class).stream()
                 .map(p -> InstalledModel.onClasspath(p.get())).toList();
         List<ScenarioLibrary> libraries = List.of(new TeachingScenarios());
-        return new Cli(() -> models, () -> libraries, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new Cli(() -> models, () -> libraries, () -> problems, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
     }
 
@@ -161,6 +162,13 @@ class CliTest {
         assertEquals(0, etw("models", "etw.models.datacenter"));
         assertTrue(out().contains("source: Koomey & Naffziger 2016"), out());
         assertEquals(2, etw("models", "nope"));
+    }
+
+    @Test
+    void modelsListsWhatWasLeftOutAndWhy() {
+        problems = List.of("plugins/broken.jar: is not an OSGi bundle (its manifest has no Bundle-SymbolicName)");
+        assertEquals(0, etw("models"));
+        assertTrue(out().contains("Left out (fix and drop the jar again):\n  plugins/broken.jar: is not an OSGi bundle"), out());
     }
 
     @Test

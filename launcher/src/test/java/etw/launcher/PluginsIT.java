@@ -1,0 +1,139 @@
+package etw.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution's launcher with a real Felix: plugins dropped into and removed from plugins/ while it runs,
+ * and plugins that are broken in the ways authors break them.
+ */
+class PluginsIT {
+    private static final Path DIST = Path.of("target", "etw");
+    private static final String DATACENTER = "etw.models.datacenter";
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path cache;
+    private Path plugins;
+    private Path datacenterJar;
+    private Runtime runtime;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    /** What the last command printed on standard error. */
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    /** A home with the distribution's features, except the data-centre model, which a test drops in as a plugin. */
+    @BeforeEach
+    void setUp() throws Exception {
+        for (String feature : Runtime.BASE_FEATURES) {
+            Path to = Files.createDirectories(home.resolve("features").resolve(feature));
+            try (Stream<Path> jars = Files.list(DIST.resolve("features").resolve(feature))) {
+                for (Path jar : jars.toList()) {
+                    if (jar.getFileName().toString().startsWith(DATACENTER)) datacenterJar = jar;
+                    else Files.copy(jar, to.resolve(jar.getFileName()));
+                }
+            }
+        }
+        assertTrue(datacenterJar != null, "the models feature has the data-centre bundle");
+        plugins = Files.createDirectories(home.resolve("plugins"));
+        runtime = Runtime.start(home, cache, new PrintStream(log, true, StandardCharsets.UTF_8), Runtime.BASE_FEATURES, Map.of());
+        runtime.watchPlugins(100);
+    }
+
+    @AfterEach
+    void tearDown() {
+        runtime.close();
+    }
+
+    /** Runs a command in the running framework and returns what it printed on standard output. */
+    private String etw(int expectedCode, String... args) throws Exception {
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        err.reset();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(expectedCode, runtime.runCommand(args), String.join(" ", args) + "\n" + err + "\n" + log);
+        } finally {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private long waitUntilModels(boolean contains, String text) throws Exception {
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < 10_000_000_000L) {
+            if (etw(0, "models").contains(text) == contains) return (System.nanoTime() - t0) / 1_000_000;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("etw models " + (contains ? "never showed " : "kept showing ") + text + "\n" + log);
+    }
+
+    @Test
+    void aDroppedJarIsInstalledAndARemovedOneTakesItsModelsAway() throws Exception {
+        assertTrue(!etw(0, "models").contains(DATACENTER + ":"));
+        Files.copy(datacenterJar, plugins.resolve("datacenter.jar"));
+        long shown = waitUntilModels(true, DATACENTER + ":");
+        System.out.println("plugin visible in etw models after " + shown + " ms");
+        etw(0, "run", "baseline", "--out", home.resolve("out").toString());
+
+        Files.delete(plugins.resolve("datacenter.jar"));
+        long gone = waitUntilModels(false, DATACENTER + ":");
+        System.out.println("plugin gone from etw models after " + gone + " ms");
+        etw(2, "run", "baseline", "--out", home.resolve("out").toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("model 'etw.models.datacenter', which is not installed"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void brokenPluginsAreNamedWithTheReasonAndEverythingElseRuns() throws Exception {
+        Files.writeString(plugins.resolve("notes.jar"), "this is not a jar");
+        writeJar(plugins.resolve("plain-library.jar"), Map.of("Created-By", "someone"));
+        writeJar(plugins.resolve("unresolvable.jar"), Map.of("Bundle-ManifestVersion", "2",
+                "Bundle-SymbolicName", "org.example.unresolvable", "Import-Package", "com.example.nowhere"));
+        long t0 = System.nanoTime();
+        String models;
+        do {
+            Thread.sleep(100);
+            models = etw(0, "models");
+        } while (!models.contains("unresolvable.jar") && System.nanoTime() - t0 < 10_000_000_000L);
+        assertTrue(models.contains("plugins/notes.jar: is not a readable jar"), models);
+        assertTrue(models.contains("plugins/plain-library.jar: is not an OSGi bundle (its manifest has no Bundle-SymbolicName)"), models);
+        assertTrue(models.contains("plugins/unresolvable.jar: did not start:") && models.contains("com.example.nowhere"), models);
+        assertTrue(models.contains("etw.models.decarbonisation:"), "the installed models carry on: " + models);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("plugin unresolvable.jar did not start"), log.toString());
+        etw(0, "scenarios");
+
+        Files.delete(plugins.resolve("notes.jar"));
+        waitUntilModels(false, "notes.jar");
+    }
+
+    private static void writeJar(Path file, Map<String, String> headers) throws IOException {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        headers.forEach((k, v) -> m.getMainAttributes().putValue(k, v));
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, m)) {
+            jar.flush();
+        }
+    }
+}
