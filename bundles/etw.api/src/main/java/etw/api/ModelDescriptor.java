@@ -25,8 +25,10 @@ public final class ModelDescriptor {
     private final List<Input> inputs;
     private final List<Output> outputs;
     private final List<Parameter> parameters;
+    private final boolean optIn;
 
     private ModelDescriptor(Builder b) {
+        this.optIn = b.optIn;
         this.id = b.id;
         this.title = b.title;
         this.description = b.description;
@@ -53,6 +55,15 @@ public final class ModelDescriptor {
 
     public List<Parameter> parameters() { return parameters; }
 
+    /**
+     * True if the model takes part in a scenario only when asked: the scenario lists it under {@code models}, or
+     * sets or varies one of its parameters. For analyses that are costly or answer a narrower question than the
+     * system model (an hourly accounting for one consumer, say).
+     *
+     * @since 1.1
+     */
+    public boolean optIn() { return optIn; }
+
     /** The parameter with this name, or null. */
     public Parameter parameter(String name) {
         for (Parameter p : parameters) if (p.name().equals(name)) return p;
@@ -69,6 +80,7 @@ public final class ModelDescriptor {
         private final String id;
         private final String title;
         private String description = "";
+        private boolean optIn;
         private final List<Input> inputs = new ArrayList<>();
         private final List<Output> outputs = new ArrayList<>();
         private final List<Parameter> parameters = new ArrayList<>();
@@ -83,6 +95,12 @@ public final class ModelDescriptor {
 
         public Builder description(String text) {
             this.description = Objects.requireNonNull(text);
+            return this;
+        }
+
+        /** Makes the model opt-in (see {@link ModelDescriptor#optIn()}). */
+        public Builder optIn() {
+            this.optIn = true;
             return this;
         }
 

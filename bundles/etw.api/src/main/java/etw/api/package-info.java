@@ -6,6 +6,9 @@
  * <ul>
  * <li><b>Variables</b> have IAMC names ({@code Final Energy|Electricity|Data Centers}) and a unit; each has a
  * value per region and year.</li>
+ * <li><b>Who takes part.</b> A scenario runs the models it lists under {@code models}, or else every installed
+ * model except the opt-in ones ({@link etw.api.ModelDescriptor#optIn()}), which join when the scenario sets or
+ * varies one of their parameters.</li>
  * <li><b>One writer.</b> Two models writing the same variable is a wiring error naming both.</li>
  * <li><b>Aggregates.</b> Reading a variable that no model writes and the scenario does not supply gives the sum
  * of its written descendants ({@code Final Energy|Electricity|*}, recursively; where a child is written, its own
@@ -35,5 +38,5 @@
  * </ul>
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package etw.api;

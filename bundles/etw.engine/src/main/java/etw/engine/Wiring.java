@@ -105,7 +105,8 @@ public final class Wiring {
     }
 
     /**
-     * Wires a scenario to the installed models: those the scenario lists under {@code models}, or all of them.
+     * Wires a scenario to the installed models: those the scenario lists under {@code models}, or else all of them
+     * but the opt-in ones whose parameters the scenario does not touch.
      *
      * @throws WiringException if a variable has two writers, an input has no source, units are incompatible,
      *                         models form a cycle without a lag, or a parameter setting is unknown or out of range
@@ -274,8 +275,10 @@ public final class Wiring {
         Wirer(Scenario scenario, Collection<InstalledModel> installed) {
             this.scenario = scenario;
             this.installed = installed.stream().sorted(Comparator.comparing(InstalledModel::id)).toList();
-            this.models = scenario.models().isEmpty() ? this.installed
-                    : this.installed.stream().filter(m -> scenario.models().contains(m.id())).toList();
+            this.models = this.installed.stream().filter(m -> scenario.models().isEmpty()
+                    ? !m.model().descriptor().optIn() || scenario.parameters().containsKey(m.id())
+                            || scenario.uncertainty().containsKey(m.id())
+                    : scenario.models().contains(m.id())).toList();
             this.regions = scenario.regions().size();
             this.years = scenario.yearCount();
         }

@@ -168,6 +168,18 @@ class WiringTest {
     }
 
     @Test
+    void optInModelsJoinOnlyWhenTheScenarioTouchesThem() throws Exception {
+        ModelDescriptor.Builder b = ModelDescriptor.builder("costly", "costly").optIn();
+        Parameter p = b.parameter("p", "1", 0.5, 0, 1, "", "assumption");
+        Output o = b.output("C", "1", "");
+        InstalledModel costly = of(b.build(), ctx -> ctx.set(o, 0, ctx.get(p, 0)));
+        List<InstalledModel> models = List.of(constant("a", "A", "TWh/yr", 1), costly);
+        assertEquals(List.of("a"), ids(Wiring.wire(WORLD, models)));
+        assertEquals(List.of("a", "costly"), ids(Wiring.wire(Scenario.builder("x").parameter("costly", "p", 0.2).build(), models)));
+        assertEquals(List.of("costly"), ids(Wiring.wire(Scenario.builder("x").models(List.of("costly")).build(), models)));
+    }
+
+    @Test
     void aScenarioRunsOnlyTheModelsItLists() throws Exception {
         Scenario s = Scenario.builder("x").models(List.of("a")).build();
         Wiring w = Wiring.wire(s, List.of(constant("a", "A", "TWh/yr", 1), constant("b", "B", "TWh/yr", 2)));
