@@ -58,8 +58,11 @@ public final class HtmlReport {
     static final String EMISSIONS = "Emissions|CO2|Energy|Supply|Electricity";
     static final String INTENSITY = "Carbon Intensity|Electricity";
 
-    /** Headline variables in the table of each region, in this order, when a result has them. */
-    static final List<String> HEADLINES = List.of(
+    /**
+     * Headline variables, in this order: what summaries (the report's tables, the command line) show when a
+     * result has them.
+     */
+    public static final List<String> HEADLINES = List.of(
             "Final Energy|Electricity",
             "Final Energy|Electricity|Data Centers",
             "Final Energy|Electricity|Transportation",

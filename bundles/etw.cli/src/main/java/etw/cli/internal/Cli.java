@@ -79,19 +79,7 @@ final class Cli {
             """;
 
     /** Headline variables printed after a run, in this order, when the result has them. */
-    static final List<String> HEADLINES = List.of(
-            "Final Energy|Electricity",
-            "Final Energy|Electricity|Data Centers",
-            "Final Energy|Electricity|Transportation",
-            "Capacity|Electricity|Solar",
-            "Capacity|Electricity|Wind",
-            "Secondary Energy|Electricity",
-            "Secondary Energy|Electricity|Solar",
-            "Secondary Energy|Electricity|Wind",
-            "Secondary Energy|Electricity|Coal",
-            "Secondary Energy|Electricity|Gas",
-            "Emissions|CO2|Energy|Supply|Electricity",
-            "Carbon Intensity|Electricity");
+    static final List<String> HEADLINES = HtmlReport.HEADLINES;
 
     private final Supplier<List<InstalledModel>> models;
     private final Supplier<List<ScenarioLibrary>> libraries;
