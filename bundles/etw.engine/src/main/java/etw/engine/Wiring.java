@@ -30,6 +30,7 @@ import etw.api.Input;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.api.Units;
 import etw.api.scenario.RegionalSeries;
 import etw.api.scenario.Result;
 import etw.api.scenario.RunManifest;

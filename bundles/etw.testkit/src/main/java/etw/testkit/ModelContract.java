@@ -14,6 +14,7 @@ import etw.api.Model;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.api.Units;
 
 /**
  * Checks a model against the rules the engine enforces (see the {@code etw.api} package documentation), without
@@ -37,7 +38,7 @@ import etw.api.Parameter;
  * <p>What {@link #check()} checks, in this order:
  * <ol>
  * <li><b>Declaration</b>: {@code descriptor()} returns the same object every time; the id is not blank; there
- * is at least one output; every input and output has a unit the engine understands ({@link KnownUnits}; the
+ * is at least one output; every input and output has a unit the engine understands ({@link Units}; the
  * engine converts these at wiring); every parameter has a unit (not checked further: the engine does not convert
  * parameters), a description and a source (a citation, or {@code "assumption: why"}); no lag-0 input reads the
  * model's own output.</li>
@@ -277,7 +278,7 @@ public final class ModelContract {
 
     private void unit(String what, String name, String unit) {
         try {
-            KnownUnits.check(unit);
+            Units.parse(unit);
         } catch (IllegalArgumentException e) {
             fail(what + " " + name + " has unit '" + unit + "', which the engine does not understand: "
                     + e.getMessage(), null);

@@ -16,7 +16,7 @@ import etw.api.Input;
 import etw.api.Model;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
-import etw.engine.Units;
+import etw.api.Units;
 import etw.engine.InstalledModel;
 import etw.engine.ModelCatalog;
 

@@ -1,4 +1,4 @@
-package etw.engine;
+package etw.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +30,14 @@ class UnitsTest {
         assertFalse(Units.compatible("GW", "TWh/yr"), "capacity is never silently read as generation");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Units.factor("GW", "TWh"));
         assertTrue(e.getMessage().contains("'GW' cannot be converted to 'TWh'"));
+    }
+
+    @Test
+    void parsesEveryUnitTheBundledModelsDeclare() {
+        for (String unit : new String[] {"1", "1/yr", "TWh/yr", "GW", "GW/yr", "Gt CO2", "Mt CO2/yr", "g CO2/kWh",
+                "million", "million/yr", "kWh/km", "km/yr", "yr", "h", "USD/kW", "t CO2/MWh", "EJ/yr", "%",
+                "thousand vehicles", "billion USD/yr", "Mt*CO2/yr", "  GWh "})
+            Units.parse(unit);
     }
 
     @Test

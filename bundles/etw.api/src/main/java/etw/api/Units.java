@@ -1,10 +1,11 @@
-package etw.engine;
+package etw.api;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Parses the unit strings of the energy domain and converts between compatible ones.
+ * Parses the unit strings of the energy domain and converts between compatible ones: the units a model may
+ * declare, and the conversions the engine applies at wiring.
  *
  * <p>A unit is a product of factors over an optional {@code /} and a second product, factors separated by
  * spaces or {@code *}: {@code TWh/yr}, {@code Mt CO2/yr}, {@code g CO2/kWh}, {@code USD/kW}, {@code million/yr}.
