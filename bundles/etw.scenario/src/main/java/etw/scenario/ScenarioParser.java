@@ -50,6 +50,9 @@ import etw.api.scenario.Trajectory;
  *   Population:                       # a variable no model writes
  *     unit: million
  *     values: {2024: 8100, 2050: 9700}   # same forms as parameters
+ *   Final Energy|Electricity|Hydrogen:
+ *     file: hydrogen.csv              # or from an IAMC CSV file (relative to this file); unit from the file
+ *     scenario: high                  # which scenario's rows, if the file has several
  * uncertainty:                        # for ensembles: a drawn value replaces the parameter in every region and year
  *   etw.models.datacenter:
  *     rebound_elasticity: {distribution: uniform, min: 0.2, max: 0.8}
@@ -196,9 +199,19 @@ public final class ScenarioParser {
             if (top.containsKey("exogenous")) {
                 for (NodeTuple x : tuples(top.get("exogenous").getValueNode(), "exogenous")) {
                     Node body = x.getValueNode();
-                    Map<String, NodeTuple> fields = mapping(body, "exogenous " + key(x), Set.of("unit", "values"));
-                    b.exogenous(key(x), string(required(fields, "unit", body), "unit"),
-                            series(required(fields, "values", body), key(x)));
+                    Map<String, NodeTuple> fields = mapping(body, "exogenous " + key(x), Set.of("unit", "values", "file", "scenario"));
+                    if (fields.containsKey("file")) {
+                        if (fields.containsKey("values"))
+                            throw error(body, "exogenous " + key(x) + ": give either 'values:' or 'file:', not both");
+                        IamcCsvReader.Series read = fromFile(fields, key(x));
+                        if (fields.containsKey("unit") && !string(fields.get("unit").getValueNode(), "unit").equals(read.unit()))
+                            throw error(fields.get("unit").getValueNode(), "exogenous " + key(x) + ": the file gives it in '"
+                                    + read.unit() + "', not '" + string(fields.get("unit").getValueNode(), "unit") + "'");
+                        b.exogenous(key(x), read.unit(), read.values());
+                    } else {
+                        b.exogenous(key(x), string(required(fields, "unit", body), "unit"),
+                                series(required(fields, "values", body), key(x)));
+                    }
                 }
             }
             if (top.containsKey("uncertainty")) {
@@ -249,6 +262,21 @@ public final class ScenarioParser {
                 return new Distribution(kind, a, b, min, max, where(node));
             } catch (IllegalArgumentException e) {
                 throw error(node, what + ": " + e.getMessage());
+            }
+        }
+
+        private IamcCsvReader.Series fromFile(Map<String, NodeTuple> fields, String variable) throws ScenarioException {
+            Node fileNode = fields.get("file").getValueNode();
+            String name = string(fileNode, "file");
+            if (source.startsWith("canned:"))
+                throw error(fileNode, "a canned scenario cannot read files; put the data inline under 'values:'");
+            Path dir = Path.of(source).toAbsolutePath().getParent();
+            Path file = dir == null ? Path.of(name) : dir.resolve(name);
+            String scenario = fields.containsKey("scenario") ? string(fields.get("scenario").getValueNode(), "scenario") : null;
+            try {
+                return IamcCsvReader.read(file, variable, scenario);
+            } catch (ScenarioException e) {
+                throw new ScenarioException(where(fileNode) + ": exogenous " + variable + ": " + e.getMessage());
             }
         }
 

@@ -156,6 +156,20 @@ class CliTest {
     }
 
     @Test
+    void exogenousDemandFromAnIamcFileRaisesTheGridsDemand(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("hydrogen-data.csv"), "Model,Scenario,Region,Variable,Unit,2024,2050\n"
+                + "Other,x,World,Final Energy|Electricity|Hydrogen,TWh/yr,0,500\n");
+        Path variant = dir.resolve("h2.yaml");
+        Files.writeString(variant, "name: h2\nextends: baseline\nregions: [World]\nexogenous:\n"
+                + "  Final Energy|Electricity|Hydrogen:\n    file: hydrogen-data.csv\n");
+        assertEquals(0, etw("run", variant.toString(), "--out", dir.toString()), err());
+        assertEquals(0, etw("run", "baseline", "--out", dir.toString()), err());
+        double with = lastValue(dir.resolve("h2.csv"), "Final Energy|Electricity");
+        double without = lastValue(dir.resolve("baseline.csv"), "Final Energy|Electricity");
+        assertEquals(without + 500, with, 1e-6 * with);
+    }
+
+    @Test
     void modelsListsTheFourFamiliesAndOneModelShowsSources() {
         assertEquals(0, etw("models"));
         for (String id : List.of("etw.models.electrification", "etw.models.renewables", "etw.models.datacenter",
