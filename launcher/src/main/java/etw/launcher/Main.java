@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,9 @@ import java.util.stream.Stream;
 public final class Main {
     private static final String WORKBENCH_USAGE = "usage: etw workbench [--port P] [--public]  (P from 0 to 65535; "
             + "0 picks a free port; --public listens on every interface and requires the printed token)";
+
+    /** Held so the level set on it is not lost to garbage collection (java.util.logging keeps loggers weakly). */
+    private static final Logger SPI_FLY_LOG = Logger.getLogger("org.apache.aries.spifly");
 
     private Main() {
     }
@@ -73,6 +78,9 @@ public final class Main {
             System.err.println("etw: unknown option " + rest.get(0) + "; " + WORKBENCH_USAGE);
             return 2;
         }
+        // the web server's libraries log every start at INFO; warnings and errors are what a user needs
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        SPI_FLY_LOG.setLevel(Level.WARNING);
         Map<String, String> props = new java.util.HashMap<>();
         props.put("org.osgi.service.http.port", Integer.toString(port));
         props.put("org.apache.felix.http.host", open ? "0.0.0.0" : "127.0.0.1");

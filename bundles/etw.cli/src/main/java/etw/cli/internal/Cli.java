@@ -67,6 +67,9 @@ final class Cli {
                                            by sector, emissions against the 1.5 C milestones, ensemble bands
                                            with --samples) and the run manifest (default FILE:
                                            results/<name>.html)
+              workbench [--port P] [--public]
+                                           the web workbench on 127.0.0.1:P (default 8080); --public listens
+                                           on every interface and requires the printed token
               graph <scenario> [--dot]     the scenario's wiring: models in step order and what each reads
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;

@@ -1,0 +1,299 @@
+package etw.workbench.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.json.Json;
+
+/** The JSON API of a running workbench, over real HTTP: what it answers, how fast, and what it refuses. */
+class ApiIT {
+    private static WorkbenchProcess workbench;
+    private static String api;
+    private static final Json JSON = new Json();
+
+    @BeforeAll
+    static void start() throws Exception {
+        workbench = WorkbenchProcess.start();
+        api = workbench.origin() + "/api";
+        System.out.println("[workbench] started in " + workbench.startMillis + " ms at " + workbench.url);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (workbench != null) workbench.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(HttpResponse<String> r) {
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        return JSON.toType(r.body(), Map.class);
+    }
+
+    /** An error: the status, a JSON message, and no trace of Java internals. */
+    private static String error(HttpResponse<String> r, int status) {
+        assertEquals(status, r.statusCode(), r.body());
+        String message = (String) json(r).get("error");
+        assertTrue(message != null && !message.isBlank(), r.body());
+        assertFalse(r.body().contains("\tat ") || r.body().contains("Exception") || r.body().contains(".java:"),
+                "no stack trace or exception name: " + r.body());
+        return message;
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return Http.post(api + path, json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object o) {
+        return (List<Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static Map<String, Object> find(List<Object> items, String key, String value) {
+        return items.stream().map(ApiIT::object).filter(m -> value.equals(m.get(key))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + key + "=" + value + " in " + items));
+    }
+
+    /** Values of a variable in a run result, region by region. */
+    private static List<Object> values(Map<String, Object> run, String variable) {
+        return list(find(list(run.get("variables")), "name", variable).get("values"));
+    }
+
+    @Test
+    void modelsListBundlesStatesInputsOutputsAndDocumentedParameters() throws Exception {
+        Map<String, Object> body = json(Http.get(api + "/models"));
+        List<Object> models = list(body.get("models"));
+        assertTrue(models.size() >= 4, body.toString());
+        Map<String, Object> dc = find(models, "id", "etw.models.datacenter");
+        assertEquals("etw.models.datacenter", dc.get("bundle"));
+        assertEquals("ACTIVE", dc.get("state"));
+        assertFalse(list(dc.get("inputs")).isEmpty());
+        assertFalse(list(dc.get("outputs")).isEmpty());
+        Map<String, Object> p = find(list(dc.get("parameters")), "name", "ai_compute_growth_initial");
+        for (String k : List.of("unit", "default", "min", "max", "description", "source")) assertTrue(p.containsKey(k), k);
+        assertTrue(((Number) p.get("min")).doubleValue() <= ((Number) p.get("default")).doubleValue());
+        assertTrue(body.containsKey("revision") && body.containsKey("bundles") && body.containsKey("problems"));
+    }
+
+    @Test
+    void scenariosListTheCannedOnesAndOneParsesForTheEditor() throws Exception {
+        List<Object> scenarios = list(json(Http.get(api + "/scenarios")).get("scenarios"));
+        assertEquals("canned", find(scenarios, "name", "baseline").get("kind"));
+        Map<String, Object> s = json(Http.get(api + "/scenarios/baseline"));
+        assertEquals("baseline", s.get("name"));
+        assertTrue(list(s.get("regions")).contains("World"));
+        assertEquals(2024L, ((Number) s.get("firstYear")).longValue());
+        Map<String, Object> dc = find(list(s.get("models")), "id", "etw.models.datacenter");
+        Map<String, Object> pue = find(list(dc.get("parameters")), "name", "pue");
+        assertTrue(object(pue.get("value")).containsKey("2024"), "pue is a trajectory in baseline: " + pue);
+        Map<String, Object> aiBase = find(list(dc.get("parameters")), "name", "ai_base");
+        assertTrue(object(aiBase.get("value")).containsKey("China"), "ai_base is set per region: " + aiBase);
+        Map<String, Object> growth = find(list(dc.get("parameters")), "name", "ai_compute_growth_initial");
+        assertEquals(null, growth.get("value"), "not set in baseline: the editor shows the default");
+        assertTrue(((String) s.get("labSheet")).length() > 100);
+    }
+
+    @Test
+    void baselineRunsWithUnitsAndFast() throws Exception {
+        String request = "{\"scenario\": \"baseline\"}";
+        Map<String, Object> run = json(post("/run", request));
+        assertEquals(List.of("World", "United States", "China", "Europe", "Asia-Pacific excluding China", "Rest of World"),
+                run.get("regions"));
+        Map<String, Object> fe = find(list(run.get("variables")), "name", "Final Energy|Electricity");
+        assertEquals("TWh/yr", fe.get("unit"));
+        assertEquals(27, list(list(fe.get("values")).get(0)).size());
+        assertTrue(((Number) list(list(fe.get("values")).get(0)).get(0)).doubleValue() > 20_000);
+
+        // warm: the time of a whole request, from outside, as the page sees it
+        double[] ms = new double[30];
+        for (int i = 0; i < ms.length; i++) {
+            String req = "{\"scenario\": \"baseline\", \"overrides\": {\"etw.models.datacenter\": {\"ai_compute_growth_initial\": "
+                    + (0.3 + i * 0.01) + "}}}";
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = post("/run", req);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            assertEquals(200, r.statusCode(), r.body());
+        }
+        double[] warm = Arrays.copyOfRange(ms, 10, ms.length);
+        Arrays.sort(warm);
+        double median = warm[warm.length / 2];
+        System.out.printf("[workbench] POST /api/run baseline with a change, warm: median %.1f ms, fastest %.1f ms, slowest %.1f ms "
+                + "(whole request incl. wiring and JSON of every variable)%n", median, warm[0], warm[warm.length - 1]);
+        assertTrue(median < 1000, "a warm baseline run should take well under a second, took " + median + " ms");
+    }
+
+    @Test
+    void overridesChangeResultsAndTakeEveryFormOfAScenarioFile() throws Exception {
+        Map<String, Object> base = json(post("/run", "{\"scenario\": \"baseline\", \"variables\": [\"Final Energy|Electricity|Data Centers\"]}"));
+        Map<String, Object> more = json(post("/run", """
+                {"scenario": "baseline", "variables": ["Final Energy|Electricity|Data Centers"],
+                 "overrides": {"etw.models.datacenter": {"ai_compute_growth_initial": 0.9,
+                               "ai_base": {"World": 80, "China": 20, "*": 10},
+                               "pue": {"2024": 1.5, "2050": 1.2}}}}"""));
+        assertEquals(1, list(more.get("variables")).size());
+        List<Object> a = values(base, "Final Energy|Electricity|Data Centers"), b = values(more, "Final Energy|Electricity|Data Centers");
+        assertNotEquals(list(a.get(0)).get(26), list(b.get(0)).get(26), "a faster AI growth changes World data-centre demand in 2050");
+    }
+
+    @Test
+    void badRequestsGetA4xxWithAMessage() throws Exception {
+        assertTrue(error(post("/run", "{\"scenario\": \"no-such\"}"), 404).contains("no-such"));
+        assertTrue(error(post("/run", "{\"scenario\": "), 400).contains("JSON"));
+        assertTrue(error(post("/run", "[1, 2]"), 400).contains("object"));
+        assertTrue(error(post("/run", "{}"), 400).contains("scenario"));
+        assertTrue(error(post("/run", "{\"scenario\": \"baseline\", \"text\": \"name: x\"}"), 400).contains("not both"));
+        String range = error(post("/run", "{\"scenario\": \"baseline\", \"overrides\": {\"etw.models.datacenter\": {\"pue\": 9}}}"), 422);
+        assertTrue(range.contains("pue") && range.contains("range"), range);
+        String unknown = error(post("/run", "{\"scenario\": \"baseline\", \"overrides\": {\"etw.models.datacenter\": {\"no_such\": 1}}}"), 422);
+        assertTrue(unknown.contains("no_such"), unknown);
+        assertTrue(error(post("/run", "{\"scenario\": \"baseline\", \"overrides\": {\"etw.models.datacenter\": {\"pue\": \"abc\"}}}"), 422)
+                .contains("not a number"));
+        assertTrue(error(post("/run", "{\"text\": \"name: broken\\nregions: [World\\n\"}"), 422).contains("YAML"));
+        assertEquals(415, Http.send(api + "/run", "text/plain", "{\"scenario\": \"baseline\"}").statusCode());
+        error(Http.get(api + "/no-such-endpoint"), 404);
+        error(Http.get(api + "/run"), 405);
+        error(post("/models", "{}"), 405);
+        error(post("/ensemble", "{\"scenario\": \"baseline\", \"samples\": 0}"), 400);
+        assertTrue(error(post("/ensemble", "{\"text\": \"name: plain\\nregions: [World]\\n\", \"samples\": 10}"), 422)
+                .contains("uncertainty"), "a scenario without uncertainty has nothing to sample");
+        String big = "{\"text\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+        error(post("/run", big), 413);
+    }
+
+    @Test
+    void noPathFromARequestReachesTheFileSystem() throws Exception {
+        for (String name : List.of("..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "..", "x.yaml", "..%5Cx.yaml")) {
+            HttpResponse<String> r = Http.get(api + "/scenarios/" + name);
+            assertTrue(r.statusCode() == 400 || r.statusCode() == 404, name + " -> " + r.statusCode() + " " + r.body());
+            assertFalse(r.body().contains("root:"), r.body());
+        }
+        String ext = error(post("/run", "{\"text\": \"name: v\\nextends: /etc/passwd\\nregions: [World]\\n\"}"), 422);
+        assertTrue(ext.contains("unknown parent"), ext);
+        HttpResponse<String> dots = Http.get(workbench.origin() + "/views/etw.workbench.results/..%2F..%2F..%2Fetc%2Fpasswd");
+        assertTrue(dots.statusCode() == 400 || dots.statusCode() == 404, dots.statusCode() + " " + dots.body());
+        assertFalse(dots.body().contains("root:"));
+        HttpResponse<String> encoded = Http.get(workbench.origin() + "/..%2F..%2Fetc%2Fpasswd");
+        assertTrue(encoded.statusCode() == 400 || encoded.statusCode() == 404, encoded.statusCode() + " " + encoded.body());
+        assertFalse(encoded.body().contains("root:"));
+        for (String file : List.of("../evil.yaml", "Evil.yaml", "a/b.yaml", "evil.yml", "evil", ".yaml", "/tmp/evil.yaml", "e vil.yaml")) {
+            String m = error(post("/scenarios/save", "{\"scenario\": \"baseline\", \"file\": " + JSON.toJson(file) + "}"), 400);
+            assertTrue(m.contains("simple name"), m);
+        }
+        try (var files = Files.list(workbench.home.resolve("scenarios"))) {
+            assertEquals(0, files.filter(f -> f.getFileName().toString().contains("evil")).count());
+        }
+    }
+
+    @Test
+    void aScenarioIsSavedAsAVariantThatLoadsAgain() throws Exception {
+        HttpResponse<String> r = post("/scenarios/save", """
+                {"scenario": "baseline", "file": "faster-ai.yaml",
+                 "overrides": {"etw.models.datacenter": {"ai_compute_growth_initial": 0.7}}}""");
+        assertEquals(201, r.statusCode(), r.body());
+        Path saved = workbench.home.resolve("scenarios/faster-ai.yaml");
+        String text = Files.readString(saved);
+        assertTrue(text.contains("extends: \"baseline\"") && text.contains("ai_compute_growth_initial"), text);
+        assertEquals("file", find(list(json(Http.get(api + "/scenarios")).get("scenarios")), "name", "faster-ai.yaml").get("kind"));
+        Map<String, Object> loaded = json(Http.get(api + "/scenarios/faster-ai.yaml"));
+        Map<String, Object> dc = find(list(loaded.get("models")), "id", "etw.models.datacenter");
+        assertEquals(0.7, ((Number) find(list(dc.get("parameters")), "name", "ai_compute_growth_initial").get("value")).doubleValue());
+        assertEquals(200, post("/run", "{\"scenario\": \"faster-ai.yaml\"}").statusCode());
+        assertTrue(error(post("/scenarios/save", "{\"scenario\": \"baseline\", \"file\": \"faster-ai.yaml\"}"), 409).contains("exists"));
+        assertEquals(201, post("/scenarios/save", "{\"scenario\": \"baseline\", \"file\": \"faster-ai.yaml\", \"overwrite\": true}").statusCode());
+        // a scenario that would not load is not written
+        error(post("/scenarios/save", "{\"scenario\": \"baseline\", \"file\": \"broken.yaml\", \"overrides\": {\"etw.models.datacenter\": {\"pue\": 99}}}"), 422);
+        assertFalse(Files.exists(workbench.home.resolve("scenarios/broken.yaml")));
+    }
+
+    @Test
+    void graphShowsModelsInStepOrderAndLaggedWires() throws Exception {
+        Map<String, Object> g = json(post("/graph", "{\"scenario\": \"baseline\"}"));
+        assertTrue(list(g.get("models")).size() >= 4);
+        List<Object> wires = list(g.get("wires"));
+        assertTrue(wires.stream().map(ApiIT::object).anyMatch(w -> ((Number) w.get("lag")).intValue() == 1), "some reads are lagged");
+        assertTrue(wires.stream().map(ApiIT::object).anyMatch(w -> Boolean.TRUE.equals(w.get("aggregate"))), "some reads are aggregates");
+    }
+
+    @Test
+    void ensembleGivesOrderedPercentiles() throws Exception {
+        Map<String, Object> e = json(post("/ensemble", """
+                {"scenario": "baseline", "samples": 60, "seed": 7, "variables": ["Final Energy|Electricity|Data Centers"],
+                 "uncertainty": {"etw.models.datacenter": {"ai_compute_growth_initial": {"distribution": "uniform", "min": 0.3, "max": 0.7}}}}"""));
+        assertEquals(60L, ((Number) e.get("samples")).longValue());
+        List<Object> byP = list(find(list(e.get("variables")), "name", "Final Energy|Electricity|Data Centers").get("values"));
+        double p5 = ((Number) list(list(byP.get(0)).get(0)).get(26)).doubleValue();
+        double p50 = ((Number) list(list(byP.get(1)).get(0)).get(26)).doubleValue();
+        double p95 = ((Number) list(list(byP.get(2)).get(0)).get(26)).doubleValue();
+        assertTrue(p5 < p50 && p50 < p95, p5 + " " + p50 + " " + p95);
+    }
+
+    @Test
+    void exportIsAnIamcCsvDownload() throws Exception {
+        HttpResponse<String> r = post("/export", "{\"scenario\": \"baseline\"}");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("baseline.csv"));
+        assertTrue(r.body().startsWith("Model,Scenario,Region,Variable,Unit,2024,2025,"), r.body().substring(0, 80));
+        assertTrue(r.body().contains("\nETW,baseline,World,Final Energy|Electricity,TWh/yr,"));
+    }
+
+    @Test
+    void viewsAreListedAndServed() throws Exception {
+        List<Object> views = list(json(Http.get(api + "/views")).get("views"));
+        List<String> ids = new ArrayList<>();
+        views.forEach(v -> ids.add((String) object(v).get("id")));
+        assertTrue(ids.containsAll(List.of("etw.workbench.scenario", "etw.workbench.models", "etw.workbench.results", "etw.workbench.graph")), ids.toString());
+        for (Object v : views) {
+            HttpResponse<String> js = Http.get(workbench.origin() + object(v).get("module"));
+            assertEquals(200, js.statusCode(), String.valueOf(object(v).get("module")));
+            assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        }
+        HttpResponse<String> page = Http.get(workbench.origin() + "/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("ETW workbench"));
+        assertFalse(page.body().contains("://cdn") || page.body().contains("https://"), "the page loads nothing from elsewhere");
+    }
+
+    @Test
+    void theApiAnswersOnlyRequestsAddressedToThisMachine() throws Exception {
+        String evil = Http.rawGet(workbench.origin(), "/api/models", "attacker.example");
+        assertTrue(evil.startsWith("HTTP/1.1 403"), evil.lines().findFirst().orElse(""));
+        String ok = Http.rawGet(workbench.origin(), "/api/status", "localhost");
+        assertTrue(ok.startsWith("HTTP/1.1 200"), ok.lines().findFirst().orElse(""));
+        assertTrue(workbench.url.startsWith("http://127.0.0.1:"), workbench.url);
+        assertFalse(workbench.url.contains("token"), workbench.url);
+    }
+
+    @Test
+    void aPublicWorkbenchRequiresItsToken() throws Exception {
+        try (WorkbenchProcess pub = WorkbenchProcess.start("--public")) {
+            assertTrue(pub.url.contains("?token="), pub.url);
+            String token = pub.url.substring(pub.url.indexOf("?token=") + 7);
+            String papi = pub.origin() + "/api";
+            assertTrue(error(Http.get(papi + "/models"), 401).contains("token"));
+            error(Http.get(papi + "/models", "X-ETW-Token", "wrong"), 401);
+            assertEquals(200, Http.get(papi + "/models", "X-ETW-Token", token).statusCode());
+            assertEquals(200, Http.get(papi + "/status?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)).statusCode());
+            assertEquals(200, Http.post(papi + "/run", "{\"scenario\": \"baseline\"}", "X-ETW-Token", token).statusCode());
+            assertEquals(200, Http.get(pub.origin() + "/").statusCode(), "the page itself holds no data and loads without the token");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package etw.workbench.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.json.Json;
+
+import etw.api.Model;
+
+/**
+ * A model bundle dropped into plugins/ of a running workbench shows in the Models list and in the results within
+ * seconds, and goes when its jar is removed. The bundle is made here: one model class compiled against etw.api
+ * and a Declarative Services descriptor, the way a plugin author's build would make it.
+ */
+class PluginIT {
+    private static final Json JSON = new Json();
+    private static final String HYDROGEN = "Final Energy|Electricity|Hydrogen";
+
+    static final String SOURCE = """
+            package test.hydrogen;
+
+            import etw.api.Model;
+            import etw.api.ModelDescriptor;
+            import etw.api.Output;
+            import etw.api.Parameter;
+            import etw.api.StepContext;
+
+            public final class HydrogenDemand implements Model {
+                private final ModelDescriptor descriptor;
+                private final Output demand;
+                private final Parameter base;
+
+                public HydrogenDemand() {
+                    ModelDescriptor.Builder b = ModelDescriptor.builder("test.hydrogen", "Electrolyser demand (a test plugin)");
+                    demand = b.output("Final Energy|Electricity|Hydrogen", "TWh/yr", "Electrolyser electricity use");
+                    base = b.parameter("demand", "TWh/yr", 500, 0, 10000, "Electricity for electrolysers", "assumption: a test value");
+                    descriptor = b.build();
+                }
+
+                public ModelDescriptor descriptor() { return descriptor; }
+
+                public void step(StepContext ctx) {
+                    for (int r = 0; r < ctx.regionCount(); r++) ctx.set(demand, r, ctx.get(base, r));
+                }
+            }
+            """;
+
+    static final String COMPONENT = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.hydrogen.HydrogenDemand">
+              <implementation class="test.hydrogen.HydrogenDemand"/>
+              <service><provide interface="etw.api.Model"/></service>
+            </scr:component>
+            """;
+
+    /** Compiles the model and packs it as a bundle. */
+    static Path buildPlugin(Path dir) throws IOException, URISyntaxException {
+        Path src = dir.resolve("src/test/hydrogen/HydrogenDemand.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, SOURCE);
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        String api = Path.of(Model.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int rc = javac.run(null, null, null, "--release", "17", "-proc:none", "-cp", api, "-d", classes.toString(), src.toString());
+        assertEquals(0, rc, "the test plugin compiles");
+        Manifest mf = new Manifest();
+        Attributes a = mf.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "test.hydrogen");
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Import-Package", "etw.api;version=\"[1.0,2)\"");
+        a.putValue("Service-Component", "OSGI-INF/test.hydrogen.xml");
+        a.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)(version>=1.3.0)(!(version>=2.0.0)))\"");
+        Path jar = dir.resolve("hydrogen.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf)) {
+            out.putNextEntry(new JarEntry("OSGI-INF/test.hydrogen.xml"));
+            out.write(COMPONENT.getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new JarEntry("test/hydrogen/HydrogenDemand.class"));
+            out.write(Files.readAllBytes(classes.resolve("test/hydrogen/HydrogenDemand.class")));
+        }
+        return jar;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> get(String url) throws Exception {
+        return JSON.toType(Http.get(url).body(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean hasModel(String api, String id) throws Exception {
+        return ((List<Object>) get(api + "/models").get("models")).stream().anyMatch(m -> id.equals(((Map<String, Object>) m).get("id")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double world2030(String api, String variable) throws Exception {
+        Map<String, Object> run = JSON.toType(Http.post(api + "/run", "{\"scenario\": \"baseline\", \"variables\": [" + JSON.toJson(variable) + "]}").body(), Map.class);
+        List<Object> vars = (List<Object>) run.get("variables");
+        if (vars.isEmpty()) return Double.NaN;
+        List<Object> world = (List<Object>) ((List<Object>) ((Map<String, Object>) vars.get(0)).get("values")).get(0);
+        return ((Number) world.get(6)).doubleValue();
+    }
+
+    private static void waitUntil(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 20 s: " + what);
+            Thread.sleep(100);
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    @Test
+    void aModelJarDroppedIntoPluginsAppearsAndGoes() throws Exception {
+        try (WorkbenchProcess w = WorkbenchProcess.start()) {
+            String api = w.origin() + "/api";
+            Path jar = buildPlugin(Files.createTempDirectory(w.home, "plugin-"));
+            assertFalse(hasModel(api, "test.hydrogen"));
+            double before = world2030(api, "Final Energy|Electricity");
+            Object revision = get(api + "/status").get("revision");
+
+            long t0 = System.nanoTime();
+            Path tmp = w.home.resolve("hydrogen.jar.part");
+            Files.copy(jar, tmp);
+            Files.move(tmp, w.home.resolve("plugins/hydrogen.jar"), StandardCopyOption.ATOMIC_MOVE);
+            waitUntil("the plugin's model is listed", () -> hasModel(api, "test.hydrogen"));
+            System.out.printf("[workbench] a dropped plugin was listed after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            assertTrue(!revision.equals(get(api + "/status").get("revision")), "the page sees a new revision and refreshes");
+            String models = Http.get(api + "/models").body();
+            assertTrue(models.contains("\"location\":\"plugins/hydrogen.jar\""), models);
+            assertEquals(500, world2030(api, HYDROGEN), 1e-9);
+            assertEquals(before + 500, world2030(api, "Final Energy|Electricity"), 1e-6,
+                    "the new child raises the aggregate every other model reads");
+
+            Files.delete(w.home.resolve("plugins/hydrogen.jar"));
+            waitUntil("the plugin's model is gone", () -> !hasModel(api, "test.hydrogen"));
+            assertTrue(Double.isNaN(world2030(api, HYDROGEN)));
+            assertEquals(before, world2030(api, "Final Energy|Electricity"), 1e-6);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package etw.workbench.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import etw.api.Model;
+import etw.api.scenario.ScenarioLibrary;
+import etw.engine.ModelCatalog;
+import etw.workbench.WorkbenchView;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The JSON API under {@code /api}; the page uses nothing else. Every error is a JSON object {@code {"error": "..."}}
+ * with a 4xx status: {@link ApiGuard} checks access first and catches what slips through.
+ *
+ * <pre>
+ * GET  /api/status                   {revision}: changes when models, scenario libraries or views come or go
+ * GET  /api/models                   installed models (bundle, version, state), inputs, outputs, parameters
+ * GET  /api/views                    the views, built-in and contributed (WorkbenchView services)
+ * GET  /api/scenarios                canned scenarios and the files of the scenario folder
+ * GET  /api/scenarios/{name}         one parsed, for the editor: regions, years, parameters with values and metadata
+ * POST /api/scenarios/parse          {text}: the same for scenario text the page sends
+ * POST /api/scenarios/save           {scenario|text, overrides, file, name?, overwrite?}: into the scenario folder
+ * POST /api/run                      {scenario|text, overrides?, variables?}: results per variable, region, year
+ * POST /api/graph                    {scenario|text, overrides?}: the wiring: models in step order and wires
+ * POST /api/ensemble                 {scenario|text, overrides?, uncertainty?, samples, seed?, variables?}: p5/p50/p95
+ * POST /api/export                   {scenario|text, overrides?, samples?}: IAMC CSV as a download
+ * </pre>
+ */
+@Component(service = Servlet.class, property = "etw.workbench.part=api")
+@HttpWhiteboardServletPattern("/api/*")
+@HttpWhiteboardServletName("etw.workbench.api")
+public final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final int MAX_BODY = 2 * 1024 * 1024;
+    /** How the launcher names the bundles it installs from plugins/. */
+    static final String PLUGIN_LOCATION = "etw-plugin:";
+
+    private final transient ModelCatalog catalog;
+    private final transient List<ScenarioLibrary> libraries = new CopyOnWriteArrayList<>();
+    private final transient List<WorkbenchView> views = new CopyOnWriteArrayList<>();
+    private final AtomicLong revision = new AtomicLong(1);
+    private final transient WorkbenchApi api;
+    private final transient BundleContext context;
+    private final transient BundleListener bundleEvents = e -> revision.incrementAndGet();
+    private transient volatile Supplier<List<String>> pluginProblems;
+
+    @Activate
+    public ApiServlet(@Reference ModelCatalog catalog, BundleContext context) {
+        this.catalog = catalog;
+        this.context = context;
+        String home = context.getProperty("etw.home");
+        Path folder = home == null || home.isBlank() ? null : Path.of(home).resolve("scenarios");
+        this.api = new WorkbenchApi(catalog::models, new ScenarioStore(() -> List.copyOf(libraries), folder),
+                () -> bundles(context), this::problems);
+        context.addBundleListener(bundleEvents); // a plugin that installs but does not start changes no service
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(bundleEvents);
+    }
+
+    /** The launcher's list of plugin jars that are not running, with the reason (a JDK-typed service). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(etw.plugin.problems=true)")
+    void setPluginProblems(Supplier<List<String>> problems) {
+        this.pluginProblems = problems;
+        revision.incrementAndGet();
+    }
+
+    void unsetPluginProblems(Supplier<List<String>> problems) {
+        if (this.pluginProblems == problems) this.pluginProblems = null;
+        revision.incrementAndGet();
+    }
+
+    /**
+     * Changes whenever what the Models view shows may have: services or bundles came or went, or the launcher's
+     * list of plugin problems changed (a jar that fails to install changes no service and no bundle).
+     */
+    private long revision() {
+        return revision.get() * 1_000_003L + problems().hashCode();
+    }
+
+    private List<String> problems() {
+        Supplier<List<String>> p = pluginProblems;
+        try {
+            return p == null ? List.of() : List.copyOf(p.get());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addLibrary(ScenarioLibrary library) {
+        libraries.add(library);
+        revision.incrementAndGet();
+    }
+
+    void removeLibrary(ScenarioLibrary library) {
+        libraries.remove(library);
+        revision.incrementAndGet();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addView(WorkbenchView view) {
+        views.add(view);
+        revision.incrementAndGet();
+    }
+
+    void removeView(WorkbenchView view) {
+        views.remove(view);
+        revision.incrementAndGet();
+    }
+
+    /** Only to notice models coming and going: the catalog keeps the list. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addModel(ServiceReference<Model> model) {
+        revision.incrementAndGet();
+    }
+
+    void removeModel(ServiceReference<Model> model) {
+        revision.incrementAndGet();
+    }
+
+    /**
+     * Bundles that give models, and every bundle installed from plugins/ (the launcher installs those with the
+     * location {@code etw-plugin:<jar name>}), whatever its state.
+     */
+    private List<WorkbenchApi.BundleInfo> bundles(BundleContext context) {
+        List<WorkbenchApi.BundleInfo> out = new ArrayList<>();
+        java.util.Set<String> modelBundles = new java.util.HashSet<>();
+        catalog.models().forEach(m -> modelBundles.add(m.bundle()));
+        for (Bundle b : context.getBundles()) {
+            String location = b.getLocation();
+            boolean plugin = location.startsWith(PLUGIN_LOCATION);
+            if (!plugin && !modelBundles.contains(b.getSymbolicName())) continue;
+            out.add(new WorkbenchApi.BundleInfo(String.valueOf(b.getSymbolicName()), b.getVersion().toString(),
+                    state(b.getState()), plugin ? "plugins/" + location.substring(PLUGIN_LOCATION.length()) : "features"));
+        }
+        out.sort(Comparator.comparing(WorkbenchApi.BundleInfo::symbolicName));
+        return out;
+    }
+
+    private static String state(int s) {
+        return switch (s) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "UNINSTALLED";
+        };
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = path(req);
+        try {
+            Object out;
+            if (path.equals("/status")) out = WorkbenchApi.map("revision", revision());
+            else if (path.equals("/models")) {
+                Map<String, Object> models = api.models();
+                models.put("revision", revision());
+                out = models;
+            }
+            else if (path.equals("/views")) out = views();
+            else if (path.equals("/scenarios")) out = api.scenarios();
+            else if (path.startsWith("/scenarios/")) out = api.scenario(segment(path.substring("/scenarios/".length())));
+            else if (isPost(path)) throw new ApiException(405, "use POST for /api" + path);
+            else throw unknown(path);
+            writeJson(resp, 200, out);
+        } catch (ApiException e) {
+            writeError(resp, e.status(), e.getMessage());
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = path(req);
+        try {
+            if (!isPost(path)) {
+                if (path.equals("/status") || path.equals("/models") || path.equals("/views") || path.startsWith("/scenarios"))
+                    throw new ApiException(405, "use GET for /api" + path);
+                throw unknown(path);
+            }
+            Map<String, Object> body = body(req);
+            switch (path) {
+                case "/run" -> writeJson(resp, 200, api.run(body));
+                case "/graph" -> writeJson(resp, 200, api.graph(body));
+                case "/ensemble" -> writeJson(resp, 200, api.ensemble(body));
+                case "/scenarios/parse" -> writeJson(resp, 200, api.parseText(body));
+                case "/scenarios/save" -> writeJson(resp, 201, api.save(body));
+                case "/export" -> {
+                    String csv = api.export(body);
+                    resp.setStatus(200);
+                    resp.setContentType("text/csv;charset=utf-8");
+                    resp.setHeader("Content-Disposition", "attachment; filename=\"" + api.exportName(body) + "\"");
+                    resp.setHeader("Cache-Control", "no-store");
+                    resp.getOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
+                }
+                default -> throw unknown(path);
+            }
+        } catch (ApiException e) {
+            writeError(resp, e.status(), e.getMessage());
+        }
+    }
+
+    private Map<String, Object> views() {
+        List<Object> list = new ArrayList<>();
+        List<WorkbenchView> sorted = new ArrayList<>(views);
+        sorted.sort(Comparator.comparingInt(ApiServlet::order).thenComparing(ApiServlet::id));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (WorkbenchView v : sorted) {
+            try {
+                String id = v.id();
+                if (!WebServlet.VIEW_ID.matcher(id).matches() || !seen.add(id)) continue; // bad or duplicate id: left out
+                String module = v.module();
+                if (!WebServlet.safePath(module)) continue;
+                list.add(WorkbenchApi.map("id", id, "title", v.title(), "order", v.order(),
+                        "area", "side".equals(v.area()) ? "side" : "main", "module", "/views/" + id + "/" + module));
+            } catch (RuntimeException | LinkageError e) {
+                // a faulty view is left out; the others still show
+            }
+        }
+        return WorkbenchApi.map("revision", revision(), "views", list);
+    }
+
+    private static int order(WorkbenchView v) {
+        try {
+            return v.order();
+        } catch (RuntimeException | LinkageError e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private static String id(WorkbenchView v) {
+        try {
+            return String.valueOf(v.id());
+        } catch (RuntimeException | LinkageError e) {
+            return "";
+        }
+    }
+
+    private static boolean isPost(String path) {
+        return switch (path) {
+            case "/run", "/graph", "/ensemble", "/export", "/scenarios/parse", "/scenarios/save" -> true;
+            default -> false;
+        };
+    }
+
+    private static ApiException unknown(String path) {
+        return ApiException.notFound("no API endpoint /api" + path + "; see GET /api/status, /api/models, /api/views, "
+                + "/api/scenarios, /api/scenarios/{name}, POST /api/run, /api/graph, /api/ensemble, /api/export, "
+                + "/api/scenarios/parse, /api/scenarios/save");
+    }
+
+    private static String path(HttpServletRequest req) {
+        String p = req.getPathInfo();
+        return p == null || p.isEmpty() ? "/" : p;
+    }
+
+    private static String segment(String raw) throws ApiException {
+        String s = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        if (s.isEmpty() || s.length() > 200 || s.contains("/") || s.contains("\\") || s.contains("..")
+                || s.chars().anyMatch(Character::isISOControl))
+            throw ApiException.badRequest("a scenario is named by a canned name or a simple file name like my-variant.yaml");
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(HttpServletRequest req) throws ApiException, IOException {
+        String type = req.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
+            throw new ApiException(415, "send the request body as JSON with Content-Type: application/json");
+        if (req.getContentLengthLong() > MAX_BODY)
+            throw new ApiException(413, "the request body is larger than " + MAX_BODY / 1024 / 1024 + " MiB");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (InputStream in = req.getInputStream()) {
+            byte[] chunk = new byte[8192];
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                buf.write(chunk, 0, n);
+                if (buf.size() > MAX_BODY)
+                    throw new ApiException(413, "the request body is larger than " + MAX_BODY / 1024 / 1024 + " MiB");
+            }
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(buf.toString(StandardCharsets.UTF_8));
+        } catch (Json.SyntaxException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> m)) throw ApiException.badRequest("the request body must be a JSON object");
+        return (Map<String, Object>) m;
+    }
+
+    static void writeJson(HttpServletResponse resp, int status, Object body) throws IOException {
+        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("application/json;charset=utf-8");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+
+    static void writeError(HttpServletResponse resp, int status, String message) throws IOException {
+        if (resp.isCommitted()) return;
+        resp.reset();
+        writeJson(resp, status, WorkbenchApi.map("error", message));
+    }
+}

@@ -1,0 +1,280 @@
+// The workbench page: loads the views (WorkbenchView services, listed by /api/views), keeps the current scenario
+// and its parameter changes, and re-runs on every change. It talks to the server only through /api.
+
+const token = new URLSearchParams(location.search).get('token');
+const listeners = {};
+
+const wb = {
+  /** The current scenario: ref (canned name or file) or text, its parsed description, the changes, results. */
+  state: {ref: null, text: null, scenario: null, overrides: {}, results: null, revision: 0, views: []},
+
+  /** Calls the JSON API; rejects with an Error carrying the server's message. */
+  async api(path, body) {
+    const init = {headers: {}};
+    if (token) init.headers['X-ETW-Token'] = token;
+    if (body !== undefined) {
+      init.method = 'POST';
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    const resp = await fetch(path, init);
+    const type = resp.headers.get('Content-Type') || '';
+    if (!resp.ok) {
+      let message = resp.status + ' ' + resp.statusText;
+      if (type.startsWith('application/json')) message = (await resp.json()).error || message;
+      throw new Error(message);
+    }
+    return type.startsWith('application/json') ? resp.json() : resp.text();
+  },
+
+  /** Posts to the API and offers the answer as a file download. */
+  async download(path, body) {
+    const headers = {'Content-Type': 'application/json'};
+    if (token) headers['X-ETW-Token'] = token;
+    const resp = await fetch(path, {method: 'POST', headers, body: JSON.stringify(body)});
+    if (!resp.ok) throw new Error((await resp.json()).error);
+    const name = /filename="([^"]+)"/.exec(resp.headers.get('Content-Disposition') || '')?.[1] || 'export.csv';
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await resp.blob());
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    return name;
+  },
+
+  on(event, listener) { (listeners[event] ||= []).push(listener); },
+  emit(event, data) {
+    for (const l of listeners[event] || []) {
+      try { l(data); } catch (e) { console.error(e); showError('A view failed: ' + e.message); }
+    }
+  },
+
+  /** The request body naming the current scenario with its changes. */
+  request(extra = {}) {
+    const r = this.state.ref ? {scenario: this.state.ref} : {text: this.state.text};
+    if (Object.keys(this.state.overrides).length) r.overrides = this.state.overrides;
+    return Object.assign(r, extra);
+  },
+
+  /** Sets (value) or removes (undefined) one parameter change, and re-runs. t0: when the user moved the control. */
+  setOverride(model, param, value, t0 = performance.now()) {
+    const o = this.state.overrides;
+    if (value === undefined) {
+      if (o[model]) { delete o[model][param]; if (!Object.keys(o[model]).length) delete o[model]; }
+    } else {
+      (o[model] ||= {})[param] = value;
+    }
+    this.emit('overrides', o);
+    this.run(t0);
+  },
+
+  /** Runs the current scenario; runs asked for while one is under way collapse into one, with the latest changes. */
+  run(t0 = performance.now()) {
+    pending = {t0};
+    if (!running) drain();
+  },
+
+  showError, status,
+};
+window.etw = wb;
+
+let running = false, pending = null;
+async function drain() {
+  running = true;
+  while (pending) {
+    const {t0} = pending;
+    pending = null;
+    try {
+      status('Running…');
+      const results = await wb.api('/api/run', wb.request());
+      wb.state.results = results;
+      status(`${results.scenario}: run in ${results.runMs.toFixed(0)} ms`);
+      hideError();
+      wb.emit('results', {results, t0});
+    } catch (e) {
+      status('Run failed');
+      showError(e.message);
+    }
+  }
+  running = false;
+}
+
+function status(text) { document.getElementById('status').textContent = text; }
+function showError(text) {
+  const el = document.getElementById('error');
+  el.textContent = text;
+  el.hidden = false;
+}
+function hideError() { document.getElementById('error').hidden = true; }
+document.getElementById('error').addEventListener('click', hideError);
+
+// ------------------------------------------------------------------ scenarios
+
+async function loadScenarioList(select) {
+  const {scenarios, canSave} = await wb.api('/api/scenarios');
+  const picker = document.getElementById('scenario-picker');
+  picker.innerHTML = '';
+  const groups = {canned: 'Canned scenarios', file: 'Saved in scenarios/'};
+  for (const kind of ['canned', 'file']) {
+    const list = scenarios.filter(s => s.kind === kind);
+    if (!list.length) continue;
+    const g = document.createElement('optgroup');
+    g.label = groups[kind];
+    for (const s of list) {
+      const o = new Option(kind === 'canned' ? `${s.name} — ${s.title}` : s.name, s.name);
+      g.appendChild(o);
+    }
+    picker.appendChild(g);
+  }
+  document.getElementById('save-button').disabled = !canSave;
+  wb.state.scenarios = scenarios;
+  if (select) picker.value = select;
+  return scenarios;
+}
+
+async function openScenario(ref) {
+  try {
+    const scenario = await wb.api('/api/scenarios/' + encodeURIComponent(ref));
+    Object.assign(wb.state, {ref, text: null, scenario, overrides: {}, results: null});
+    document.getElementById('scenario-picker').value = ref;
+    history.replaceState(null, '', '?' + new URLSearchParams({...(token ? {token} : {}), scenario: ref}));
+    wb.emit('scenario', scenario);
+    wb.run();
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+async function openText(text, fileName) {
+  try {
+    const scenario = await wb.api('/api/scenarios/parse', {text});
+    Object.assign(wb.state, {ref: null, text, scenario, overrides: {}, results: null});
+    const picker = document.getElementById('scenario-picker');
+    const o = new Option(`${fileName} (opened)`, '');
+    picker.prepend(o);
+    picker.value = '';
+    wb.emit('scenario', scenario);
+    wb.run();
+  } catch (e) {
+    showError(e.message);
+  }
+}
+wb.openScenario = openScenario;
+
+document.getElementById('scenario-picker').addEventListener('change', e => { if (e.target.value) openScenario(e.target.value); });
+document.getElementById('file-picker').addEventListener('change', async e => {
+  const f = e.target.files[0];
+  if (f) openText(await f.text(), f.name);
+  e.target.value = '';
+});
+document.getElementById('save-button').addEventListener('click', async () => {
+  const base = (wb.state.scenario?.name || 'scenario').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const file = prompt('Save into the scenarios folder as (lower-case letters, digits and -, ending in .yaml):', base + '-variant.yaml');
+  if (!file) return;
+  try {
+    let saved;
+    try {
+      saved = await wb.api('/api/scenarios/save', wb.request({file}));
+    } catch (e) {
+      if (!/exists/.test(e.message) || !confirm(e.message + '\n\nOverwrite it?')) throw e;
+      saved = await wb.api('/api/scenarios/save', wb.request({file, overwrite: true}));
+    }
+    status(`Saved scenarios/${saved.file}`);
+    await loadScenarioList(wb.state.ref || undefined);
+  } catch (e) {
+    showError(e.message);
+  }
+});
+
+// ------------------------------------------------------------------ views
+
+const mounted = new Map(); // view id -> {tab, pane}
+
+function showView(area, id) {
+  for (const [vid, v] of mounted) {
+    if (v.area !== area) continue;
+    v.tab.setAttribute('aria-selected', String(vid === id));
+    v.pane.hidden = vid !== id;
+    if (vid === id && !v.loaded) loadView(v);
+  }
+}
+
+async function loadView(v) {
+  v.loaded = true;
+  try {
+    const module = await import(v.module);
+    await module.default.mount(v.pane, wb); // a view draws wb.state itself, then follows the events
+  } catch (e) {
+    v.pane.textContent = 'This view failed to load: ' + e.message;
+  }
+}
+
+async function refreshViews() {
+  const {views, revision} = await wb.api('/api/views');
+  wb.state.views = views;
+  const ids = new Set(views.map(v => v.id));
+  for (const [id, v] of mounted) {
+    if (!ids.has(id)) { v.tab.remove(); v.pane.remove(); mounted.delete(id); }
+  }
+  for (const v of views) {
+    if (mounted.has(v.id)) continue;
+    const stack = document.getElementById(v.area);
+    const tab = document.createElement('button');
+    tab.textContent = v.title;
+    tab.role = 'tab';
+    tab.id = 'tab-' + v.id;
+    tab.dataset.view = v.id;
+    tab.addEventListener('click', () => showView(v.area, v.id));
+    const pane = document.createElement('div');
+    pane.className = 'pane';
+    pane.id = 'view-' + v.id;
+    pane.hidden = true;
+    pane.setAttribute('role', 'tabpanel');
+    stack.querySelector('.tabs').appendChild(tab);
+    stack.querySelector('.panes').appendChild(pane);
+    mounted.set(v.id, {...v, tab, pane, loaded: false});
+  }
+  for (const area of ['side', 'main']) {
+    const inArea = [...mounted.values()].filter(v => v.area === area);
+    inArea.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+    const tabs = document.getElementById(area).querySelector('.tabs');
+    inArea.forEach(v => tabs.appendChild(v.tab));
+    if (inArea.length && !inArea.some(v => v.tab.getAttribute('aria-selected') === 'true')) showView(area, inArea[0].id);
+  }
+  return revision;
+}
+
+// ------------------------------------------------------------------ live updates from the server
+
+async function poll() {
+  try {
+    const {revision} = await wb.api('/api/status');
+    if (revision !== wb.state.revision) {
+      const first = wb.state.revision === 0;
+      wb.state.revision = revision;
+      if (!first) {
+        await refreshViews();
+        wb.emit('models', revision);
+        if (wb.state.scenario) wb.run();
+      }
+    }
+  } catch (e) {
+    status('Connection to the workbench lost');
+  }
+  setTimeout(poll, 1000);
+}
+
+async function start() {
+  try {
+    wb.state.revision = await refreshViews();
+    const scenarios = await loadScenarioList();
+    const wanted = new URLSearchParams(location.search).get('scenario');
+    const first = scenarios.find(s => s.name === wanted) || scenarios.find(s => s.name === 'baseline') || scenarios[0];
+    if (first) await openScenario(first.name);
+    setTimeout(poll, 1000);
+  } catch (e) {
+    showError('The workbench could not start: ' + e.message);
+  }
+}
+start();

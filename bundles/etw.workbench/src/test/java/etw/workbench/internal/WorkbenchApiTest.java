@@ -1,0 +1,115 @@
+package etw.workbench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import etw.api.Model;
+import etw.api.scenario.Scenario;
+import etw.engine.InstalledModel;
+import etw.scenario.ScenarioParser;
+import etw.scenarios.teaching.TeachingScenarios;
+
+/** The API's logic with the real models (ServiceLoader, no OSGi) and the real canned scenarios. */
+class WorkbenchApiTest {
+    private static final List<InstalledModel> MODELS = ServiceLoader.load(Model.class).stream()
+            .map(p -> InstalledModel.onClasspath(p.get())).toList();
+
+    private static WorkbenchApi api(Path folder) {
+        return new WorkbenchApi(() -> MODELS, new ScenarioStore(() -> List.of(new TeachingScenarios()), folder),
+                List::of, List::of);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(String json) throws Exception {
+        return (Map<String, Object>) Json.parse(json);
+    }
+
+    @Test
+    void overridesReplaceParametersInEveryFormOfAScenarioFile(@TempDir Path dir) throws Exception {
+        Scenario s = api(dir).scenario(body("""
+                {"scenario": "baseline", "overrides": {"etw.models.datacenter": {
+                  "pue": 1.3, "ai_base": {"World": 70, "*": 5}, "ai_compute_growth_initial": {"2024": 0.5, "2040": 0.1}}}}"""));
+        var dc = s.parameters().get("etw.models.datacenter");
+        assertEquals(1.3, dc.get("pue").forRegion("China").valueAt(2030));
+        assertEquals(70, dc.get("ai_base").forRegion("World").valueAt(2024));
+        assertEquals(5, dc.get("ai_base").forRegion("China").valueAt(2024));
+        assertEquals(0.3, dc.get("ai_compute_growth_initial").forRegion("World").valueAt(2032), 1e-12);
+        assertTrue(s.parameters().get("etw.models.electrification").containsKey("heat_pump_share"), "the rest of baseline stays");
+    }
+
+    @Test
+    void runAnswersEveryVariableWithUnitsOrTheOnesAskedFor(@TempDir Path dir) throws Exception {
+        Map<String, Object> all = api(dir).run(body("{\"scenario\": \"baseline\"}"));
+        List<?> vars = (List<?>) all.get("variables");
+        assertTrue(vars.size() > 20);
+        Map<String, Object> one = api(dir).run(body("{\"scenario\": \"baseline\", \"variables\": [\"Final Energy|Electricity\"]}"));
+        assertEquals(1, ((List<?>) one.get("variables")).size());
+        Map<?, ?> fe = (Map<?, ?>) ((List<?>) one.get("variables")).get(0);
+        assertEquals("TWh/yr", fe.get("unit"));
+        assertEquals(6, ((List<?>) fe.get("values")).size());
+    }
+
+    @Test
+    void errorsAre4xxWithTheParsersAndTheEnginesMessages(@TempDir Path dir) throws Exception {
+        WorkbenchApi api = api(dir);
+        ApiException range = assertThrows(ApiException.class, () -> api.run(body(
+                "{\"scenario\": \"baseline\", \"overrides\": {\"etw.models.datacenter\": {\"pue\": 7}}}")));
+        assertEquals(422, range.status());
+        assertTrue(range.getMessage().contains("outside its allowed range"), range.getMessage());
+        assertEquals(404, assertThrows(ApiException.class, () -> api.run(body("{\"scenario\": \"nope\"}"))).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> api.run(body("{\"overrides\": {}}"))).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> api.run(body("{\"scenario\": 3}"))).status());
+        assertEquals(422, assertThrows(ApiException.class, () -> api.run(body(
+                "{\"scenario\": \"baseline\", \"overrides\": {\"etw.models.datacenter\": [1]}}"))).status());
+    }
+
+    @Test
+    void aSavedVariantExtendsItsBaseAndLoadsAgain(@TempDir Path dir) throws Exception {
+        WorkbenchApi api = api(dir.resolve("scenarios"));
+        api.save(body("""
+                {"scenario": "baseline", "file": "my-variant.yaml", "name": "my variant",
+                 "overrides": {"etw.models.datacenter": {"pue": {"World": 1.2, "*": 1.4}}}}"""));
+        String text = Files.readString(dir.resolve("scenarios/my-variant.yaml"));
+        assertTrue(text.contains("extends: \"baseline\""), text);
+        Map<String, Object> loaded = api.scenario("my-variant.yaml");
+        assertEquals("my variant", loaded.get("name"));
+        assertEquals(400, assertThrows(ApiException.class, () -> api.save(body(
+                "{\"scenario\": \"baseline\", \"file\": \"../x.yaml\"}"))).status());
+        assertEquals(409, assertThrows(ApiException.class, () -> api.save(body(
+                "{\"scenario\": \"baseline\", \"file\": \"my-variant.yaml\"}"))).status());
+    }
+
+    @Test
+    void textWithChangesIsSavedWholeAndReadsBackTheSame(@TempDir Path dir) throws Exception {
+        WorkbenchApi api = api(dir);
+        String text = "name: small\nregions: [World, China]\nyears: {first: 2024, last: 2030}\n"
+                + "uncertainty:\n  etw.models.datacenter:\n    pue: {distribution: triangular, min: 1.2, mode: 1.4, max: 1.6}\n";
+        Map<String, Object> saved = api.save(body("{\"text\": " + Json.write(text) + ", \"file\": \"small.yaml\", "
+                + "\"overrides\": {\"etw.models.datacenter\": {\"ai_base\": {\"World\": 60, \"China\": {\"2024\": 15, \"2030\": 30}}}}}"));
+        Scenario back = ScenarioParser.parse((String) saved.get("text"), "saved");
+        Scenario expected = api.scenario(body("{\"text\": " + Json.write(text) + ", \"name\": \"small\", "
+                + "\"overrides\": {\"etw.models.datacenter\": {\"ai_base\": {\"World\": 60, \"China\": {\"2024\": 15, \"2030\": 30}}}}}"));
+        assertEquals(values(expected), values(back));
+        assertEquals(expected.regions(), back.regions());
+        assertEquals(1.4, back.uncertainty().get("etw.models.datacenter").get("pue").a());
+        assertNotEquals(0, back.lastYear() - back.firstYear());
+    }
+
+    /** The parameter settings without where they were written. */
+    private static Map<String, Map<String, Object>> values(Scenario s) {
+        Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
+        s.parameters().forEach((m, ps) -> ps.forEach((p, v) -> out.computeIfAbsent(m, k -> new java.util.TreeMap<>()).put(p, v.byRegion())));
+        return out;
+    }
+}
