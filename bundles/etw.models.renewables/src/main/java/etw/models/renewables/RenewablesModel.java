@@ -16,9 +16,11 @@ import etw.api.StepContext;
  * {@code wind}); {@code n = year - firstYear}, {@code t0} is the first year:
  * <pre>
  * additions   A(t0) = &lt;t&gt;_additions_base
- *             A(t)  = max(0, A(t-1) * (1 + &lt;t&gt;_additions_growth(t) + &lt;t&gt;_gap_response * F(t-1)))
+ *             A(t)  = max(0, A(t-1) * (1 + &lt;t&gt;_additions_growth(t) + &lt;t&gt;_gap_response * F(t-1)
+ *                                         - &lt;t&gt;_surplus_response * S(t-1)))
  *             F     = (coal + gas generation) / total generation: the share of demand that clean supply
  *                     left uncovered last year (read with lag 1 from the supply-mix model)
+ *             S     = curtailment / total generation: clean supply that found no demand last year
  * capacity    K(t0) = &lt;t&gt;_capacity_base
  *             K(t)  = K(t-1) * (1 - &lt;t&gt;_retirement_rate) + A(t)
  * generation  G(t)  = (K(t-1) + K(t)) / 2 * &lt;t&gt;_capacity_factor * 8.76        [TWh/yr]
@@ -34,8 +36,9 @@ import etw.api.StepContext;
  * approximated by the installed base (assumption; the true cumulative total, including retired plants, is
  * somewhat larger), so {@code M(t0) = capacity_base}.
  *
- * <p>The gap term is the feedback of the graph: while fossil plants cover much of the demand, additions grow
- * faster; as clean supply catches up, the push fades. It reads last year's values, so the loop through the
+ * <p>The gap and surplus terms are the feedback of the graph: while fossil plants cover much of the demand,
+ * additions grow faster; as clean supply catches up, the push fades, and once clean supply is curtailed for
+ * want of demand, additions shrink (nobody keeps building plants whose output is thrown away). It reads last year's values, so the loop through the
  * supply-mix model (which reads this year's solar and wind generation) is legal.
  *
  * <p>The model is stateless: capacity, additions and cumulative capacity are outputs that are read back with a
@@ -60,6 +63,7 @@ public final class RenewablesModel implements Model {
     private final Input lastGeneration;
     private final Input lastCoal;
     private final Input lastGas;
+    private final Input lastCurtailment;
     private final Technology solar;
     private final Technology wind;
 
@@ -69,8 +73,11 @@ public final class RenewablesModel implements Model {
                 "Last year's total generation, for the fossil share that drives the gap response");
         lastCoal = b.laggedInput("Secondary Energy|Electricity|Coal", "TWh/yr", 1, 0.0, "Last year's coal generation");
         lastGas = b.laggedInput("Secondary Energy|Electricity|Gas", "TWh/yr", 1, 0.0, "Last year's gas generation");
+        lastCurtailment = b.laggedInput("Curtailment|Electricity", "TWh/yr", 1, 0.0,
+                "Last year's curtailed clean generation, for the surplus response");
         b.description("For solar and wind in each region: additions A(t) = max(0, A(t-1) * (1 + additions_growth "
-                + "+ gap_response * F(t-1))), where F is last year's fossil share of generation (coal + gas) / total, "
+                + "+ gap_response * F(t-1) - surplus_response * S(t-1))), where F is last year's fossil share of generation "
+                + "(coal + gas) / total and S last year's curtailed share (curtailment / total), "
                 + "A(first year) = additions_base; capacity K(t) = K(t-1) * (1 - retirement_rate) + A(t), "
                 + "K(first year) = capacity_base; generation = (K(t-1) + K(t)) / 2 * capacity_factor * 8.76 TWh/yr, "
                 + "with K before the first year = max(0, capacity_base - additions_base); cumulative installed "
@@ -88,6 +95,7 @@ public final class RenewablesModel implements Model {
                 new Default(0.05, "assumption: moderate continued growth of annual additions"),
                 new Default(0.05, "assumption: with a fossil share near 56% (Ember 2024) additions grow about 2.8 "
                         + "points a year faster than the trend"),
+                new Default(2.0, "assumption: curtailing 10% of generation cuts additions by 20% a year"),
                 new Default(0.24, "LBNL, iScience 2022: 24% per doubling of cumulative capacity (LCOE learning rate, "
                         + "US utility-scale PV; applied here to capital cost)"),
                 new Default(758, "IRENA, Renewable Power Generation Costs in 2023 (2024): global weighted-average "
@@ -103,6 +111,7 @@ public final class RenewablesModel implements Model {
                         + "has started"),
                 new Default(0.05, "assumption: moderate continued growth of annual additions"),
                 new Default(0.05, "assumption: the same response as solar"),
+                new Default(2.0, "assumption: the same response as solar"),
                 new Default(0.15, "LBNL, iScience 2022: 15% per doubling of cumulative capacity (LCOE learning rate, "
                         + "US utility-scale wind; applied here to capital cost)"),
                 new Default(1160, "IRENA, Renewable Power Generation Costs in 2023 (2024): global weighted-average "
@@ -120,8 +129,9 @@ public final class RenewablesModel implements Model {
         for (int r = 0; r < ctx.regionCount(); r++) {
             double total = ctx.get(lastGeneration, r);
             double fossilShare = total > 0 ? Math.min(1.0, Math.max(0.0, (ctx.get(lastCoal, r) + ctx.get(lastGas, r)) / total)) : 0.0;
-            solar.step(ctx, r, fossilShare);
-            wind.step(ctx, r, fossilShare);
+            double surplusShare = total > 0 ? Math.min(1.0, Math.max(0.0, ctx.get(lastCurtailment, r) / total)) : 0.0;
+            solar.step(ctx, r, fossilShare, surplusShare);
+            wind.step(ctx, r, fossilShare, surplusShare);
         }
     }
 
@@ -145,6 +155,7 @@ public final class RenewablesModel implements Model {
         private final Parameter retirementRate;
         private final Parameter additionsGrowth;
         private final Parameter gapResponse;
+        private final Parameter surplusResponse;
         private final Parameter learningRate;
         private final Parameter costBase;
 
@@ -156,7 +167,7 @@ public final class RenewablesModel implements Model {
         Technology(ModelDescriptor.Builder b, String label, String prefix, String noun,
                    Default capacityBaseDefault, Default additionsBaseDefault, Default capacityFactorDefault,
                    Default retirementRateDefault, Default additionsGrowthDefault, Default gapResponseDefault,
-                   Default learningRateDefault,
+                   Default surplusResponseDefault, Default learningRateDefault,
                    Default costBaseDefault) {
             String capacityVar = "Capacity|Electricity|" + label;
             String additionsVar = "Capacity Additions|Electricity|" + label;
@@ -195,6 +206,9 @@ public final class RenewablesModel implements Model {
             gapResponse = b.parameter(prefix + "_gap_response", "1/yr", gapResponseDefault.value(), 0, 1,
                     "Extra growth of " + noun + " additions per unit of last year's fossil share of generation",
                     gapResponseDefault.source());
+            surplusResponse = b.parameter(prefix + "_surplus_response", "1/yr", surplusResponseDefault.value(), 0, 10,
+                    "Fall in the growth of " + noun + " additions per unit of last year's curtailed share of generation",
+                    surplusResponseDefault.source());
             learningRate = b.parameter(prefix + "_learning_rate", "1", learningRateDefault.value(), 0, MAX_LEARNING,
                     "Fall in " + noun + " capital cost per doubling of cumulative installed capacity",
                     learningRateDefault.source());
@@ -202,7 +216,7 @@ public final class RenewablesModel implements Model {
                     "Installed capital cost of " + noun + " in the first year", costBaseDefault.source());
         }
 
-        void step(StepContext ctx, int r, double fossilShare) {
+        void step(StepContext ctx, int r, double fossilShare, double surplusShare) {
             double k0 = ctx.get(capacityBase, r);
             double a;
             double kPrev;
@@ -214,7 +228,8 @@ public final class RenewablesModel implements Model {
                 kPrev = Math.max(0.0, k0 - a);
                 m = k0;
             } else {
-                double growth = ctx.get(additionsGrowth, r) + ctx.get(gapResponse, r) * fossilShare;
+                double growth = ctx.get(additionsGrowth, r) + ctx.get(gapResponse, r) * fossilShare
+                        - ctx.get(surplusResponse, r) * surplusShare;
                 a = Math.max(0.0, ctx.get(previousAdditions, r) * (1.0 + growth));
                 kPrev = ctx.get(previousCapacity, r);
                 k = kPrev * (1.0 - ctx.get(retirementRate, r)) + a;

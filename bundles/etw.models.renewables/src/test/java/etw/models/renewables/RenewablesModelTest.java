@@ -31,10 +31,20 @@ class RenewablesModelTest {
     private static final String WIND_GEN = "Secondary Energy|Electricity|Wind";
     private static final String WIND_COST = "Capital Cost|Electricity|Wind";
 
+    @Test
+    void additionsShrinkWhileCleanSupplyIsCurtailed() {
+        // last year: 30,000 TWh generated, no fossil, 3,000 TWh curtailed: surplus share 0.1
+        ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2025)
+                .input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 0)
+                .input("Secondary Energy|Electricity|Gas", 0).input("Curtailment|Electricity", 3_000)
+                .parameter("solar_additions_growth", 0.05).parameter("solar_surplus_response", 2.0).run();
+        assertEquals(452 * (1 + 0.05 - 2.0 * 0.1), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
+    }
+
     /** A grid with no fossil generation: the gap term is zero and additions follow their trend. */
     private static ModelHarness noFossil(ModelHarness h) {
         return h.input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 0)
-                .input("Secondary Energy|Electricity|Gas", 0);
+                .input("Secondary Energy|Electricity|Gas", 0).input("Curtailment|Electricity", 0);
     }
 
     @Test
@@ -42,7 +52,7 @@ class RenewablesModelTest {
         // last year: 30,000 TWh generated, 12,000 coal + 6,000 gas: fossil share 0.6
         ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2026)
                 .input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 12_000)
-                .input("Secondary Energy|Electricity|Gas", 6_000)
+                .input("Secondary Energy|Electricity|Gas", 6_000).input("Curtailment|Electricity", 0)
                 .parameter("solar_additions_growth", 0.05).parameter("solar_gap_response", 0.1).run();
         assertEquals(452 * (1 + 0.05 + 0.1 * 0.6), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
         assertEquals(452 * 1.11 * 1.11, h.output("Capacity Additions|Electricity|Solar", 2026), 1e-9);
@@ -62,8 +72,8 @@ class RenewablesModelTest {
         assertEquals("etw.models.renewables", d.id());
         assertFalse(d.description().isBlank());
         assertEquals(10, d.outputs().size());
-        assertEquals(9, d.inputs().size());
-        assertEquals(16, d.parameters().size());
+        assertEquals(10, d.inputs().size());
+        assertEquals(18, d.parameters().size());
         Set<String> units = Set.of("GW", "GW/yr", "USD/kW", "TWh/yr", "1", "1/yr");
         for (Parameter p : d.parameters()) {
             assertTrue(p.name().matches("[a-z][a-z0-9_]*"), p.name());
@@ -74,8 +84,8 @@ class RenewablesModelTest {
         for (Input in : d.inputs()) {
             assertEquals(1, in.lag(), in.variable());
             boolean own = d.outputs().stream().anyMatch(o -> o.variable().equals(in.variable()) && o.unit().equals(in.unit()));
-            assertTrue(own || in.variable().startsWith("Secondary Energy|Electricity") && !in.variable().endsWith("Solar")
-                    && !in.variable().endsWith("Wind"), in.variable());
+            assertTrue(own || in.variable().equals("Curtailment|Electricity") || in.variable().startsWith("Secondary Energy|Electricity")
+                    && !in.variable().endsWith("Solar") && !in.variable().endsWith("Wind"), in.variable());
         }
         assertEquals("GW", unitOf(d, SOLAR_CAP));
         assertEquals("GW/yr", unitOf(d, WIND_ADD));
@@ -261,7 +271,8 @@ class RenewablesModelTest {
             ModelHarness h = ModelHarness.of(model).years(2024, 2100)
                     .input("Secondary Energy|Electricity", total)
                     .input("Secondary Energy|Electricity|Coal", rnd.nextDouble() * total / 2)
-                    .input("Secondary Energy|Electricity|Gas", rnd.nextDouble() * total / 2);
+                    .input("Secondary Energy|Electricity|Gas", rnd.nextDouble() * total / 2)
+                    .input("Curtailment|Electricity", rnd.nextDouble() * total / 2);
             StringBuilder drawn = new StringBuilder();
             for (Parameter p : params) {
                 double v = p.min() + rnd.nextDouble() * (p.max() - p.min());
