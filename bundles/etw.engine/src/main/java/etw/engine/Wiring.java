@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
@@ -541,13 +540,5 @@ public final class Wiring {
         private static String where(String origin) {
             return origin.isEmpty() ? "" : origin + ": ";
         }
-    }
-
-    /** Distinct variable names a wiring reads or writes, sorted; for listings. */
-    public TreeSet<String> variables() {
-        TreeSet<String> names = new TreeSet<>();
-        stored.forEach(v -> names.add(v.name()));
-        aggregates.forEach(a -> names.add(a.name()));
-        return names;
     }
 }

@@ -139,6 +139,11 @@ final class Cli {
             return fail(RUN_FAILED, e);
         } catch (IOException e) {
             return fail(BAD_INPUT, new UsageException("cannot write results: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // a bug of ours or of a plugin: say so in one line; --debug has the stack trace for the report
+            err.println("etw: unexpected error: " + e + ". Please report it with the output of the same command run with --debug.");
+            if (debug) e.printStackTrace(err);
+            return RUN_FAILED;
         }
     }
 
