@@ -1,5 +1,6 @@
 package etw.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 import etw.api.Parameter;
@@ -18,6 +22,7 @@ import etw.api.scenario.Distribution;
 import etw.api.scenario.EnsembleResult;
 import etw.api.scenario.Result;
 import etw.api.scenario.Scenario;
+import etw.engine.internal.YearLoop;
 
 /**
  * Runs a scenario many times with parameters drawn from the distributions its {@code uncertainty} section
@@ -45,6 +50,13 @@ public final class Ensemble {
     private long seed;
     private int threads = Runtime.getRuntime().availableProcessors();
     private IntConsumer progress = done -> { };
+    private Duration stepLimit = Duration.ofSeconds(10);
+
+    /** What one worker is running now, for the watchdog. */
+    private static final class Watch {
+        final AtomicReference<YearLoop> loop = new AtomicReference<>();
+        volatile int sample = -1;
+    }
 
     /** A parameter drawn per sample: model position in the wiring order, parameter index, distribution. */
     private record Uncertain(int model, int parameter, Distribution distribution) {
@@ -108,6 +120,12 @@ public final class Ensemble {
         return this;
     }
 
+    /** A model step that runs longer than this fails the ensemble, naming the sample (default 10 s). */
+    public Ensemble stepLimit(Duration limit) {
+        this.stepLimit = limit;
+        return this;
+    }
+
     /** Called from worker threads with the number of samples done so far, about every 1% of the samples. */
     public Ensemble progress(IntConsumer listener) {
         this.progress = listener;
@@ -121,29 +139,34 @@ public final class Ensemble {
      */
     public EnsembleResult run() throws RunException {
         int pilot = Math.min(PILOT, samples);
-        double[][][] pilotValues = new double[pilot][][];
-        for (int i = 0; i < pilot; i++) pilotValues[i] = sample(i);
-        Histograms range = new Histograms(pilotValues[0]);
-        for (double[][] v : pilotValues) range.widen(v);
-        range.fixRange();
-
         int workers = Math.min(threads, Math.max(1, samples - pilot));
-        AtomicInteger done = new AtomicInteger(pilot);
-        int step = Math.max(1, samples / 100);
-        List<Histograms> parts = new ArrayList<>();
+        List<Watch> watches = new ArrayList<>();
+        for (int w = 0; w < workers; w++) watches.add(new Watch());
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "etw-ensemble");
             t.setDaemon(true);
             return t;
         });
         try {
+            double[][][] pilotValues = new double[pilot][][];
+            await(pool.submit(() -> {
+                for (int i = 0; i < pilot; i++) pilotValues[i] = sample(i, watches.get(0));
+                return null;
+            }), watches);
+            Histograms range = new Histograms(pilotValues[0]);
+            for (double[][] v : pilotValues) range.widen(v);
+            range.fixRange();
+
+            AtomicInteger done = new AtomicInteger(pilot);
+            int step = Math.max(1, samples / 100);
             List<Future<Histograms>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 int first = pilot + w;
+                Watch watch = watches.get(w);
                 futures.add(pool.submit(() -> {
                     Histograms h = range.emptyCopy();
                     for (int i = first; i < samples; i += workers) {
-                        h.add(sample(i));
+                        h.add(sample(i, watch));
                         int d = done.incrementAndGet();
                         if (d % step == 0) progress.accept(d);
                     }
@@ -152,19 +175,33 @@ public final class Ensemble {
             }
             Histograms total = range.emptyCopy();
             for (double[][] v : pilotValues) total.add(v);
-            for (Future<Histograms> f : futures) parts.add(f.get());
-            parts.forEach(total::merge);
+            for (Future<Histograms> f : futures) total.merge(await(f, watches));
             progress.accept(samples);
             return new EnsembleResult(wiring.scenario(), samples, PERCENTILES, wiring.resultVariables(),
                     total.percentiles(PERCENTILES, samples));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RunException r) throw r;
-            throw new IllegalStateException("an ensemble worker failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunException("", wiring.scenario().firstYear(), "the ensemble was interrupted", e);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a worker's result, failing the ensemble as soon as any worker's step overruns the limit. */
+    private <T> T await(Future<T> future, List<Watch> watches) throws RunException, InterruptedException {
+        while (true) {
+            try {
+                return future.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                for (Watch w : watches) {
+                    YearLoop loop = w.loop.get();
+                    RunException overdue = loop == null ? null : loop.overdue(stepLimit);
+                    if (overdue != null) throw inSample(w.sample, overdue);
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RunException r) throw r;
+                throw new IllegalStateException("an ensemble worker failed", e.getCause());
+            }
         }
     }
 
@@ -179,13 +216,18 @@ public final class Ensemble {
         return s.toString();
     }
 
-    private double[][] sample(int i) throws RunException {
+    private double[][] sample(int i, Watch watch) throws RunException {
+        watch.sample = i;
         try {
-            return wiring.runWith(draw(i));
+            return wiring.runWith(draw(i), watch.loop);
         } catch (RunException e) {
-            throw new RunException(e.modelId(), e.year(), "sample " + i + " of the ensemble failed (" + describeSample(i)
-                    + "): " + e.getMessage(), e);
+            throw inSample(i, e);
         }
+    }
+
+    private RunException inSample(int i, RunException e) {
+        return new RunException(e.modelId(), e.year(), "sample " + i + " of the ensemble failed (" + describeSample(i)
+                + "): " + e.getMessage(), e);
     }
 
     private double[][] draw(int i) {

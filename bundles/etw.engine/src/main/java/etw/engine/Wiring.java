@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.eclipse.collections.impl.map.mutable.primitive.ObjectIntHashMap;
@@ -217,8 +218,9 @@ public final class Wiring {
      *
      * @param overrides per model in {@link #order()} (null: none) and parameter index, the constant to use, or NaN
      *                  to keep the scenario's value
+     * @param current   set to the run's year loop before it starts, so a watchdog can see a step that hangs
      */
-    double[][] runWith(double[][] overrides) throws RunException {
+    double[][] runWith(double[][] overrides, AtomicReference<YearLoop> current) throws RunException {
         List<ModelPlan> changed = new ArrayList<>(plans.size());
         int cells = scenario.regions().size() * scenario.yearCount();
         for (int m = 0; m < plans.size(); m++) {
@@ -236,7 +238,9 @@ public final class Wiring {
             changed.add(new ModelPlan(p.model(), p.sources(), p.factors(), p.lags(), p.initials(), p.outputs(), params));
         }
         double[][] store = newStore();
-        new YearLoop(scenario, changed, store, stored).run();
+        YearLoop loop = new YearLoop(scenario, changed, store, stored);
+        current.set(loop);
+        loop.run();
         return resultValues(store);
     }
 

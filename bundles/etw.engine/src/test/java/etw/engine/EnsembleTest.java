@@ -103,6 +103,25 @@ class EnsembleTest {
     }
 
     @Test
+    void aStepThatHangsInOneSampleFailsTheEnsembleInTime() throws Exception {
+        ModelDescriptor.Builder b = ModelDescriptor.builder("m", "m");
+        Parameter share = b.parameter("share", "1", 0.5, 0, 1, "a share", "assumption");
+        Output x = b.output("X", "1", "");
+        InstalledModel hangs = of(b.build(), ctx -> {
+            if (ctx.get(share, 0) > 0.99) {
+                while (!Thread.currentThread().isInterrupted()) Thread.onSpinWait();
+            }
+            ctx.set(x, 0, 1);
+        });
+        long t0 = System.nanoTime();
+        RunException e = assertThrows(RunException.class, () -> Ensemble.of(Wiring.wire(
+                scenario(Distribution.uniform(0, 1)), List.of(hangs))).samples(2_000).stepLimit(java.time.Duration.ofMillis(300)).run());
+        assertTrue(e.getMessage().matches("sample \\d+ of the ensemble failed \\(m/share=0\\.99\\d*\\): Model m .* did not return "
+                + "from its step within 300 ms .*"), e.getMessage());
+        assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "the caller got control back");
+    }
+
+    @Test
     void aFailingSampleNamesItsDrawnValues() throws Exception {
         ModelDescriptor.Builder b = ModelDescriptor.builder("m", "m");
         Parameter share = b.parameter("share", "1", 0.5, 0, 1, "a share", "assumption");
