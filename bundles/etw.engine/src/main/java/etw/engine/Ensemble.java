@@ -94,10 +94,18 @@ public final class Ensemble {
                 Parameter p = order.get(m).model().descriptor().parameter(pd.getKey());
                 if (p == null)
                     throw new WiringException(where + "model " + e.getKey() + " has no parameter '" + pd.getKey() + "'.");
-                if (!p.allows(d.min()) || !p.allows(d.max()))
+                if (!d.scale() && (!p.allows(d.min()) || !p.allows(d.max())))
                     throw new WiringException(where + "the distribution of " + e.getKey() + "/" + p.name() + " spans ["
                             + d.min() + ", " + d.max() + "], outside the parameter's allowed range [" + p.min() + ", "
                             + p.max() + "] " + p.unit() + ". Narrow its min and max.");
+                if (d.scale()) {
+                    for (double v : wiring.parameterValues(m, p.index()))
+                        if (!p.allows(v * d.min()) || !p.allows(v * d.max()))
+                            throw new WiringException(where + "scaling " + e.getKey() + "/" + p.name() + " by [" + d.min()
+                                    + ", " + d.max() + "] takes its value " + v + " to [" + v * d.min() + ", " + v * d.max()
+                                    + "], outside the parameter's allowed range [" + p.min() + ", " + p.max() + "] "
+                                    + p.unit() + ". Narrow the factors.");
+                }
                 list.add(new Uncertain(m, p.index(), d));
             }
         }
@@ -207,19 +215,33 @@ public final class Ensemble {
 
     /** The parameter values drawn for sample {@code i}, as text, for messages. */
     public String describeSample(int i) {
-        double[][] o = draw(i);
+        double[] drawn = draw(i);
         StringBuilder s = new StringBuilder();
-        for (Uncertain u : uncertain)
+        for (int k = 0; k < uncertain.size(); k++) {
+            Uncertain u = uncertain.get(k);
             s.append(s.length() == 0 ? "" : ", ").append(wiring.order().get(u.model).id()).append('/')
                     .append(wiring.order().get(u.model).model().descriptor().parameters().get(u.parameter).name())
-                    .append('=').append(o[u.model][u.parameter]);
+                    .append(u.distribution.scale() ? " x " : "=").append(drawn[k]);
+        }
         return s.toString();
     }
 
     private double[][] sample(int i, Watch watch) throws RunException {
         watch.sample = i;
         try {
-            return wiring.runWith(draw(i), watch.loop);
+            double[] drawn = draw(i);
+            double[][] overrides = new double[wiring.order().size()][];
+            double[][] scales = new double[wiring.order().size()][];
+            for (int k = 0; k < uncertain.size(); k++) {
+                Uncertain u = uncertain.get(k);
+                double[][] target = u.distribution.scale() ? scales : overrides;
+                if (target[u.model] == null) {
+                    target[u.model] = new double[wiring.order().get(u.model).model().descriptor().parameters().size()];
+                    Arrays.fill(target[u.model], Double.NaN);
+                }
+                target[u.model][u.parameter] = drawn[k];
+            }
+            return wiring.runWith(overrides, scales, watch.loop);
         } catch (RunException e) {
             throw inSample(i, e);
         }
@@ -230,17 +252,12 @@ public final class Ensemble {
                 + "): " + e.getMessage(), e);
     }
 
-    private double[][] draw(int i) {
+    /** The values drawn for sample {@code i}, one per uncertain parameter, from its own random stream. */
+    private double[] draw(int i) {
         SplittableRandom random = new SplittableRandom(mix(seed, i));
-        double[][] o = new double[wiring.order().size()][];
-        for (Uncertain u : uncertain) {
-            if (o[u.model] == null) {
-                o[u.model] = new double[wiring.order().get(u.model).model().descriptor().parameters().size()];
-                Arrays.fill(o[u.model], Double.NaN);
-            }
-            o[u.model][u.parameter] = draw(u.distribution, random);
-        }
-        return o;
+        double[] drawn = new double[uncertain.size()];
+        for (int k = 0; k < drawn.length; k++) drawn[k] = draw(uncertain.get(k).distribution, random);
+        return drawn;
     }
 
     static double draw(Distribution d, SplittableRandom random) {

@@ -168,6 +168,11 @@ public final class Wiring {
         return result(store);
     }
 
+    /** A parameter's values as wired, {@code [region * years + yearIndex]}; do not modify. */
+    double[] parameterValues(int model, int parameter) {
+        return plans.get(model).parameters()[parameter];
+    }
+
     private double[][] newStore() {
         int cells = scenario.regions().size() * scenario.yearCount();
         double[][] store = new double[stored.size()][];
@@ -218,22 +223,27 @@ public final class Wiring {
      *
      * @param overrides per model in {@link #order()} (null: none) and parameter index, the constant to use, or NaN
      *                  to keep the scenario's value
+     * @param scales    the same layout: a factor for the scenario's values, or NaN to keep them
      * @param current   set to the run's year loop before it starts, so a watchdog can see a step that hangs
      */
-    double[][] runWith(double[][] overrides, AtomicReference<YearLoop> current) throws RunException {
+    double[][] runWith(double[][] overrides, double[][] scales, AtomicReference<YearLoop> current) throws RunException {
         List<ModelPlan> changed = new ArrayList<>(plans.size());
         int cells = scenario.regions().size() * scenario.yearCount();
         for (int m = 0; m < plans.size(); m++) {
             ModelPlan p = plans.get(m);
-            if (overrides[m] == null) {
+            if (overrides[m] == null && scales[m] == null) {
                 changed.add(p);
                 continue;
             }
             double[][] params = p.parameters().clone();
             for (int i = 0; i < params.length; i++) {
-                if (Double.isNaN(overrides[m][i])) continue;
-                params[i] = new double[cells];
-                Arrays.fill(params[i], overrides[m][i]);
+                if (overrides[m] != null && !Double.isNaN(overrides[m][i])) {
+                    params[i] = new double[cells];
+                    Arrays.fill(params[i], overrides[m][i]);
+                } else if (scales[m] != null && !Double.isNaN(scales[m][i])) {
+                    params[i] = params[i].clone();
+                    for (int c = 0; c < cells; c++) params[i][c] *= scales[m][i];
+                }
             }
             changed.add(new ModelPlan(p.model(), p.sources(), p.factors(), p.lags(), p.initials(), p.outputs(), params));
         }

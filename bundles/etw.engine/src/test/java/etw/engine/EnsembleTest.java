@@ -73,6 +73,22 @@ class EnsembleTest {
     }
 
     @Test
+    void aScaleDistributionMultipliesPerRegionValuesAndIsCheckedAgainstTheRange() throws Exception {
+        Scenario s = Scenario.builder("e").regions(List.of("A", "B")).years(2024, 2026)
+                .parameter("m", "share", new etw.api.scenario.RegionalSeries(java.util.Map.of(
+                        "A", etw.api.scenario.Trajectory.constant(0.2), "B", etw.api.scenario.Trajectory.constant(0.8)), ""))
+                .uncertain("m", "share", new Distribution(Distribution.Kind.UNIFORM, 0, 0, 0.5, 1.2, "", true)).build();
+        EnsembleResult e = Ensemble.of(Wiring.wire(s, List.of(model()))).samples(5_000).run();
+        assertEquals(0.2 * 0.535, e.value("X", 0, "A", 2025), 0.005, "p5 of 0.2 x U(0.5, 1.2)");
+        assertEquals(0.8 * 1.165, e.value("X", 2, "B", 2025), 0.02, "p95 of 0.8 x U(0.5, 1.2)");
+        Scenario tooWide = Scenario.builder("e").parameter("m", "share", 0.9)
+                .uncertain("m", "share", new Distribution(Distribution.Kind.UNIFORM, 0, 0, 0.5, 1.2, "s.yaml:3:4", true)).build();
+        WiringException w = assertThrows(WiringException.class, () -> Ensemble.of(Wiring.wire(tooWide, List.of(model()))));
+        assertTrue(w.getMessage().startsWith("s.yaml:3:4: scaling m/share by [0.5, 1.2] takes its value 0.9 to [0.45, 1.08]"),
+                w.getMessage());
+    }
+
+    @Test
     void drawsStayInsideTheirBoundsWithTheRightCentre() {
         SplittableRandom random = new SplittableRandom(1);
         Distribution[] ds = {

@@ -59,6 +59,7 @@ import etw.api.scenario.Trajectory;
  *     ai_compute_growth_initial: {distribution: triangular, min: 0.3, mode: 0.485, max: 0.7}
  *     pue: {distribution: normal, mean: 1.45, sd: 0.1, min: 1.1, max: 2.0}      # bounds truncate
  *     efficiency_doubling_time: {distribution: lognormal, median: 2.6, sigma: 0.2, min: 1.5, max: 5}
+ *     ai_base: {distribution: uniform, min: 0.8, max: 1.2, scale: true}   # multiplies the scenario's values
  * </pre>
  *
  * Parsing only reads files: whether models and parameters exist is checked at wiring. Every error message
@@ -226,7 +227,7 @@ public final class ScenarioParser {
 
         private Distribution distribution(Node node, String what) throws ScenarioException {
             Map<String, NodeTuple> f = mapping(node, "the distribution of " + what,
-                    Set.of("distribution", "min", "max", "mode", "mean", "sd", "median", "sigma"));
+                    Set.of("distribution", "min", "max", "mode", "mean", "sd", "median", "sigma", "scale"));
             String kindText = string(required(f, "distribution", node), "distribution");
             Distribution.Kind kind;
             try {
@@ -242,7 +243,7 @@ public final class ScenarioParser {
                 case LOGNORMAL -> Set.of("median", "sigma", "min", "max");
             };
             for (String k : f.keySet())
-                if (!k.equals("distribution") && !needs.contains(k))
+                if (!k.equals("distribution") && !k.equals("scale") && !needs.contains(k))
                     throw error(f.get(k).getKeyNode(), what + ": '" + k + "' does not apply to a " + kindText
                             + " distribution; it takes " + String.join(", ", needs.stream().sorted().toList()));
             double min = number(required(f, "min", node), what + " min");
@@ -258,8 +259,15 @@ public final class ScenarioParser {
                 case LOGNORMAL -> number(required(f, "sigma", node), what + " sigma");
                 default -> 0;
             };
+            boolean scale = false;
+            if (f.containsKey("scale")) {
+                String text = string(f.get("scale").getValueNode(), what + " scale");
+                if (!text.equals("true") && !text.equals("false"))
+                    throw error(f.get("scale").getValueNode(), what + ": scale is true or false, got '" + text + "'");
+                scale = text.equals("true");
+            }
             try {
-                return new Distribution(kind, a, b, min, max, where(node));
+                return new Distribution(kind, a, b, min, max, where(node), scale);
             } catch (IllegalArgumentException e) {
                 throw error(node, what + ": " + e.getMessage());
             }

@@ -129,13 +129,16 @@ class ScenarioParserTest {
                 + "    a: {distribution: uniform, min: 0.2, max: 0.8}\n"
                 + "    b: {distribution: triangular, min: 0.3, mode: 0.5, max: 0.7}\n"
                 + "    c: {distribution: normal, mean: 1.5, sd: 0.1, min: 1.1, max: 2}\n"
-                + "    d: {distribution: lognormal, median: 2.6, sigma: 0.2, min: 1.5, max: 5}\n", "e.yaml");
+                + "    d: {distribution: lognormal, median: 2.6, sigma: 0.2, min: 1.5, max: 5}\n"
+                + "    e: {distribution: uniform, min: 0.8, max: 1.2, scale: true}\n", "e.yaml");
         var u = s.uncertainty().get("m");
         assertEquals(etw.api.scenario.Distribution.Kind.UNIFORM, u.get("a").kind());
         assertEquals(0.5, u.get("b").a());
         assertEquals(0.1, u.get("c").b());
         assertEquals(2.6, u.get("d").a());
         assertEquals("e.yaml:5:8", u.get("a").origin());
+        assertTrue(u.get("e").scale());
+        assertTrue(!u.get("a").scale());
     }
 
     @Test

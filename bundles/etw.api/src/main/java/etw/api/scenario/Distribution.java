@@ -4,8 +4,10 @@ import java.util.Objects;
 
 /**
  * How a parameter varies across the samples of an ensemble. A drawn value replaces the parameter for every
- * region and year of that sample. Every distribution is bounded: values fall within {@code [min, max]}, which
- * must lie inside the parameter's allowed range.
+ * region and year of that sample, or, for a {@code scale} distribution, multiplies the scenario's value in every
+ * region and year (so per-region values and trajectories keep their shape). Every distribution is bounded:
+ * values fall within {@code [min, max]}; the parameter values they give must lie inside the parameter's allowed
+ * range.
  *
  * @param kind   the shape
  * @param a      uniform: unused; triangular: the mode; normal: the mean; lognormal: the median
@@ -13,8 +15,9 @@ import java.util.Objects;
  * @param min    smallest value drawn (for normal and lognormal: the truncation bound)
  * @param max    largest value drawn
  * @param origin where it was written ({@code file:line:column}), for messages; may be empty
+ * @param scale  true if a drawn value multiplies the scenario's value instead of replacing it
  */
-public record Distribution(Kind kind, double a, double b, double min, double max, String origin) {
+public record Distribution(Kind kind, double a, double b, double min, double max, String origin, boolean scale) {
 
     /** The shapes a scenario may declare. */
     public enum Kind {
@@ -33,13 +36,18 @@ public record Distribution(Kind kind, double a, double b, double min, double max
             throw new IllegalArgumentException("lognormal needs a positive median, got " + a);
     }
 
+    /** A distribution whose draws replace the parameter. */
+    public Distribution(Kind kind, double a, double b, double min, double max, String origin) {
+        this(kind, a, b, min, max, origin, false);
+    }
+
     public static Distribution uniform(double min, double max) {
         return new Distribution(Kind.UNIFORM, 0, 0, min, max, "");
     }
 
     @Override
     public String toString() {
-        return switch (kind) {
+        return (scale ? "x " : "") + switch (kind) {
             case UNIFORM -> "uniform[" + min + ", " + max + "]";
             case TRIANGULAR -> "triangular(" + min + ", " + a + ", " + max + ")";
             case NORMAL -> "normal(mean " + a + ", sd " + b + ") in [" + min + ", " + max + "]";
