@@ -3,10 +3,7 @@ package etw.io;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,16 +148,7 @@ public final class HtmlReport {
      */
     public static void write(List<Result> results, EnsembleResult ensembleOrNull, Path file) throws IOException {
         String html = toHtml(results, ensembleOrNull);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write(html);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        AtomicFile.write(file, out -> out.write(html));
     }
 
     /**

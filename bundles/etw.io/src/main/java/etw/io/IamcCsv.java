@@ -2,10 +2,7 @@ package etw.io;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import etw.api.scenario.EnsembleResult;
 import etw.api.scenario.Result;
@@ -24,20 +21,10 @@ public final class IamcCsv {
     }
 
     public static void write(Result result, Writer out) throws IOException {
-        StringBuilder line = new StringBuilder("Model,Scenario,Region,Variable,Unit");
-        for (int y = result.firstYear(); y <= result.lastYear(); y++) line.append(',').append(y);
-        out.write(line.append('\n').toString());
-        for (int v = 0; v < result.variables().size(); v++) {
-            Result.VariableInfo info = result.variables().get(v);
-            for (int r = 0; r < result.regions().size(); r++) {
-                line.setLength(0);
-                line.append(field(MODEL)).append(',').append(field(result.scenario().name())).append(',')
-                        .append(field(result.regions().get(r))).append(',').append(field(info.name())).append(',')
-                        .append(field(info.unit()));
-                for (double x : result.series(v, r)) line.append(',').append(x);
-                out.write(line.append('\n').toString());
-            }
-        }
+        header(result.scenario(), out);
+        for (int v = 0; v < result.variables().size(); v++)
+            for (int r = 0; r < result.regions().size(); r++)
+                row(out, result.scenario().name(), result.regions().get(r), result.variables().get(v), result.series(v, r));
     }
 
     /**
@@ -45,11 +32,7 @@ public final class IamcCsv {
      * where a good one was.
      */
     public static void write(Result result, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            write(result, w);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, out -> write(result, out));
     }
 
     /**
@@ -58,31 +41,33 @@ public final class IamcCsv {
      */
     public static void write(EnsembleResult result, Writer out) throws IOException {
         Scenario s = result.scenario();
-        StringBuilder line = new StringBuilder("Model,Scenario,Region,Variable,Unit");
-        for (int y = s.firstYear(); y <= s.lastYear(); y++) line.append(',').append(y);
-        out.write(line.append('\n').toString());
+        header(s, out);
         double[] ps = result.percentiles();
-        for (int v = 0; v < result.variables().size(); v++) {
-            Result.VariableInfo info = result.variables().get(v);
+        for (int v = 0; v < result.variables().size(); v++)
             for (int r = 0; r < s.regions().size(); r++)
-                for (int p = 0; p < ps.length; p++) {
-                    line.setLength(0);
-                    line.append(field(MODEL)).append(',').append(field(s.name() + " (p" + percentileLabel(ps[p]) + ")"))
-                            .append(',').append(field(s.regions().get(r))).append(',').append(field(info.name()))
-                            .append(',').append(field(info.unit()));
-                    for (double x : result.series(v, p, r)) line.append(',').append(x);
-                    out.write(line.append('\n').toString());
-                }
-        }
+                for (int p = 0; p < ps.length; p++)
+                    row(out, s.name() + " (p" + percentileLabel(ps[p]) + ")", s.regions().get(r), result.variables().get(v),
+                            result.series(v, p, r));
     }
 
     /** Writes ensemble percentiles to a file, atomically as {@link #write(Result, Path)} does. */
     public static void write(EnsembleResult result, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            write(result, w);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, out -> write(result, out));
+    }
+
+    private static void header(Scenario s, Writer out) throws IOException {
+        StringBuilder line = new StringBuilder("Model,Scenario,Region,Variable,Unit");
+        for (int y = s.firstYear(); y <= s.lastYear(); y++) line.append(',').append(y);
+        out.write(line.append('\n').toString());
+    }
+
+    private static void row(Writer out, String scenario, String region, Result.VariableInfo variable, double[] values)
+            throws IOException {
+        StringBuilder line = new StringBuilder();
+        line.append(field(MODEL)).append(',').append(field(scenario)).append(',').append(field(region)).append(',')
+                .append(field(variable.name())).append(',').append(field(variable.unit()));
+        for (double x : values) line.append(',').append(x);
+        out.write(line.append('\n').toString());
     }
 
     static String percentileLabel(double p) {

@@ -1,8 +1,6 @@
 package etw.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +26,7 @@ public final class ManifestJson {
     }
 
     public static void write(RunManifest m, Path file) throws IOException {
-        Files.writeString(file, toJson(m), StandardCharsets.UTF_8);
+        AtomicFile.write(file, out -> out.write(toJson(m)));
     }
 
     private static void object(StringBuilder s, Map<String, String> map) {
