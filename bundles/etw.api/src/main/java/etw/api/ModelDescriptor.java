@@ -26,9 +26,13 @@ public final class ModelDescriptor {
     private final List<Output> outputs;
     private final List<Parameter> parameters;
     private final boolean optIn;
+    private final boolean joinsByDefault;
 
     private ModelDescriptor(Builder b) {
+        if (b.optIn && b.joinsByDefault)
+            throw new IllegalArgumentException(b.id + " is declared both optIn() and joinsByDefault(); choose one");
         this.optIn = b.optIn;
+        this.joinsByDefault = b.joinsByDefault;
         this.id = b.id;
         this.title = b.title;
         this.description = b.description;
@@ -64,6 +68,16 @@ public final class ModelDescriptor {
      */
     public boolean optIn() { return optIn; }
 
+    /**
+     * True if the author declares that this model, though installed as a plugin, joins scenarios that do not
+     * list their models, as the distribution's own models do. By default a plugin's model joins only a scenario
+     * that names it (under {@code models:} or {@code with:}, or by setting or varying one of its parameters) or a
+     * run given {@code --with}. Canned scenarios list their models, so no plugin ever changes them.
+     *
+     * @since 2.0
+     */
+    public boolean joinsByDefault() { return joinsByDefault; }
+
     /** The parameter with this name, or null. */
     public Parameter parameter(String name) {
         for (Parameter p : parameters) if (p.name().equals(name)) return p;
@@ -81,6 +95,8 @@ public final class ModelDescriptor {
         private final String title;
         private String description = "";
         private boolean optIn;
+        private boolean joinsByDefault;
+        private final Set<String> inputKeys = new HashSet<>();
         private final List<Input> inputs = new ArrayList<>();
         private final List<Output> outputs = new ArrayList<>();
         private final List<Parameter> parameters = new ArrayList<>();
@@ -104,6 +120,12 @@ public final class ModelDescriptor {
             return this;
         }
 
+        /** Declares that a plugin's model joins scenarios without a models list (see {@link ModelDescriptor#joinsByDefault()}). */
+        public Builder joinsByDefault() {
+            this.joinsByDefault = true;
+            return this;
+        }
+
         /** Declares an input read in the same year (lag 0). */
         public Input input(String variable, String unit, String description) {
             return laggedInput(variable, unit, 0, 0.0, description);
@@ -111,6 +133,9 @@ public final class ModelDescriptor {
 
         /** Declares an input read {@code lag} years back, with {@code initialValue} before the first year. */
         public Input laggedInput(String variable, String unit, int lag, double initialValue, String description) {
+            if (!inputKeys.add(lag + "\n" + variable))
+                throw new IllegalArgumentException(id + " declares input " + variable + (lag > 0 ? " with lag " + lag : "")
+                        + " twice; it would be read twice. Declare it once and keep the handle");
             Input in = new Input(inputs.size(), variable, unit, lag, initialValue, description);
             inputs.add(in);
             return in;

@@ -3,18 +3,38 @@ package etw.api;
 import java.util.Objects;
 
 /**
- * A variable a model writes. Obtained from {@link ModelDescriptor.Builder#output}; pass it to
+ * A variable a model writes: a handle obtained only from {@link ModelDescriptor.Builder#output}; pass it to
  * {@link StepContext#set(Output, int, double)}.
- *
- * @param index       position among the model's outputs (assigned by the builder)
- * @param variable    IAMC variable name
- * @param unit        unit of the values the model sets
- * @param description what the variable means
  */
-public record Output(int index, String variable, String unit, String description) {
-    public Output {
+public final class Output {
+    private final int index;
+    private final String variable;
+    private final String unit;
+    private final String description;
+
+    Output(int index, String variable, String unit, String description) {
         Objects.requireNonNull(variable, "variable");
         Objects.requireNonNull(unit, "unit");
-        description = description == null ? "" : description;
+        this.index = index;
+        this.variable = variable;
+        this.unit = unit;
+        this.description = description == null ? "" : description;
+    }
+
+    /** Position among the model's outputs (assigned by the builder). */
+    public int index() { return index; }
+
+    /** IAMC variable name. */
+    public String variable() { return variable; }
+
+    /** Unit of the values the model sets. */
+    public String unit() { return unit; }
+
+    /** What the variable means. */
+    public String description() { return description; }
+
+    @Override
+    public String toString() {
+        return variable + " [" + unit + "]";
     }
 }

@@ -6,9 +6,13 @@
  * <ul>
  * <li><b>Variables</b> have IAMC names ({@code Final Energy|Electricity|Data Centers}) and a unit; each has a
  * value per region and year.</li>
- * <li><b>Who takes part.</b> A scenario runs the models it lists under {@code models}, or else every installed
- * model except the opt-in ones ({@link etw.api.ModelDescriptor#optIn()}), which join when the scenario sets or
- * varies one of their parameters.</li>
+ * <li><b>Who takes part.</b> A model joins a scenario when the scenario lists it under {@code models} or
+ * {@code with}, or sets or varies one of its parameters. A scenario without a {@code models} list also runs the
+ * distribution's own models (those not {@link etw.api.ModelDescriptor#optIn() opt-in}) and the plugins whose
+ * authors declared {@link etw.api.ModelDescriptor#joinsByDefault()}; any other plugin joins only when named.
+ * Canned scenarios list their models, so an installed plugin never changes them. A plugin that joined by default
+ * and cannot be wired (a missing input, a cycle, a unit) is left out with its reason; one that was named fails
+ * the wiring.</li>
  * <li><b>One writer.</b> Two models writing the same variable is a wiring error naming both.</li>
  * <li><b>Aggregates.</b> Reading a variable that no model writes and the scenario does not supply gives the sum
  * of its written descendants ({@code Final Energy|Electricity|*}, recursively; where a child is written, its own
@@ -38,5 +42,5 @@
  * </ul>
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package etw.api;

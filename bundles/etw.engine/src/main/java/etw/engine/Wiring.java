@@ -256,9 +256,16 @@ public final class Wiring {
 
     private RunManifest manifest() {
         Map<String, String> bundles = new TreeMap<>();
-        for (InstalledModel m : order) bundles.put(m.bundle(), m.bundleVersion());
-        return new RunManifest(scenario.name(), sha256(scenarioText(scenario)), bundles, parameterText, scenario.seed(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Map<String, String> modelBundles = new LinkedHashMap<>();
+        List<String> plugins = new ArrayList<>();
+        for (InstalledModel m : order) {
+            bundles.put(m.bundle(), m.bundleVersion());
+            modelBundles.put(m.id(), m.bundle());
+            if (m.plugin()) plugins.add(m.label());
+        }
+        return new RunManifest(java.util.UUID.randomUUID().toString(), scenario.name(), sha256(scenarioText(scenario)),
+                scenario.files(), bundles, modelBundles, plugins, parameterText, scenario.seed(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), List.of());
     }
 
     private static String scenarioText(Scenario s) {

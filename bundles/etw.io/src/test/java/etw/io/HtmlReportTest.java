@@ -87,8 +87,10 @@ class HtmlReportTest {
             params.put("etw.models.decarbonisation/ef_coal", "1060.0");
             params.put("etw.models.datacenter/pue", "*={2024=1.56, 2050=1.35}");
             params.put("etw.models.electrification/demand_growth", "0.02");
-            RunManifest m = new RunManifest(name, "e63f8a17e702065532f1f3bc5178061fe268fb952e2da3ebe83e505e87c17410",
-                    Map.of("etw.models.decarbonisation", "0.1.0", "etw.models.datacenter", "0.1.0"), params, 7, runAt);
+            RunManifest m = new RunManifest("run-1", name, "e63f8a17e702065532f1f3bc5178061fe268fb952e2da3ebe83e505e87c17410",
+                    Map.of(), Map.of("etw.models.decarbonisation", "0.1.0", "etw.models.datacenter", "0.1.0"),
+                    Map.of("etw.models.datacenter", "etw.models.datacenter"), java.util.List.of(), params, 7, runAt,
+                    java.util.List.of());
             return new Result(s, vars, values, m);
         }
     }

@@ -18,7 +18,7 @@ class IamcCsvTest {
         Scenario s = Scenario.builder("demo, v2").regions(List.of("World", "China")).years(2024, 2026).build();
         List<Result.VariableInfo> vars = List.of(new Result.VariableInfo("Final Energy|Electricity", "TWh/yr", "m"));
         double[][] values = {{27773.5, 0.1 + 0.2, 1e-7, 1, 2, 3}};
-        return new Result(s, vars, values, new RunManifest("demo", "abc", Map.of("b", "1.0"), Map.of("m/p", "0.5"), 1, "now"));
+        return new Result(s, vars, values, new RunManifest("run-1", "demo", "abc", Map.of(), Map.of("b", "1.0"), Map.of("m", "b"), java.util.List.of(), Map.of("m/p", "0.5"), 1, "now", java.util.List.of()));
     }
 
     @Test

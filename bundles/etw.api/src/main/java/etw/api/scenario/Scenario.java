@@ -15,22 +15,29 @@ import java.util.Objects;
  * @param firstYear   first simulated year (the base year)
  * @param lastYear    last simulated year, inclusive
  * @param seed        seed for anything random (ensembles); runs with the same seed are bit-identical
- * @param models      ids of the models taking part; empty means every installed model
+ * @param models      ids of the models taking part; empty means the default set (see the {@code etw.api} package)
+ * @param with        ids of models that join in addition to {@code models} or the default set (plugins named
+ *                    by the scenario's {@code with:} or by {@code --with})
  * @param parameters  model id to (parameter name to value)
  * @param exogenous   variable name to data supplied by the scenario instead of a model
  * @param uncertainty model id to (parameter name to distribution), for ensembles
  * @param source      where the scenario came from (a file path or {@code canned:name}); may be empty
- * @param text        the scenario's source text, hashed into run manifests; may be empty
+ * @param text        the scenario's source text; may be empty
+ * @param files       every file the scenario was read from (its own, what it extends, its data files), path to
+ *                    SHA-256 (hex) of the bytes read, for run manifests
  */
 public record Scenario(String name, String description, List<String> regions, int firstYear, int lastYear, long seed,
-                       List<String> models, Map<String, Map<String, RegionalSeries>> parameters, Map<String, ExogenousSeries> exogenous,
-                       Map<String, Map<String, Distribution>> uncertainty, String source, String text) {
+                       List<String> models, List<String> with, Map<String, Map<String, RegionalSeries>> parameters,
+                       Map<String, ExogenousSeries> exogenous, Map<String, Map<String, Distribution>> uncertainty,
+                       String source, String text, Map<String, String> files) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
         description = description == null ? "" : description;
         regions = List.copyOf(regions);
         models = List.copyOf(models);
+        with = List.copyOf(with);
+        files = Map.copyOf(files);
         if (regions.isEmpty()) throw new IllegalArgumentException("scenario " + name + " names no regions");
         if (lastYear < firstYear)
             throw new IllegalArgumentException("scenario " + name + ": last year " + lastYear + " before first year " + firstYear);
@@ -59,7 +66,8 @@ public record Scenario(String name, String description, List<String> regions, in
      */
     public Builder toBuilder(String newName) {
         Builder b = new Builder(newName).description(description).regions(regions).years(firstYear, lastYear)
-                .seed(seed).models(models).source(source).text(text);
+                .seed(seed).models(models).with(with).source(source).text(text);
+        files.forEach(b::file);
         parameters.forEach((model, values) -> values.forEach((p, v) -> b.parameter(model, p, v)));
         exogenous.values().forEach(x -> b.exogenous(x.variable(), x.unit(), x.values()));
         uncertainty.forEach((model, values) -> values.forEach((p, d) -> b.uncertain(model, p, d)));
@@ -84,6 +92,8 @@ public record Scenario(String name, String description, List<String> regions, in
         private int lastYear = 2050;
         private long seed = 1;
         private List<String> models = List.of();
+        private List<String> with = List.of();
+        private final Map<String, String> files = new LinkedHashMap<>();
         private final Map<String, Map<String, RegionalSeries>> parameters = new LinkedHashMap<>();
         private final Map<String, ExogenousSeries> exogenous = new LinkedHashMap<>();
         private final Map<String, Map<String, Distribution>> uncertainty = new LinkedHashMap<>();
@@ -102,8 +112,14 @@ public record Scenario(String name, String description, List<String> regions, in
 
         public Builder seed(long s) { this.seed = s; return this; }
 
-        /** Restricts the scenario to these models; by default every installed model takes part. */
+        /** Restricts the scenario to these models; by default the distribution's models take part. */
         public Builder models(List<String> ids) { this.models = ids; return this; }
+
+        /** Models that join besides {@code models} or the default set, e.g. a plugin named with {@code --with}. */
+        public Builder with(List<String> ids) { this.with = ids; return this; }
+
+        /** Records a file the scenario was read from, with the SHA-256 of its bytes. */
+        public Builder file(String path, String sha256) { files.put(path, sha256); return this; }
 
         public Builder source(String s) { this.source = s; return this; }
 
@@ -130,7 +146,8 @@ public record Scenario(String name, String description, List<String> regions, in
         }
 
         public Scenario build() {
-            return new Scenario(name, description, regions, firstYear, lastYear, seed, models, parameters, exogenous, uncertainty, source, text);
+            return new Scenario(name, description, regions, firstYear, lastYear, seed, models, with, parameters, exogenous,
+                    uncertainty, source, text, files);
         }
     }
 }

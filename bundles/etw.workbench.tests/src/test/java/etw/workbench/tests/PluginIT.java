@@ -88,7 +88,7 @@ class PluginIT {
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", "test.hydrogen");
         a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "etw.api;version=\"[1.0,2)\"");
+        a.putValue("Import-Package", "etw.api;version=\"[2.0,3)\"");
         a.putValue("Service-Component", "OSGI-INF/test.hydrogen.xml");
         a.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)(version>=1.3.0)(!(version>=2.0.0)))\"");
         Path jar = dir.resolve("hydrogen.jar");
