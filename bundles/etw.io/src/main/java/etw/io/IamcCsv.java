@@ -11,7 +11,8 @@ import etw.api.scenario.Scenario;
 /**
  * Writes results in the IAMC wide format: {@code Model,Scenario,Region,Variable,Unit,<one column per year>},
  * one row per variable and region, sorted by variable then region order. Numbers are written in full precision
- * so that a file read back gives the same doubles.
+ * so that a file read back gives the same doubles. A value that is NaN or infinite is never written: the write
+ * fails with a {@link NonFiniteValueException} naming the variable, region and year, before anything is written.
  */
 public final class IamcCsv {
     /** The value of the {@code Model} column. */
@@ -20,11 +21,18 @@ public final class IamcCsv {
     private IamcCsv() {
     }
 
+    /**
+     * @throws NonFiniteValueException if a value is NaN or infinite; nothing has been written then
+     */
     public static void write(Result result, Writer out) throws IOException {
-        header(result.scenario(), out);
+        Scenario s = result.scenario();
         for (int v = 0; v < result.variables().size(); v++)
             for (int r = 0; r < result.regions().size(); r++)
-                row(out, result.scenario().name(), result.regions().get(r), result.variables().get(v), result.series(v, r));
+                checkFinite(s, s.name(), result.regions().get(r), result.variables().get(v), result.series(v, r));
+        header(s, out);
+        for (int v = 0; v < result.variables().size(); v++)
+            for (int r = 0; r < result.regions().size(); r++)
+                row(out, s.name(), result.regions().get(r), result.variables().get(v), result.series(v, r));
     }
 
     /**
@@ -41,8 +49,13 @@ public final class IamcCsv {
      */
     public static void write(EnsembleResult result, Writer out) throws IOException {
         Scenario s = result.scenario();
-        header(s, out);
         double[] ps = result.percentiles();
+        for (int v = 0; v < result.variables().size(); v++)
+            for (int r = 0; r < s.regions().size(); r++)
+                for (int p = 0; p < ps.length; p++)
+                    checkFinite(s, s.name() + " (p" + percentileLabel(ps[p]) + ")", s.regions().get(r),
+                            result.variables().get(v), result.series(v, p, r));
+        header(s, out);
         for (int v = 0; v < result.variables().size(); v++)
             for (int r = 0; r < s.regions().size(); r++)
                 for (int p = 0; p < ps.length; p++)
@@ -53,6 +66,13 @@ public final class IamcCsv {
     /** Writes ensemble percentiles to a file, atomically as {@link #write(Result, Path)} does. */
     public static void write(EnsembleResult result, Path file) throws IOException {
         AtomicFile.write(file, out -> write(result, out));
+    }
+
+    private static void checkFinite(Scenario s, String scenario, String region, Result.VariableInfo variable,
+                                    double[] values) throws NonFiniteValueException {
+        for (int y = 0; y < values.length; y++)
+            if (!Double.isFinite(values[y]))
+                throw new NonFiniteValueException(scenario, variable.name(), region, s.firstYear() + y, values[y]);
     }
 
     private static void header(Scenario s, Writer out) throws IOException {
