@@ -2,12 +2,17 @@ package etw.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.ServiceLoader;
 import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import etw.api.Input;
 import etw.api.Model;
@@ -41,7 +46,17 @@ import etw.api.Units;
  * is at least one output; every input and output has a unit the engine understands ({@link Units}; the
  * engine converts these at wiring); every parameter has a unit (not checked further: the engine does not convert
  * parameters), a description and a source (a citation, or {@code "assumption: why"}); no lag-0 input reads the
- * model's own output.</li>
+ * model's own output. A <em>warning</em> (see {@link #warnings()}) for a flow variable ({@code Final Energy},
+ * {@code Secondary Energy}, {@code Primary Energy}, {@code Emissions}, {@code Investment}, ...) whose unit is not
+ * per time: {@code TWh} where {@code TWh/yr} is meant.</li>
+ * <li><b>A Declarative Services component</b>: a top-level model class must carry {@code @Component} (read from
+ * the class file, where the annotation is kept), or the workbench installs the bundle and never sees the model;
+ * a warning if bnd's {@code OSGI-INF/<class>.xml} is not beside the classes. Nested and anonymous classes (test
+ * doubles) are not checked unless {@link #component(boolean) component(true)}.</li>
+ * <li><b>Among the installed models</b>, when given with {@link #installed(Collection)}: no input that nobody
+ * writes is a near miss of a written variable ({@code Final Energy|Electricty}); no cycle of lag-0 inputs runs
+ * through this model and the installed ones (the cycle is printed); a warning for an output below a parent that
+ * is a near miss of a known variable (it would not add to that total).</li>
  * <li><b>Every output, every region, every year</b>, set to a finite number: in a run with the defaults, with
  * each parameter at its {@code min} and at its {@code max} (the others at their defaults), with all parameters
  * at their {@code min} and all at their {@code max}, and in {@link #draws(int) N} random draws (default 100,
@@ -49,6 +64,10 @@ import etw.api.Units;
  * parameter a straight-line trajectory between two random values, as a scenario may.</li>
  * <li><b>Determinism</b>: the default run, the all-min and all-max runs and every tenth draw are run twice on the
  * same model object and must give bit-identical outputs (this also catches state kept between steps or runs).</li>
+ * <li><b>No shared state</b>: those runs (up to eight) are then run again all at once, each twice, on
+ * {@link #threads(int) threads} sharing the one model object, as the engine shares it between concurrent runs
+ * and ensemble samples, and each must give the bit-identical outputs of its run alone (this catches fields used
+ * as scratch space within a step).</li>
  * <li><b>Step time</b>: every step (one year, all regions) must return within {@link #stepTimeLimit(Duration)}
  * (default 100 ms), measured with {@link System#nanoTime()}. A run with a step over the limit is timed once more
  * before it fails, so one pause of the machine does not fail a build. A step still running after ten times the
@@ -80,6 +99,12 @@ public final class ModelContract {
     private int draws = DEFAULT_DRAWS;
     private long seed = DEFAULT_SEED;
     private Duration stepLimit = DEFAULT_STEP_LIMIT;
+    private List<ModelDescriptor> installed; // null: not given
+    private Boolean component;               // null: check top-level classes only
+    private boolean failOnWarnings;
+    private int threads = 4;
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final List<Map.Entry<Run, ModelHarness>> references = new ArrayList<>(); // for the parallel check
 
     private volatile ModelDescriptor descriptor;
     private volatile ModelHarness current; // the run in progress, watched for steps that never return
@@ -151,6 +176,56 @@ public final class ModelContract {
     }
 
     /**
+     * The descriptors of the models installed beside this one (the workbench's own, other plugins), to check this
+     * model's inputs and lag-0 cycles against them. The model's own descriptor may be among them.
+     */
+    public ModelContract installed(Collection<ModelDescriptor> descriptors) {
+        this.installed = List.copyOf(descriptors);
+        return this;
+    }
+
+    /**
+     * {@link #installed(Collection)} with every model on the class path that {@link ServiceLoader} finds through
+     * {@code META-INF/services/etw.api.Model} files (the workbench's model bundles declare theirs): for plain
+     * JUnit tests that have the workbench's model bundles as test dependencies.
+     */
+    public ModelContract installedOnClasspath() {
+        List<ModelDescriptor> found = new ArrayList<>();
+        for (Model m : ServiceLoader.load(Model.class, model.getClass().getClassLoader())) found.add(m.descriptor());
+        return installed(found);
+    }
+
+    /**
+     * Whether the model class must be a Declarative Services {@code @Component} (default: checked for top-level
+     * classes, not for nested or anonymous ones).
+     */
+    public ModelContract component(boolean required) {
+        this.component = required;
+        return this;
+    }
+
+    /** Makes {@link #check()} fail on a warning too (see {@link #warnings()}). */
+    public ModelContract failOnWarnings() {
+        this.failOnWarnings = true;
+        return this;
+    }
+
+    /** Number of threads that run the model at once in the shared-state check (default 4, at least 2). */
+    public ModelContract threads(int n) {
+        if (n < 2) throw new IllegalArgumentException("threads must be >= 2");
+        this.threads = n;
+        return this;
+    }
+
+    /**
+     * What the last {@link #check()} found suspicious without failing (also printed to standard error): a flow
+     * variable without a per-time unit, a missing component XML, an output below a misspelt parent.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
      * Runs every check.
      *
      * @throws AssertionError at the first broken rule, naming the model, the rule, where and with which values
@@ -188,6 +263,9 @@ public final class ModelContract {
         if (t instanceof AssertionError a) throw a;
         if (t instanceof Error e) throw e;
         if (t != null) throw new AssertionError(headline() + "the check itself failed: " + t, t);
+        for (String w : warnings) System.err.println("ModelContract warning for " + descriptor.id() + ": " + w);
+        if (failOnWarnings && !warnings.isEmpty())
+            throw new AssertionError(headline() + String.join("\n  ", warnings) + "\n  (failOnWarnings)");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -206,7 +284,11 @@ public final class ModelContract {
     private volatile Run currentRun;
 
     private void checkAll() {
+        warnings.clear();
+        references.clear();
         descriptor = checkDeclaration();
+        checkComponent();
+        if (installed != null) checkCatalogue();
         List<Parameter> params = descriptor.parameters();
 
         Run defaults = run("the defaults", Map.of());
@@ -243,6 +325,7 @@ public final class ModelContract {
             if (d % 10 == 1) runTwiceAndCompare(r);
             else runAndCheck(r);
         }
+        checkInParallel();
     }
 
     private ModelDescriptor checkDeclaration() {
@@ -256,6 +339,8 @@ public final class ModelContract {
         if (d.id() == null || d.id().isBlank()) fail("the model id is blank", null);
         for (Input in : d.inputs()) unit("input", in.variable(), in.unit());
         for (Output out : d.outputs()) unit("output", out.variable(), out.unit());
+        for (Input in : d.inputs()) flow("input", in.variable(), in.unit());
+        for (Output out : d.outputs()) flow("output", out.variable(), out.unit());
         for (Parameter p : d.parameters()) {
             // the engine converts only input and output units; a parameter's unit is shown to people and may be a
             // word the engine does not parse ("year" for a calendar year), but it must be there
@@ -285,6 +370,117 @@ public final class ModelContract {
         }
     }
 
+    /** IAMC roots whose variables are flows: an amount per period, so a unit per time. */
+    static final List<String> FLOW_ROOTS = List.of("Final Energy", "Secondary Energy", "Primary Energy",
+            "Useful Energy", "Emissions", "Investment", "Production", "Consumption", "Trade", "Carbon Sequestration",
+            "Carbon Capture", "Sales", "Generation", "Energy Service");
+
+    private void flow(String what, String name, String unit) {
+        String root = name.contains("|") ? name.substring(0, name.indexOf('|')) : name;
+        if (!FLOW_ROOTS.contains(root)) return;
+        Map<String, Integer> dim = Units.parse(unit).dimension();
+        if (dim.isEmpty() || dim.getOrDefault("h", 0) < 0) return; // a share, or per time: fine
+        warnings.add(what + " " + name + " is a flow (" + root + " is an amount per year in IAMC) but its unit '"
+                + unit + "' is not per time; write '" + unit + "/yr'" + (dim.containsKey("W") && dim.size() == 1
+                ? " for energy, or name it Capacity|... if it is a capacity" : ""));
+    }
+
+    private void checkComponent() {
+        Class<?> type = model.getClass();
+        boolean testDouble = type.isAnonymousClass() || type.isLocalClass() || type.getEnclosingClass() != null
+                || type.isSynthetic() || type.isHidden();
+        if (Boolean.FALSE.equals(component) || component == null && testDouble) return;
+        ComponentCheck.Found found = ComponentCheck.of(type);
+        if (!found.classFileRead() && !found.xml()) {
+            warnings.add("could not read the class file of " + type.getName() + " to look for @Component");
+            return;
+        }
+        if (!found.annotation() && !found.xml())
+            fail("class " + type.getName() + " is not a Declarative Services component: it carries no @Component "
+                    + "(org.osgi.service.component.annotations) and there is no OSGI-INF/" + type.getName()
+                    + ".xml. In the workbench the bundle would start and register no model; annotate the class with "
+                    + "@Component(service = Model.class)", null);
+        if (found.annotation() && !found.xml())
+            warnings.add("class " + type.getName() + " carries @Component, but OSGI-INF/" + type.getName()
+                    + ".xml is not beside the classes: bnd-maven-plugin writes it (bnd-process goal) and without it "
+                    + "the bundle registers no model. Expected when tests run in an IDE that skips bnd");
+    }
+
+    private void checkCatalogue() {
+        Catalogue c = new Catalogue(descriptor, installed);
+        List<String> typos = c.inputTypos();
+        if (!typos.isEmpty()) fail(String.join("\n  ", typos), null);
+        String cycle = c.lagZeroCycle();
+        if (cycle != null)
+            fail("a cycle of lag-0 inputs with the installed models: " + cycle + ". The engine refuses it at wiring; "
+                    + "break it by reading one of these variables with a lag (laggedInput(..., 1, initialValue, ...))",
+                    null);
+        warnings.addAll(c.outputTypos());
+    }
+
+    /** The reference runs again, all at once, each twice, sharing the model object; each must match itself alone. */
+    private void checkInParallel() {
+        if (references.isEmpty()) return;
+        List<Map.Entry<Run, ModelHarness>> jobs = new ArrayList<>();
+        while (jobs.size() < Math.max(threads, 2 * references.size()))
+            jobs.add(references.get(jobs.size() % references.size()));
+        CountDownLatch start = new CountDownLatch(1);
+        Throwable[] thrown = new Throwable[jobs.size()];
+        ModelHarness[] results = new ModelHarness[jobs.size()];
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            int job = i;
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    results[job] = harness(jobs.get(job).getKey()).run();
+                } catch (Throwable e) {
+                    thrown[job] = e;
+                }
+            }, "etw-model-contract-parallel-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        start.countDown();
+        long deadline = System.nanoTime() + Math.max(TimeUnit.SECONDS.toNanos(30), stepLimit.toNanos() * 10
+                * (lastYear - firstYear + 1) * jobs.size());
+        for (Thread t : workers) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail("interrupted while running in parallel", null);
+            }
+            if (t.isAlive()) {
+                workers.forEach(Thread::interrupt);
+                throw fail(jobs.size() + " runs sharing the model object on " + jobs.size() + " threads did not finish "
+                        + "within " + TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime() + 1) + " s: does "
+                        + "step() lock or wait on something shared?", null);
+            }
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            Run run = jobs.get(i).getKey();
+            if (thrown[i] != null)
+                throw fail("with " + jobs.size() + " runs sharing the model object on as many threads, this run failed: "
+                        + thrown[i] + "; alone it passed. A model object serves concurrent runs: keep no state in fields",
+                        run, thrown[i]);
+            ModelHarness alone = jobs.get(i).getValue();
+            for (Output o : descriptor.outputs())
+                for (int r = 0; r < regions.size(); r++)
+                    for (int y = firstYear; y <= lastYear; y++) {
+                        double a = alone.value(o.index(), r, y);
+                        double b = results[i].value(o.index(), r, y);
+                        if (Double.doubleToLongBits(a) != Double.doubleToLongBits(b))
+                            throw fail("state shared between runs: run alone, it gives " + o.variable() + " = " + a
+                                    + " in " + regions.get(r) + " " + y + ", but " + b + " while " + (jobs.size() - 1)
+                                    + " other runs use the same model object on other threads. The engine shares one "
+                                    + "model object between concurrent runs and ensemble samples: keep no state in "
+                                    + "fields, not even scratch space within a step; use local variables", run);
+                    }
+        }
+    }
+
     private Run run(String label, Map<Parameter, Setting> settings) {
         return new Run(label, settings);
     }
@@ -311,6 +507,7 @@ public final class ModelContract {
     private void runTwiceAndCompare(Run run) {
         ModelHarness first = runAndCheck(run);
         ModelHarness second = runAndCheck(run);
+        if (references.size() < 8) references.add(Map.entry(run, first));
         for (Output o : descriptor.outputs())
             for (int r = 0; r < regions.size(); r++)
                 for (int y = firstYear; y <= lastYear; y++) {
@@ -324,14 +521,19 @@ public final class ModelContract {
                 }
     }
 
-    private ModelHarness execute(Run run) {
+    /** A harness for {@code run}, without a step limit. */
+    private ModelHarness harness(Run run) {
         ModelHarness h = ModelHarness.of(model)
                 .regions(regions.toArray(String[]::new))
                 .years(firstYear, lastYear)
-                .defaultInputs(defaultInput)
-                .stepTimeLimit(stepLimit);
+                .defaultInputs(defaultInput);
         inputs.forEach(h::input);
         run.settings().forEach((p, s) -> h.parameter(p.name(), series(s)));
+        return h;
+    }
+
+    private ModelHarness execute(Run run) {
+        ModelHarness h = harness(run).stepTimeLimit(stepLimit);
         current = h;
         try {
             return h.run();
