@@ -52,12 +52,6 @@ public final class Ensemble {
     private IntConsumer progress = done -> { };
     private Duration stepLimit = Duration.ofSeconds(10);
 
-    /** What one worker is running now, for the watchdog. */
-    private static final class Watch {
-        final AtomicReference<YearLoop> loop = new AtomicReference<>();
-        volatile int sample = -1;
-    }
-
     /** A parameter drawn per sample: model position in the wiring order, parameter index, distribution. */
     private record Uncertain(int model, int parameter, Distribution distribution) {
     }
@@ -148,8 +142,9 @@ public final class Ensemble {
     public EnsembleResult run() throws RunException {
         int pilot = Math.min(PILOT, samples);
         int workers = Math.min(threads, Math.max(1, samples - pilot));
-        List<Watch> watches = new ArrayList<>();
-        for (int w = 0; w < workers; w++) watches.add(new Watch());
+        StepWatchdog watchdog = new StepWatchdog(stepLimit);
+        List<StepWatchdog.Watch> watches = new ArrayList<>();
+        for (int w = 0; w < workers; w++) watches.add(watchdog.watch());
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "etw-ensemble");
             t.setDaemon(true);
@@ -160,7 +155,7 @@ public final class Ensemble {
             await(pool.submit(() -> {
                 for (int i = 0; i < pilot; i++) pilotValues[i] = sample(i, watches.get(0));
                 return null;
-            }), watches);
+            }), watchdog);
             Histograms range = new Histograms(pilotValues[0]);
             for (double[][] v : pilotValues) range.widen(v);
             range.fixRange();
@@ -170,7 +165,7 @@ public final class Ensemble {
             List<Future<Histograms>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
                 int first = pilot + w;
-                Watch watch = watches.get(w);
+                StepWatchdog.Watch watch = watches.get(w);
                 futures.add(pool.submit(() -> {
                     Histograms h = range.emptyCopy();
                     for (int i = first; i < samples; i += workers) {
@@ -183,7 +178,7 @@ public final class Ensemble {
             }
             Histograms total = range.emptyCopy();
             for (double[][] v : pilotValues) total.add(v);
-            for (Future<Histograms> f : futures) total.merge(await(f, watches));
+            for (Future<Histograms> f : futures) total.merge(await(f, watchdog));
             progress.accept(samples);
             return new EnsembleResult(wiring.scenario(), samples, PERCENTILES, wiring.resultVariables(),
                     total.percentiles(PERCENTILES, samples));
@@ -196,20 +191,11 @@ public final class Ensemble {
     }
 
     /** Waits for a worker's result, failing the ensemble as soon as any worker's step overruns the limit. */
-    private <T> T await(Future<T> future, List<Watch> watches) throws RunException, InterruptedException {
-        while (true) {
-            try {
-                return future.get(50, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                for (Watch w : watches) {
-                    YearLoop loop = w.loop.get();
-                    RunException overdue = loop == null ? null : loop.overdue(stepLimit);
-                    if (overdue != null) throw inSample(w.sample, overdue);
-                }
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RunException r) throw r;
-                throw new IllegalStateException("an ensemble worker failed", e.getCause());
-            }
+    private <T> T await(Future<T> future, StepWatchdog watchdog) throws RunException, InterruptedException {
+        try {
+            return watchdog.await(future);
+        } catch (StepWatchdog.Overran e) {
+            throw inSample(e.overdue.sample(), e.overdue.failure());
         }
     }
 
@@ -226,7 +212,7 @@ public final class Ensemble {
         return s.toString();
     }
 
-    private double[][] sample(int i, Watch watch) throws RunException {
+    private double[][] sample(int i, StepWatchdog.Watch watch) throws RunException {
         watch.sample = i;
         try {
             double[] drawn = draw(i);
@@ -241,7 +227,7 @@ public final class Ensemble {
                 }
                 target[u.model][u.parameter] = drawn[k];
             }
-            return wiring.runWith(overrides, scales, watch.loop);
+            return wiring.runWith(overrides, scales, watch, i);
         } catch (RunException e) {
             throw inSample(i, e);
         }

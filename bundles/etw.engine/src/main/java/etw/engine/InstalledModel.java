@@ -40,8 +40,8 @@ public record InstalledModel(Model model, String bundle, String bundleVersion, b
         return model.descriptor().id();
     }
 
-    /** "id (bundle version)", how messages name the model. */
+    /** "id (bundle name version)", how messages name the model. */
     public String label() {
-        return id() + " (" + bundle + " " + bundleVersion + ")";
+        return id() + " (bundle " + bundle + " " + bundleVersion + ")";
     }
 }

@@ -238,10 +238,10 @@ class WiringTest {
     void unknownModelsAndParametersInAScenarioAreNamed() {
         Scenario unknownParam = Scenario.builder("x").parameter("p", "shares", 0.5).build();
         WiringException e = assertThrows(WiringException.class, () -> Wiring.wire(unknownParam, List.of(withParameter())));
-        assertTrue(e.getMessage().contains("model p has no parameter 'shares'. Its parameters: share"), e.getMessage());
+        assertTrue(e.getMessage().contains("model p has no parameter 'shares'. Did you mean 'share'? Its parameters: share"), e.getMessage());
         Scenario unknownModel = Scenario.builder("x").parameter("q", "share", 0.5).build();
         e = assertThrows(WiringException.class, () -> Wiring.wire(unknownModel, List.of(withParameter())));
-        assertTrue(e.getMessage().contains("model 'q', which is not installed"), e.getMessage());
+        assertTrue(e.getMessage().contains("model 'q', but it is not installed"), e.getMessage());
     }
 
     @Test

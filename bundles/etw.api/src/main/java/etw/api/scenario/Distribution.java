@@ -45,6 +45,25 @@ public record Distribution(Kind kind, double a, double b, double min, double max
         return new Distribution(Kind.UNIFORM, 0, 0, min, max, "");
     }
 
+    /** The distribution's centre: the mode, mean or median, or the midpoint of a uniform one. */
+    public double centre() {
+        return kind == Kind.UNIFORM ? (min + max) / 2 : a;
+    }
+
+    /**
+     * The same shape as factors around {@code centre}: a {@code scale} distribution whose draws, multiplied by the
+     * value {@code centre} stood for, give this distribution's draws. Used when a variant sets a parameter whose
+     * parent varied it: the variant's value becomes the centre and the spread is kept.
+     *
+     * @throws IllegalArgumentException if {@code centre} is not positive
+     * @since 2.0
+     */
+    public Distribution relativeTo(double centre) {
+        if (!(centre > 0)) throw new IllegalArgumentException("cannot express a distribution relative to " + centre);
+        double sd = kind == Kind.NORMAL ? b / centre : b;
+        return new Distribution(kind, kind == Kind.UNIFORM ? 0 : a / centre, sd, min / centre, max / centre, origin, true);
+    }
+
     @Override
     public String toString() {
         return (scale ? "x " : "") + switch (kind) {

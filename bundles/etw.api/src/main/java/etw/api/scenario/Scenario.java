@@ -125,8 +125,19 @@ public record Scenario(String name, String description, List<String> regions, in
 
         public Builder text(String t) { this.text = t; return this; }
 
+        /**
+         * Sets a parameter. If a distribution declared before (in a parent scenario) replaces this parameter in
+         * ensembles, it becomes a {@code scale} distribution around the value set here (same shape, factors
+         * relative to its centre), so the variant's setting wins and its uncertainty is kept.
+         */
         public Builder parameter(String modelId, String parameter, RegionalSeries value) {
             parameters.computeIfAbsent(modelId, k -> new LinkedHashMap<>()).put(parameter, value);
+            Map<String, Distribution> declared = uncertainty.get(modelId);
+            Distribution d = declared == null ? null : declared.get(parameter);
+            if (d != null && !d.scale()) {
+                if (d.centre() > 0) declared.put(parameter, d.relativeTo(d.centre()));
+                else declared.remove(parameter);
+            }
             return this;
         }
 

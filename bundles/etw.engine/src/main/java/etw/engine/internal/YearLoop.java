@@ -1,12 +1,11 @@
 package etw.engine.internal;
 
-import java.time.Duration;
 import java.util.List;
 
 import etw.api.Model;
-import etw.api.Output;
 import etw.api.scenario.Result;
 import etw.api.scenario.Scenario;
+import etw.engine.InstalledModel;
 import etw.engine.RunException;
 
 /** Steps every model once per year, in wiring order, and checks what each wrote. */
@@ -16,10 +15,12 @@ public final class YearLoop {
     private final Binding[] bindings;
     private final List<Result.VariableInfo> variables;
     private final List<ModelPlan> plans;
-    /** The model stepping now (-1 between steps) and since when; read by the watchdog of a guarded run. */
-    private volatile int stepping = -1;
-    private volatile int steppingYear;
-    private volatile long stepStarted;
+    /** The step running now, or null between steps; read by the watchdog of a guarded run. */
+    private volatile Stepping stepping;
+
+    /** A step in progress: which model, which year, since when ({@link System#nanoTime()}). */
+    public record Stepping(InstalledModel model, int year, long startedNanos) {
+    }
 
     public YearLoop(Scenario scenario, List<ModelPlan> plans, double[][] store, List<Result.VariableInfo> variables) {
         this.scenario = scenario;
@@ -40,15 +41,13 @@ public final class YearLoop {
             for (int m = 0; m < models.length; m++) {
                 Binding b = bindings[m];
                 b.yearIndex(y);
-                steppingYear = y;
-                stepStarted = System.nanoTime();
-                stepping = m;
+                stepping = new Stepping(plans.get(m).model(), scenario.firstYear() + y, System.nanoTime());
                 try {
                     models[m].step(b);
-                } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                } catch (Throwable e) { // an Error too (AssertionError, OutOfMemoryError): a failed step fails the run
                     throw failure(m, y, "threw " + e, e);
                 } finally {
-                    stepping = -1;
+                    stepping = null;
                 }
                 int[] outs = plans.get(m).outputs();
                 for (int o = 0; o < outs.length; o++)
@@ -62,19 +61,22 @@ public final class YearLoop {
         }
     }
 
-    /** A failure naming the model whose current step has run longer than {@code limit}, or null. */
-    public RunException overdue(Duration limit) {
-        int m = stepping;
-        int y = steppingYear;
-        if (m < 0 || System.nanoTime() - stepStarted <= limit.toNanos()) return null;
-        return failure(m, y, "did not return from its step within " + limit.toMillis() + " ms", null);
+    /** The step running now, or null. */
+    public Stepping stepping() {
+        return stepping;
+    }
+
+    /** A failure of the given step, naming its model, bundle and year. */
+    public RunException failure(Stepping s, String what) {
+        return failure(s.model(), s.year(), what, null);
     }
 
     private RunException failure(int m, int y, String what, Throwable cause) {
-        var im = plans.get(m).model();
-        int year = scenario.firstYear() + y;
-        return new RunException(im.id(), year, "Model " + im.id() + " (bundle " + im.bundle() + " " + im.bundleVersion()
-                + ") " + what + " in year " + year + ". The run of scenario '" + scenario.name() + "' stopped; "
-                + "report this to the model's author.", cause);
+        return failure(plans.get(m).model(), scenario.firstYear() + y, what, cause);
+    }
+
+    private RunException failure(InstalledModel im, int year, String what, Throwable cause) {
+        return new RunException(im.id(), year, "Model " + im.label() + " " + what + " in year " + year
+                + ". The run of scenario '" + scenario.name() + "' stopped; report this to the model's author.", cause);
     }
 }

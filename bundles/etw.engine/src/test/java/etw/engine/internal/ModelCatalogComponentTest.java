@@ -1,6 +1,7 @@
 package etw.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,8 @@ class ModelCatalogComponentTest {
     void anUnknownUnitOrAFailingDescriptorIsNamed() {
         ModelDescriptor.Builder b = ModelDescriptor.builder("odd", "odd");
         b.output("V", "furlongs", "");
-        assertEquals("model odd: unknown unit 'furlongs' in 'furlongs' (known: %, 1, CO2, J, USD, W, Wh, billion, g, h, m, "
-                + "million, t, thousand, vehicle, vehicles, yr, with prefixes k M G T P E)",
-                ModelCatalogComponent.invalidDeclaration(declaring(b.build())));
+        String problem = ModelCatalogComponent.invalidDeclaration(declaring(b.build()));
+        assertTrue(problem.startsWith("model odd: unknown unit 'furlongs'"), problem);
         String m = ModelCatalogComponent.invalidDeclaration(declaring(null));
         assertEquals(true, m.endsWith("its descriptor() failed: java.lang.IllegalStateException: broken on purpose"), m);
     }

@@ -1,0 +1,119 @@
+package etw.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import etw.api.Input;
+import etw.api.ModelDescriptor;
+import etw.api.Output;
+
+/**
+ * Finds variable names that are probably typos: a name (or one of its ancestors, {@code A|B} of {@code A|B|C})
+ * that no model knows but that lies within a small edit distance of a name some model reads or writes. A typo
+ * in a child variable ({@code Final Energy|Electricty|Hydrogen}) would otherwise drop silently out of its
+ * parent's total.
+ */
+public final class NameCheck {
+    /** The largest edit distance still taken for a typo: one or two letters wrong, missing or swapped. */
+    static final int MAX_DISTANCE = 2;
+
+    private final Set<String> known = new HashSet<>();
+
+    /** Knows every variable the given models read or write, and every ancestor of those. */
+    public NameCheck(Collection<ModelDescriptor> models) {
+        for (ModelDescriptor d : models) {
+            for (Input in : d.inputs()) addWithAncestors(in.variable());
+            for (Output o : d.outputs()) addWithAncestors(o.variable());
+        }
+    }
+
+    /** Also knows this name and its ancestors (exogenous data, say). */
+    public NameCheck know(String name) {
+        addWithAncestors(name);
+        return this;
+    }
+
+    private void addWithAncestors(String name) {
+        known.add(name);
+        for (int bar = name.indexOf('|'); bar >= 0; bar = name.indexOf('|', bar + 1)) known.add(name.substring(0, bar));
+    }
+
+    /**
+     * If {@code name} or one of its ancestors is unknown but close to a known name, the known name it probably
+     * means, as "'typo' looks like 'known'"; otherwise null.
+     */
+    public String suspect(String name) {
+        List<String> levels = new ArrayList<>();
+        for (int bar = name.indexOf('|'); bar >= 0; bar = name.indexOf('|', bar + 1)) levels.add(name.substring(0, bar));
+        levels.add(name);
+        for (String level : levels) {
+            if (known.contains(level)) continue;
+            String nearest = nearest(level);
+            if (nearest != null) return "'" + level + "' looks like '" + nearest + "'";
+        }
+        return null;
+    }
+
+    /** The known name closest to {@code name} within {@link #MAX_DISTANCE}, ignoring case differences; or null. */
+    public String nearest(String name) {
+        String best = null;
+        int bestDistance = MAX_DISTANCE + 1;
+        for (String k : new TreeSet<>(known)) {
+            if (k.equals(name) || Math.abs(k.length() - name.length()) > MAX_DISTANCE) continue;
+            int d = distance(k.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT), bestDistance);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Likely typos among the installed models' outputs: an output that no installed model reads by its exact name,
+     * and whose name or an ancestor is close to a known name. One line per output.
+     */
+    public static List<String> likelyTypos(Collection<InstalledModel> installed) {
+        List<ModelDescriptor> all = installed.stream().map(m -> m.model().descriptor()).toList();
+        List<String> lines = new ArrayList<>();
+        for (InstalledModel m : installed) {
+            List<ModelDescriptor> others = all.stream().filter(d -> d != m.model().descriptor()).toList();
+            NameCheck check = new NameCheck(others);
+            Set<String> read = new HashSet<>();
+            others.forEach(d -> d.inputs().forEach(in -> read.add(in.variable())));
+            for (Output o : m.model().descriptor().outputs()) {
+                if (read.contains(o.variable())) continue;
+                String suspect = check.suspect(o.variable());
+                if (suspect != null)
+                    lines.add("model " + m.label() + " writes '" + o.variable() + "', which no installed model reads by "
+                            + "that name: " + suspect + ", so it may drop out of the total it was meant for, or be "
+                            + "counted twice. Check the spelling.");
+            }
+        }
+        return lines;
+    }
+
+    /** Levenshtein distance with transpositions, cut off above {@code limit}. */
+    static int distance(String a, String b, int limit) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1))
+                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                d[i][j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > limit) return limit + 1;
+        }
+        return d[a.length()][b.length()];
+    }
+}
