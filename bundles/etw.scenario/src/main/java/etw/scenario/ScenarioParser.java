@@ -1,22 +1,29 @@
 package etw.scenario;
 
-import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -36,10 +43,11 @@ import etw.api.scenario.Trajectory;
  * extends: other                    # optional: start from another scenario (a canned name or a .yaml file)
  *                                   # and override only what follows; parameters merge per model and name
  * description: One paragraph for people.
- * regions: [World]
- * years: {first: 2024, last: 2050}
+ * regions: [World]                  # at most 1,000
+ * years: {first: 2024, last: 2050}  # 1900 to 2300
  * seed: 1
- * models: [etw.models.datacenter, etw.models.decarbonisation]   # default: every installed model
+ * models: [etw.models.datacenter, etw.models.decarbonisation]   # default: the default set of models
+ * with: [org.example.heatpumps]     # models (plugins) that join besides 'models' or the default set
  * parameters:
  *   etw.models.datacenter:            # model id
  *     pue: 1.4                        # a constant
@@ -52,7 +60,9 @@ import etw.api.scenario.Trajectory;
  *     values: {2024: 8100, 2050: 9700}   # same forms as parameters
  *   Final Energy|Electricity|Hydrogen:
  *     file: hydrogen.csv              # or from an IAMC CSV file (relative to this file); unit from the file
- *     scenario: high                  # which scenario's rows, if the file has several
+ *     model: MESSAGE                  # which model's and scenario's rows, if the file has several
+ *     scenario: high
+ *     regions: r5.yaml                # optional: a region mapping (see IamcCsvReader)
  * uncertainty:                        # for ensembles: a drawn value replaces the parameter in every region and year
  *   etw.models.datacenter:
  *     rebound_elasticity: {distribution: uniform, min: 0.2, max: 0.8}
@@ -62,15 +72,23 @@ import etw.api.scenario.Trajectory;
  *     ai_base: {distribution: uniform, min: 0.8, max: 1.2, scale: true}   # multiplies the scenario's values
  * </pre>
  *
- * Parsing only reads files: whether models and parameters exist is checked at wiring. Every error message
+ * <p>Parsing only reads files: whether models and parameters exist is checked at wiring. Every error message
  * starts with {@code file:line:column}. A variant is made of its parent with the variant's keys applied on top:
- * {@code regions}, {@code years}, {@code seed}, {@code models} and {@code description} replace the parent's;
- * each parameter (per model) and each exogenous variable replaces the parent's value of the same name.
+ * {@code regions}, {@code years}, {@code seed}, {@code models}, {@code with} and {@code description} replace the
+ * parent's; each parameter (per model) and each exogenous variable replaces the parent's value of the same name.
+ *
+ * <p>Numbers are written as decimals ({@code 1.4}, {@code -2}, {@code 1_000}, {@code 1.5e9}); Java forms such as
+ * {@code 1.4f}, {@code 2d}, {@code 0x1.6p0}, {@code NaN} and {@code Infinity} are refused. A key may appear only
+ * once in each mapping. In a per-region value that has {@code "*"}, every other key must be one of the
+ * scenario's regions (a misspelled region would silently take the {@code "*"} value). Limits: a file of at
+ * most 4 MiB, 1,000 regions, 16 levels of {@code extends}, YAML nested at most 20 deep with at most 20 aliases.
  */
 public final class ScenarioParser {
-    private static final Set<String> TOP_KEYS = Set.of("name", "extends", "description", "regions", "years", "seed", "models", "parameters", "exogenous",
-            "uncertainty");
-    private static final int MAX_EXTENDS_DEPTH = 16;
+    private static final Set<String> TOP_KEYS = Set.of("name", "extends", "description", "regions", "years", "seed", "models",
+            "with", "parameters", "exogenous", "uncertainty");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d[\\d_]*(\\.[\\d_]*)?|\\.\\d[\\d_]*)([eE][-+]?\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     /** Finds the scenario a variant {@code extends}: a canned name or a file; empty if there is none. */
     @FunctionalInterface
@@ -79,14 +97,38 @@ public final class ScenarioParser {
          * @param name      what the variant wrote after {@code extends:}
          * @param variantOf the source of the variant (a file path or canned name), to resolve relative paths
          */
-        java.util.Optional<Source> find(String name, String variantOf);
+        Optional<Source> find(String name, String variantOf);
 
         /** Resolves nothing: a scenario with {@code extends} fails to parse. */
-        ParentResolver NONE = (name, variantOf) -> java.util.Optional.empty();
+        ParentResolver NONE = (name, variantOf) -> Optional.empty();
     }
 
     /** A scenario's text and what to call it in messages. */
     public record Source(String text, String name) {
+    }
+
+    /**
+     * A scenario's text as read.
+     *
+     * @param name    what to call it in messages ({@code canned:baseline}, a path, or a name)
+     * @param fileKey the key of its bytes in {@link Scenario#files()}, or null when it was not read from a file
+     * @param sha256  SHA-256 (hex) of the bytes read, or null
+     * @param dir     the folder relative data files are looked for in, or null: it may read no files
+     */
+    record Loaded(String text, String name, String fileKey, String sha256, Path dir) {
+    }
+
+    /** Where a scenario's parents and data files come from, and which it may read. */
+    interface Resolver {
+        /** The scenario {@code extends: name} names, or empty if there is none. */
+        Optional<Loaded> parent(String name, Loaded variant) throws ScenarioException;
+
+        /**
+         * The data file {@code file: name} names, checked against what the scenario may read.
+         *
+         * @throws ScenarioException (message without a location) if it may not be read
+         */
+        Path dataFile(String name, Loaded scenario) throws ScenarioException;
     }
 
     private ScenarioParser() {
@@ -99,26 +141,25 @@ public final class ScenarioParser {
 
     /** Reads and parses a file; {@code parents} finds what it extends. */
     public static Scenario parse(Path file, ParentResolver parents) throws ScenarioException {
-        String text;
+        Loaded loaded;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            loaded = load(file, file.toString());
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such file. Give the path of a scenario file, or the name of a "
                     + "canned scenario (etw scenarios lists them).");
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot be read: " + e.getMessage());
         }
-        return parse(text, file.toString(), parents);
+        return parse(loaded, legacy(parents));
     }
 
     /** Reads a file for a resolver: its text, or empty if it does not exist. */
-    public static java.util.Optional<Source> readIfExists(Path file) throws java.io.UncheckedIOException {
+    public static Optional<Source> readIfExists(Path file) throws UncheckedIOException {
         try {
-            return java.util.Optional.of(new Source(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
+            Loaded l = load(file, file.toString());
+            return Optional.of(new Source(l.text(), l.name()));
         } catch (NoSuchFileException e) {
-            return java.util.Optional.empty();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Optional.empty();
+        } catch (ScenarioException e) {
+            throw new UncheckedIOException(new java.io.IOException(e.getMessage()));
         }
     }
 
@@ -133,37 +174,121 @@ public final class ScenarioParser {
 
     /** Parses scenario text; {@code parents} finds what it extends. */
     public static Scenario parse(String text, String source, ParentResolver parents) throws ScenarioException {
-        return parse(text, source, parents, new ArrayList<>());
+        String checked = ScenarioText.check(text, source, Limits.MAX_SCENARIO_BYTES);
+        return parse(new Loaded(checked, source, null, null, dirOf(source)), legacy(parents));
     }
 
-    private static Scenario parse(String text, String source, ParentResolver parents, List<String> chain)
-            throws ScenarioException {
-        Node root;
+    /** A scenario file's bytes, decoded and hashed; {@code name} is what to call it in messages. */
+    static Loaded load(Path file, String name) throws ScenarioException, NoSuchFileException {
+        byte[] bytes = ScenarioText.read(file, Limits.MAX_SCENARIO_BYTES, "a scenario file");
+        Path dir = file.toAbsolutePath().getParent();
+        return new Loaded(ScenarioText.decode(bytes, name), name, file.toString(), ScenarioText.sha256(bytes), dir);
+    }
+
+    static Scenario parse(Loaded loaded, Resolver resolver) throws ScenarioException {
+        return parse(loaded, resolver, new ArrayList<>());
+    }
+
+    private static Path dirOf(String source) {
+        if (source.startsWith("canned:")) return null;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(new StringReader(text));
+            return Path.of(source).toAbsolutePath().getParent();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The resolver of the public methods: parents from a {@link ParentResolver}, files next to the scenario. */
+    private static Resolver legacy(ParentResolver parents) {
+        return new Resolver() {
+            @Override
+            public Optional<Loaded> parent(String name, Loaded variant) throws ScenarioException {
+                Optional<Source> s;
+                try {
+                    s = parents.find(name, variant.name());
+                } catch (UncheckedIOException e) {
+                    throw new ScenarioException("parent scenario '" + Names.token(name) + "' cannot be read: "
+                            + e.getCause().getMessage());
+                }
+                if (s.isEmpty()) return Optional.empty();
+                String text = ScenarioText.check(s.get().text(), s.get().name(), Limits.MAX_SCENARIO_BYTES);
+                return Optional.of(new Loaded(text, s.get().name(), s.get().name(),
+                        ScenarioText.sha256(s.get().text().getBytes(StandardCharsets.UTF_8)), dirOf(s.get().name())));
+            }
+
+            @Override
+            public Path dataFile(String name, Loaded scenario) throws ScenarioException {
+                if (scenario.dir() == null)
+                    throw new ScenarioException("a canned scenario cannot read files; put the data inline under 'values:'");
+                return scenario.dir().resolve(name);
+            }
+        };
+    }
+
+    private static Scenario parse(Loaded loaded, Resolver resolver, List<String> chain) throws ScenarioException {
+        Node root = compose(loaded.text(), loaded.name());
+        if (root == null)
+            throw new ScenarioException(loaded.name() + ":1:1: the scenario file is empty; it needs at least 'name:' and 'regions:'.");
+        return new ScenarioReader(loaded, resolver, chain).scenario(root);
+    }
+
+    /** The YAML node tree, after checking nesting depth and aliases on the event stream (which has positions). */
+    private static Node compose(String text, String source) throws ScenarioException {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
+        options.setNestingDepthLimit(Limits.MAX_NESTING + 5);
+        options.setCodePointLimit(Limits.MAX_SCENARIO_BYTES + 1);
+        options.setAllowRecursiveKeys(false);
+        Yaml yaml = new Yaml(options);
+        try {
+            int depth = 0;
+            int aliases = 0;
+            for (Event e : yaml.parse(new StringReader(text))) {
+                if (e instanceof CollectionStartEvent && ++depth > Limits.MAX_NESTING)
+                    throw new ScenarioException(at(source, e.getStartMark()) + ": nested more than " + Limits.MAX_NESTING
+                            + " levels deep (the limit); a scenario needs at most 6");
+                if (e instanceof CollectionEndEvent) depth--;
+                if (e instanceof AliasEvent && ++aliases > Limits.MAX_ALIASES)
+                    throw new ScenarioException(at(source, e.getStartMark()) + ": more than " + Limits.MAX_ALIASES
+                            + " aliases (the limit); write the values out instead of repeating *aliases");
+            }
+            return yaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ScenarioException(source + ":" + (m == null ? "1:1" : (m.getLine() + 1) + ":" + (m.getColumn() + 1))
-                    + ": not valid YAML: " + e.getProblem() + ". Check indentation and that every 'key: value' has a space after ':'.");
+            throw new ScenarioException((m == null ? source + ":1:1" : at(source, m)) + ": not valid YAML: "
+                    + Names.token(e.getProblem()) + ". Check indentation and that every 'key: value' has a space after ':'.");
         } catch (YAMLException e) {
             throw new ScenarioException(source + ": not valid YAML: " + e.getMessage());
         }
-        if (root == null) throw new ScenarioException(source + ":1:1: the scenario file is empty; it needs at least 'name:' and 'regions:'.");
-        return new Reader(source, text, parents, chain).scenario(root);
     }
 
-    private static final class Reader {
-        private final String source;
-        private final String text;
-        private final ParentResolver parents;
-        private final List<String> chain;
+    /** The value of a top-level key that is a single value, or "" (for listings: no validation). */
+    static String topKey(String text, String key) throws ScenarioException {
+        Node root = compose(text, "scenario");
+        if (root instanceof MappingNode m)
+            for (NodeTuple t : m.getValue())
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key) && t.getValueNode() instanceof ScalarNode v)
+                    return v.getValue();
+        return "";
+    }
 
-        Reader(String source, String text, ParentResolver parents, List<String> chain) {
-            this.source = source;
-            this.text = text;
-            this.parents = parents;
+    private static String at(String source, Mark m) {
+        return source + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+    }
+
+    /** Reads one scenario's node tree, with its file's parent (if any) under it. */
+    private static final class ScenarioReader {
+        private final Loaded loaded;
+        private final String source;
+        private final Resolver resolver;
+        private final List<String> chain;
+        /** Per-region values written in this file: checked once the scenario's regions are known. */
+        private final List<MappingNode> perRegion = new ArrayList<>();
+
+        ScenarioReader(Loaded loaded, Resolver resolver, List<String> chain) {
+            this.loaded = loaded;
+            this.source = loaded.name();
+            this.resolver = resolver;
             this.chain = chain;
         }
 
@@ -173,23 +298,30 @@ public final class ScenarioParser {
             Scenario.Builder b;
             if (top.containsKey("extends")) {
                 Scenario parent = parent(top.get("extends").getValueNode());
-                b = parent.toBuilder(name).source(source).text(parent.text() + "\n--- variant " + source + "\n" + text);
+                b = parent.toBuilder(name).source(source).text(parent.text() + "\n--- variant " + source + "\n" + loaded.text());
             } else {
-                b = Scenario.builder(name).source(source).text(text);
+                b = Scenario.builder(name).source(source).text(loaded.text());
             }
+            if (loaded.fileKey() != null) b.file(loaded.fileKey(), loaded.sha256());
             if (top.containsKey("description")) b.description(string(top.get("description").getValueNode(), "description"));
-            if (top.containsKey("regions") || !top.containsKey("extends")) b.regions(regions(required(top, "regions", root)));
+            List<String> regions = null;
+            if (top.containsKey("regions") || !top.containsKey("extends")) {
+                regions = regions(required(top, "regions", root));
+                b.regions(regions);
+            }
             if (top.containsKey("years")) {
                 Node yearsNode = top.get("years").getValueNode();
                 Map<String, NodeTuple> years = mapping(yearsNode, "years", Set.of("first", "last"));
                 int first = integer(required(years, "first", yearsNode), "years.first");
                 int last = integer(required(years, "last", yearsNode), "years.last");
-                if (first < 1900 || last > 2300 || last < first)
-                    throw error(yearsNode, "years must satisfy 1900 <= first <= last <= 2300, got " + first + " to " + last);
+                if (first < Limits.FIRST_YEAR || last > Limits.LAST_YEAR || last < first)
+                    throw error(yearsNode, "years must satisfy " + Limits.FIRST_YEAR + " <= first <= last <= "
+                            + Limits.LAST_YEAR + ", got " + first + " to " + last);
                 b.years(first, last);
             }
             if (top.containsKey("seed")) b.seed(integer(top.get("seed").getValueNode(), "seed"));
             if (top.containsKey("models")) b.models(names(top.get("models").getValueNode(), "models", "model id"));
+            if (top.containsKey("with")) b.with(names(top.get("with").getValueNode(), "with", "model id"));
             if (top.containsKey("parameters")) {
                 for (NodeTuple model : tuples(top.get("parameters").getValueNode(), "parameters")) {
                     String modelId = key(model);
@@ -198,22 +330,7 @@ public final class ScenarioParser {
                 }
             }
             if (top.containsKey("exogenous")) {
-                for (NodeTuple x : tuples(top.get("exogenous").getValueNode(), "exogenous")) {
-                    Node body = x.getValueNode();
-                    Map<String, NodeTuple> fields = mapping(body, "exogenous " + key(x), Set.of("unit", "values", "file", "scenario"));
-                    if (fields.containsKey("file")) {
-                        if (fields.containsKey("values"))
-                            throw error(body, "exogenous " + key(x) + ": give either 'values:' or 'file:', not both");
-                        IamcCsvReader.Series read = fromFile(fields, key(x));
-                        if (fields.containsKey("unit") && !string(fields.get("unit").getValueNode(), "unit").equals(read.unit()))
-                            throw error(fields.get("unit").getValueNode(), "exogenous " + key(x) + ": the file gives it in '"
-                                    + read.unit() + "', not '" + string(fields.get("unit").getValueNode(), "unit") + "'");
-                        b.exogenous(key(x), read.unit(), read.values());
-                    } else {
-                        b.exogenous(key(x), string(required(fields, "unit", body), "unit"),
-                                series(required(fields, "values", body), key(x)));
-                    }
-                }
+                for (NodeTuple x : tuples(top.get("exogenous").getValueNode(), "exogenous")) exogenous(b, x);
             }
             if (top.containsKey("uncertainty")) {
                 for (NodeTuple model : tuples(top.get("uncertainty").getValueNode(), "uncertainty")) {
@@ -222,7 +339,52 @@ public final class ScenarioParser {
                         b.uncertain(modelId, key(p), distribution(p.getValueNode(), modelId + "/" + key(p)));
                 }
             }
-            return b.build();
+            Scenario s = b.build();
+            checkRegionKeys(s.regions());
+            return s;
+        }
+
+        private void exogenous(Scenario.Builder b, NodeTuple x) throws ScenarioException {
+            Node body = x.getValueNode();
+            String variable = key(x);
+            Map<String, NodeTuple> fields = mapping(body, "exogenous " + variable,
+                    Set.of("unit", "values", "file", "model", "scenario", "regions"));
+            if (fields.containsKey("file")) {
+                if (fields.containsKey("values"))
+                    throw error(body, "exogenous " + variable + ": give either 'values:' or 'file:', not both");
+                IamcCsvReader.Data read = fromFile(fields, variable, b);
+                if (fields.containsKey("unit") && !string(fields.get("unit").getValueNode(), "unit").equals(read.unit()))
+                    throw error(fields.get("unit").getValueNode(), "exogenous " + variable + ": the file gives it in '"
+                            + Names.token(read.unit()) + "', not '" + string(fields.get("unit").getValueNode(), "unit") + "'");
+                b.exogenous(variable, read.unit(), read.values());
+            } else {
+                for (String k : List.of("model", "scenario", "regions"))
+                    if (fields.containsKey(k))
+                        throw error(fields.get(k).getKeyNode(), "exogenous " + variable + ": '" + k + ":' applies only with 'file:'");
+                b.exogenous(variable, string(required(fields, "unit", body), "unit"),
+                        series(required(fields, "values", body), variable));
+            }
+        }
+
+        /**
+         * Every region key written in this file's per-region values that has {@code "*"} must be a region of the
+         * scenario; without {@code "*"} a region not run is allowed (a parent may carry values for its variants'
+         * regions), and a region without a value fails at wiring.
+         */
+        private void checkRegionKeys(List<String> regions) throws ScenarioException {
+            Set<String> known = new HashSet<>(regions);
+            for (MappingNode m : perRegion) {
+                boolean hasAll = false;
+                for (NodeTuple t : m.getValue()) hasAll |= RegionalSeries.ALL_REGIONS.equals(((ScalarNode) t.getKeyNode()).getValue());
+                if (!hasAll) continue;
+                for (NodeTuple t : m.getValue()) {
+                    String r = ((ScalarNode) t.getKeyNode()).getValue();
+                    if (r.equals(RegionalSeries.ALL_REGIONS) || known.contains(r)) continue;
+                    throw error(t.getKeyNode(), "'" + Names.token(r) + "' is not a region of this scenario, so its value "
+                            + "would never be used and the region meant would silently take the \"*\" value. Did you mean '"
+                            + Names.token(Names.nearest(r, regions)) + "'? The regions: " + Names.list(regions, 20));
+                }
+            }
         }
 
         private Distribution distribution(Node node, String what) throws ScenarioException {
@@ -233,7 +395,7 @@ public final class ScenarioParser {
             try {
                 kind = Distribution.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw error(f.get("distribution").getValueNode(), what + ": unknown distribution '" + kindText
+                throw error(f.get("distribution").getValueNode(), what + ": unknown distribution '" + Names.token(kindText)
                         + "'; use uniform, triangular, normal or lognormal");
             }
             Set<String> needs = switch (kind) {
@@ -263,7 +425,7 @@ public final class ScenarioParser {
             if (f.containsKey("scale")) {
                 String text = string(f.get("scale").getValueNode(), what + " scale");
                 if (!text.equals("true") && !text.equals("false"))
-                    throw error(f.get("scale").getValueNode(), what + ": scale is true or false, got '" + text + "'");
+                    throw error(f.get("scale").getValueNode(), what + ": scale is true or false, got '" + Names.token(text) + "'");
                 scale = text.equals("true");
             }
             try {
@@ -273,38 +435,59 @@ public final class ScenarioParser {
             }
         }
 
-        private IamcCsvReader.Series fromFile(Map<String, NodeTuple> fields, String variable) throws ScenarioException {
+        private IamcCsvReader.Data fromFile(Map<String, NodeTuple> fields, String variable, Scenario.Builder b)
+                throws ScenarioException {
             Node fileNode = fields.get("file").getValueNode();
             String name = string(fileNode, "file");
-            if (source.startsWith("canned:"))
-                throw error(fileNode, "a canned scenario cannot read files; put the data inline under 'values:'");
-            Path dir = Path.of(source).toAbsolutePath().getParent();
-            Path file = dir == null ? Path.of(name) : dir.resolve(name);
+            String model = fields.containsKey("model") ? string(fields.get("model").getValueNode(), "model") : null;
             String scenario = fields.containsKey("scenario") ? string(fields.get("scenario").getValueNode(), "scenario") : null;
             try {
-                return IamcCsvReader.read(file, variable, scenario);
+                Path file = resolver.dataFile(name, loaded);
+                RegionMapping mapping = null;
+                if (fields.containsKey("regions")) {
+                    Node mapNode = fields.get("regions").getValueNode();
+                    Path mapFile = resolver.dataFile(string(mapNode, "regions"), loaded);
+                    try {
+                        mapping = RegionMapping.read(mapFile);
+                    } catch (ScenarioException e) {
+                        throw new ScenarioException(where(mapNode) + ": exogenous " + variable + ": " + e.getMessage());
+                    }
+                    b.file(mapFile.toString(), mapping.sha256());
+                }
+                IamcCsvReader.Data read = IamcCsvReader.read(file, variable, model, scenario, mapping);
+                b.file(file.toString(), read.sha256());
+                return read;
             } catch (ScenarioException e) {
+                if (e.getMessage().startsWith(source + ":")) throw e;
                 throw new ScenarioException(where(fileNode) + ": exogenous " + variable + ": " + e.getMessage());
             }
         }
 
         private Scenario parent(Node node) throws ScenarioException {
             String name = string(node, "extends");
-            if (chain.contains(name) || chain.size() >= MAX_EXTENDS_DEPTH)
+            if (chain.contains(name))
                 throw error(node, "scenarios extend each other in a loop: " + String.join(" -> ", chain) + " -> " + name);
-            Source parent;
+            if (chain.size() >= Limits.MAX_EXTENDS)
+                throw error(node, "extends goes too deep (limit " + Limits.MAX_EXTENDS + "): " + String.join(" -> ", chain)
+                        + " -> " + name + "; extend a scenario nearer the root instead");
+            Loaded parent;
             try {
-                parent = parents.find(name, source).orElseThrow(() -> error(node, "unknown parent scenario '" + name
-                        + "': no canned scenario has that name and no such file exists. 'etw scenarios' lists the canned ones."));
-            } catch (java.io.UncheckedIOException e) {
-                throw error(node, "parent scenario '" + name + "' cannot be read: " + e.getCause().getMessage());
+                parent = resolver.parent(name, loaded).orElseThrow(() -> error(node, "unknown parent scenario '"
+                        + Names.token(name) + "': no canned scenario has that name and no such file exists. "
+                        + "'etw scenarios' lists the canned ones."));
+            } catch (ScenarioException e) {
+                if (e.getMessage().startsWith(source + ":")) throw e;
+                throw error(node, e.getMessage());
             }
             List<String> longer = new ArrayList<>(chain);
             longer.add(name);
-            return ScenarioParser.parse(parent.text(), parent.name(), parents, longer);
+            return ScenarioParser.parse(parent, resolver, longer);
         }
 
         private List<String> regions(Node node) throws ScenarioException {
+            if (node instanceof SequenceNode seq && seq.getValue().size() > Limits.MAX_REGIONS)
+                throw error(node, seq.getValue().size() + " regions, over the limit of " + Limits.MAX_REGIONS
+                        + "; run fewer regions, or aggregate them");
             List<String> regions = names(node, "regions", "region");
             if (regions.contains(RegionalSeries.ALL_REGIONS)) throw error(node, "'*' is not a region name");
             return regions;
@@ -315,9 +498,13 @@ public final class ScenarioParser {
             if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty())
                 throw error(node, what + " must be a non-empty list, e.g. " + what + ": [a, b]");
             List<String> names = new ArrayList<>();
+            Map<String, Node> seen = new HashMap<>();
             for (Node n : seq.getValue()) {
                 String name = string(n, each);
-                if (names.contains(name)) throw error(n, each + " '" + name + "' is listed twice");
+                Node before = seen.putIfAbsent(name, n);
+                if (before != null)
+                    throw error(n, each + " '" + Names.token(name) + "' is listed twice (also at line "
+                            + (before.getStartMark().getLine() + 1) + "); remove one");
                 names.add(name);
             }
             return names;
@@ -339,6 +526,7 @@ public final class ScenarioParser {
                 byRegion.put(region, v instanceof ScalarNode ? Trajectory.constant(number(v, what + " for " + region))
                         : trajectory(tuples(v, what + " for " + region), what + " for " + region));
             }
+            perRegion.add((MappingNode) node);
             return new RegionalSeries(byRegion, origin);
         }
 
@@ -346,16 +534,19 @@ public final class ScenarioParser {
             Map<Integer, Double> points = new LinkedHashMap<>();
             for (NodeTuple e : entries) {
                 if (!isYear(e.getKeyNode()))
-                    throw error(e.getKeyNode(), what + ": '" + key(e) + "' is not a year; a trajectory maps years to values, e.g. {2024: 1.5, 2050: 1.2}");
+                    throw error(e.getKeyNode(), what + ": '" + Names.token(key(e)) + "' is not a year; a trajectory maps "
+                            + "years to values, e.g. {2024: 1.5, 2050: 1.2}");
                 int year = Integer.parseInt(key(e));
-                if (points.put(year, number(e.getValueNode(), what + " in " + year)) != null)
-                    throw error(e.getKeyNode(), what + ": year " + year + " is given twice");
+                if (year < Limits.FIRST_YEAR || year > Limits.LAST_YEAR)
+                    throw error(e.getKeyNode(), what + ": year " + key(e) + " is outside " + Limits.FIRST_YEAR + " to "
+                            + Limits.LAST_YEAR + "; write a four-digit year such as 2030");
+                points.put(year, number(e.getValueNode(), what + " in " + year));
             }
             return Trajectory.of(points);
         }
 
         private static boolean isYear(Node key) {
-            return key instanceof ScalarNode s && s.getValue().matches("\\d{4}");
+            return key instanceof ScalarNode s && YEAR.matcher(s.getValue()).matches();
         }
 
         private Map<String, NodeTuple> mapping(Node node, String what, Set<String> allowed) throws ScenarioException {
@@ -363,14 +554,25 @@ public final class ScenarioParser {
             for (NodeTuple t : tuples(node, what)) {
                 String k = key(t);
                 if (!allowed.contains(k))
-                    throw error(t.getKeyNode(), "unknown key '" + k + "' in " + what + "; allowed: " + String.join(", ", allowed.stream().sorted().toList()));
-                if (map.put(k, t) != null) throw error(t.getKeyNode(), "key '" + k + "' appears twice in " + what);
+                    throw error(t.getKeyNode(), "unknown key '" + Names.token(k) + "' in " + what + "; allowed: "
+                            + String.join(", ", allowed.stream().sorted().toList()));
+                map.put(k, t);
             }
             return map;
         }
 
+        /** The entries of a mapping, each key a single value that appears once. */
         private List<NodeTuple> tuples(Node node, String what) throws ScenarioException {
             if (!(node instanceof MappingNode m)) throw error(node, what + " must be a mapping (key: value lines)");
+            Map<String, Node> seen = new HashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                String k = key(t);
+                Node before = seen.putIfAbsent(k, t.getKeyNode());
+                if (before != null)
+                    throw error(t.getKeyNode(), "'" + Names.token(k) + "' appears twice in " + what + ", on line "
+                            + (before.getStartMark().getLine() + 1) + " and line " + (t.getKeyNode().getStartMark().getLine() + 1)
+                            + "; the second would silently replace the first. Keep one.");
+            }
             return m.getValue();
         }
 
@@ -391,22 +593,23 @@ public final class ScenarioParser {
 
         private double number(Node node, String what) throws ScenarioException {
             String s = string(node, what);
-            try {
+            if (NUMBER.matcher(s).matches()) {
                 double v = Double.parseDouble(s.replace("_", ""));
-                if (!Double.isFinite(v)) throw new NumberFormatException();
-                return v;
-            } catch (NumberFormatException e) {
-                throw error(node, what + ": '" + s + "' is not a number");
+                if (Double.isFinite(v)) return v;
+                throw error(node, what + ": '" + Names.token(s) + "' is too large for a number");
             }
+            throw error(node, what + ": '" + Names.token(s) + "' is not a number; write a decimal such as 1.4, -2, 0.05, "
+                    + "1_000 or 1.5e9 (no suffix such as f or d, no hex, no NaN or Infinity)");
         }
 
         private int integer(Node node, String what) throws ScenarioException {
             String s = string(node, what);
             try {
-                return Integer.parseInt(s);
+                if (INTEGER.matcher(s).matches()) return Integer.parseInt(s);
             } catch (NumberFormatException e) {
-                throw error(node, what + ": '" + s + "' is not a whole number");
+                // too large: below
             }
+            throw error(node, what + ": '" + Names.token(s) + "' is not a whole number");
         }
 
         private String where(Node node) {

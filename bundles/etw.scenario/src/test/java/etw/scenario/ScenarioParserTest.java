@@ -90,7 +90,7 @@ class ScenarioParserTest {
         assertTrue(error(base + "    p: high\n").startsWith("f.yaml:5:8: m/p: 'high' is not a number"));
         assertTrue(error(base + "    p: {2024: 1, World: 2}\n").startsWith("f.yaml:5:18: m/p: 'World' is not a year"));
         assertTrue(error(base + "    p: {World: 1, 2024: 2}\n").contains("mixes years and regions"));
-        assertTrue(error(base + "    p: {2024: 1, 2024: 2}\n").contains("year 2024 is given twice"));
+        assertTrue(error(base + "    p: {2024: 1, 2024: 2}\n").contains("'2024' appears twice in m/p, on line 5 and line 5"));
         assertTrue(error(base + "    p: {}\n").contains("m/p is empty"));
         assertTrue(error("name: x\nregions: [World]\nexogenous:\n  V:\n    values: 1\n").contains("missing 'unit:'"));
     }
