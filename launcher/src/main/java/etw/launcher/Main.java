@@ -1,29 +1,36 @@
 package etw.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The {@code etw} command: boots an embedded Felix with the distribution's features and plugins, hands the
  * arguments to the command-line bundle, and exits with its code. {@code etw workbench} instead adds the
  * workbench feature, serves the web workbench and runs until stopped, installing and removing plugins as their
- * jars come and go.
+ * jars come and go (Apache Felix FileInstall).
+ * <p>
+ * Global option {@code --workspace DIR} (anywhere on the line, removed before the command sees the arguments):
+ * the folder of the user's saved scenarios, default {@code <current directory>/scenarios}; the bundles read its
+ * absolute path from the framework property {@code etw.workspace}.
  */
 public final class Main {
     private static final String WORKBENCH_USAGE = "usage: etw workbench [--port P] [--public]  (P from 0 to 65535; "
             + "0 picks a free port; --public listens on every interface and requires the printed token)";
+    /** Exit code when a command is stopped before it finished and no signal says otherwise. */
+    static final int EXIT_UNFINISHED = 1;
 
     /** Held so the level set on it is not lost to garbage collection (java.util.logging keeps loggers weakly). */
     private static final Logger SPI_FLY_LOG = Logger.getLogger("org.apache.aries.spifly");
@@ -31,35 +38,83 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    /** The arguments once the global options are taken out. */
+    record Options(Path workspace, List<String> args) {
+        static Options parse(String[] argv, Path cwd) throws IllegalArgumentException {
+            List<String> rest = new ArrayList<>(Arrays.asList(argv));
+            Path workspace = null;
+            for (int i = 0; i < rest.size(); i++) {
+                String a = rest.get(i);
+                String value = null;
+                if (a.equals("--workspace")) {
+                    if (i + 1 >= rest.size() || rest.get(i + 1).isBlank())
+                        throw new IllegalArgumentException("--workspace needs a folder: etw --workspace DIR <command> ...");
+                    value = rest.remove(i + 1);
+                    rest.remove(i);
+                } else if (a.startsWith("--workspace=")) {
+                    value = a.substring("--workspace=".length());
+                    if (value.isBlank()) throw new IllegalArgumentException("--workspace needs a folder: etw --workspace DIR <command> ...");
+                    rest.remove(i);
+                } else if (a.equals("--")) {
+                    break;
+                }
+                if (value != null) {
+                    if (workspace != null) throw new IllegalArgumentException("--workspace is given twice");
+                    workspace = cwd.resolve(value);
+                    i--;
+                }
+            }
+            if (workspace == null) workspace = cwd.resolve("scenarios");
+            return new Options(workspace.toAbsolutePath().normalize(), List.copyOf(rest));
+        }
+    }
+
+    public static void main(String[] argv) {
+        ExitGuard guard = ExitGuard.install();
         Path home = Path.of(System.getProperty("etw.home", ".")).toAbsolutePath().normalize();
         int code;
-        if (args.length > 0 && args[0].equals("workbench")) code = workbench(home, Arrays.asList(args).subList(1, args.length));
-        else code = command(home, args);
+        Options options;
+        try {
+            options = Options.parse(argv, Path.of("").toAbsolutePath());
+        } catch (IllegalArgumentException e) {
+            System.err.println("etw: " + e.getMessage());
+            guard.finished();
+            System.exit(2);
+            return;
+        }
+        Caches caches = Caches.locate();
+        Map<String, String> props = new HashMap<>();
+        props.put("etw.workspace", options.workspace().toString());
+        props.put("etw.log", caches.logFile().toString());
+        List<String> args = options.args();
+        if (!args.isEmpty() && args.get(0).equals("workbench")) code = workbench(home, caches, props, args.subList(1, args.size()), guard);
+        else code = command(home, caches, props, args.toArray(String[]::new), guard);
+        guard.finished();
         System.exit(code);
     }
 
-    private static int command(Path home, String[] args) {
+    private static int command(Path home, Caches caches, Map<String, String> props, String[] args, ExitGuard guard) {
         Path cache = null;
         try {
-            cache = Files.createTempDirectory("etw-felix-");
-            try (Runtime runtime = Runtime.start(home, cache, System.err, Runtime.BASE_FEATURES, Map.of())) {
+            cache = caches.frameworkCache();
+            guard.cleanUp(cache);
+            try (Runtime runtime = Runtime.start(home, cache, System.err, Runtime.BASE_FEATURES, props)) {
                 return runtime.runCommand(args);
             }
         } catch (LaunchException e) {
             System.err.println("etw: " + e.getMessage());
             return 3;
         } catch (IOException e) {
-            System.err.println("etw: cannot create a framework cache directory: " + e.getMessage());
+            System.err.println("etw: cannot create a framework cache folder in " + caches.base() + ": " + e.getMessage());
             return 3;
         } finally {
-            deleteQuietly(cache);
+            Caches.deleteQuietly(cache);
         }
     }
 
-    private static int workbench(Path home, List<String> args) {
+    private static int workbench(Path home, Caches caches, Map<String, String> props, List<String> args, ExitGuard guard) {
         int port = 8080;
-        boolean open = false;
+        boolean open;
         List<String> rest = new ArrayList<>(args);
         try {
             int i = rest.indexOf("--port");
@@ -78,12 +133,16 @@ public final class Main {
             System.err.println("etw: unknown option " + rest.get(0) + "; " + WORKBENCH_USAGE);
             return 2;
         }
+        String host = open ? "0.0.0.0" : "127.0.0.1";
+        if (port != 0 && !free(host, port)) {
+            System.err.println("etw: port " + port + " is in use; choose another with --port");
+            return 3;
+        }
         // the web server's libraries log every start at INFO; warnings and errors are what a user needs
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         SPI_FLY_LOG.setLevel(Level.WARNING);
-        Map<String, String> props = new java.util.HashMap<>();
         props.put("org.osgi.service.http.port", Integer.toString(port));
-        props.put("org.apache.felix.http.host", open ? "0.0.0.0" : "127.0.0.1");
+        props.put("org.apache.felix.http.host", host);
         props.put("gosh.args", "--nointeractive");
         if (open) {
             byte[] token = new byte[16];
@@ -94,17 +153,17 @@ public final class Main {
         features.add("workbench");
         Path cache = null;
         try {
-            cache = Files.createTempDirectory("etw-felix-");
-            Files.createDirectories(home.resolve("scenarios"));
+            cache = caches.frameworkCache();
             Path cacheDir = cache;
-            Runtime runtime = Runtime.start(home, cache, System.err, features, props);
+            Runtime runtime = Runtime.start(home, cache, System.err, features, props, 500);
+            // a server runs until it is stopped: Ctrl-C or SIGTERM is its normal end
+            guard.finished();
             java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 runtime.close();
-                deleteQuietly(cacheDir);
+                Caches.deleteQuietly(cacheDir);
             }, "etw-shutdown"));
             String url = runtime.withService(Supplier.class, "(etw.workbench.url=true)", "the workbench (etw.workbench)",
                     supplier -> String.valueOf(((Supplier<?>) supplier).get()));
-            runtime.watchPlugins(500);
             System.out.println("ETW workbench at " + url);
             System.out.println("Plugins: drop bundle jars into " + home.resolve("plugins") + "; Ctrl-C stops the workbench.");
             System.out.flush();
@@ -112,11 +171,11 @@ public final class Main {
             return 0;
         } catch (LaunchException e) {
             System.err.println("etw: " + e.getMessage());
-            deleteQuietly(cache);
+            Caches.deleteQuietly(cache);
             return 3;
         } catch (IOException e) {
-            System.err.println("etw: cannot create " + e.getMessage());
-            deleteQuietly(cache);
+            System.err.println("etw: cannot create a framework cache folder in " + caches.base() + ": " + e.getMessage());
+            Caches.deleteQuietly(cache);
             return 3;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,12 +183,14 @@ public final class Main {
         }
     }
 
-    static void deleteQuietly(Path dir) {
-        if (dir == null) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp directory left behind is harmless
+    /** Whether the web server could listen on the port (the check takes a millisecond; Jetty's failure 10 s). */
+    static boolean free(String host, int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }

@@ -1,7 +1,11 @@
 package etw.launcher;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,98 +13,156 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.felix.fileinstall.ArtifactUrlTransformer;
+import org.apache.felix.fileinstall.internal.FileInstall;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.log.LogService;
+import org.osgi.service.log.LoggerFactory;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * A running framework with the distribution's bundles: every jar of the chosen {@code features/*} folders, then
- * every jar of {@code plugins/}. A plugin that fails to install or start is reported (on the log and through
- * {@link #problems()}, which {@code etw models} shows) and left out; the rest carries on. In long-running mode
- * ({@link #watchPlugins}) jars added to or removed from {@code plugins/} are installed or uninstalled within a
- * second.
+ * every jar of {@code plugins/}. A plugin that cannot be installed or started is left out and named with its reason
+ * in {@link #problems()} (which {@code etw models} and the workbench show); the rest carries on. Framework, SCR and
+ * FileInstall logging goes to a log file, never to the console; the console gets one line per problem.
+ * <p>
+ * Two ways to load plugins: for a one-shot command, every jar is installed once at start, then every one is started
+ * (so a plugin may need a jar that sorts after it). In long-running mode ({@code watchMillis > 0}) Apache Felix
+ * FileInstall watches {@code plugins/}, installing, updating and removing bundles as their jars come and go; ETW
+ * only vets each jar before FileInstall installs it (not a jar, not a bundle, calls to exit) and explains the
+ * bundles that do not run.
  */
 public final class Runtime implements AutoCloseable {
     /** Features every command needs. */
     static final List<String> BASE_FEATURES = List.of("core", "models", "teaching");
     private static final long SERVICE_TIMEOUT_MS = 10_000;
+    private static final String ONE_SHOT_LOCATION = "etw-plugin:";
+    private static final Pattern FILTER_VALUE = Pattern.compile("\\((osgi\\.wiring\\.package|osgi\\.wiring\\.bundle|osgi\\.identity|osgi\\.ee)=([^)]*)\\)");
 
     private final Framework framework;
     private final PrintStream log;
     private final Path plugins;
-    /** Plugin jar file name to its problem, for the jars that could not be installed or started. */
-    private final Map<String, String> problems = new ConcurrentHashMap<>();
-    /** Plugin jar file name to its bundle and the jar's last-modified time. */
-    private final Map<String, Installed> installed = new ConcurrentHashMap<>();
-    /** For jars with a problem: the last-modified time when it was found, so an unchanged jar is not retried. */
-    private final Map<String, Long> modifiedAtProblem = new ConcurrentHashMap<>();
-    private final List<Thread> watchers = new CopyOnWriteArrayList<>();
+    private final FrameworkLog frameworkLog;
+    private final boolean watching;
+    /** Plugin jar file name to why it was not installed (vetted out, or the framework refused it). */
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
+    /** Plugin jar file name to why its bundle did not start, as it was found when it was started. */
+    private final Map<String, String> startFailures = new ConcurrentHashMap<>();
+    /** Bundle id to the problems SCR reported for its components (failed to activate, ...). */
+    private final Map<Long, Set<String>> componentProblems = new ConcurrentHashMap<>();
+    private FileInstall fileInstall;
 
-    private record Installed(Bundle bundle, long modified) {
-    }
-
-    private Runtime(Framework framework, PrintStream log, Path plugins) {
+    private Runtime(Framework framework, PrintStream log, Path plugins, FrameworkLog frameworkLog, boolean watching) {
         this.framework = framework;
         this.log = log;
-        this.plugins = plugins;
+        this.plugins = plugins.toAbsolutePath().normalize();
+        this.frameworkLog = frameworkLog;
+        this.watching = watching;
+    }
+
+    /** A one-shot runtime: plugins are installed once. */
+    public static Runtime start(Path home, Path cache, PrintStream log, List<String> features, Map<String, String> properties)
+            throws LaunchException {
+        return start(home, cache, log, features, properties, 0);
     }
 
     /**
      * Boots Felix with its cache in {@code cache} and starts the bundles of the given features and of
      * {@code home/plugins}.
      *
-     * @param properties extra framework properties (for example the HTTP port of the workbench)
+     * @param properties extra framework properties (for example the HTTP port of the workbench); {@code etw.log}
+     *        names the log file (default: {@code etw.log} in the cache folder)
+     * @param watchMillis 0 to install the plugins once; else FileInstall watches {@code plugins/} at this period
      */
-    public static Runtime start(Path home, Path cache, PrintStream log, List<String> features, Map<String, String> properties)
-            throws LaunchException {
-        Map<String, String> config = new HashMap<>(properties);
+    public static Runtime start(Path home, Path cache, PrintStream log, List<String> features, Map<String, String> properties,
+            long watchMillis) throws LaunchException {
+        Path plugins = home.resolve("plugins").toAbsolutePath().normalize();
+        FrameworkLog frameworkLog = new FrameworkLog(Path.of(properties.getOrDefault("etw.log", cache.resolve("etw.log").toString())), log);
+        Map<String, Object> config = new HashMap<>(properties);
         config.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put("felix.log.level", "1"); // errors only; we report bundle problems ourselves
+        config.put("felix.log.level", "2"); // errors and warnings, into the log file
+        config.put("felix.log.logger", frameworkLog.felixLogger());
+        String extra = properties.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA);
+        // the OSGi log API comes from the launcher's class path, so SCR and FileInstall log through FrameworkLog
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.osgi.service.log;version=1.4.0" + (extra == null ? "" : "," + extra));
         config.put("etw.home", home.toString());
+        if (watchMillis > 0) {
+            config.put("felix.fileinstall.dir", plugins.toString());
+            config.put("felix.fileinstall.poll", Long.toString(watchMillis));
+            config.put("felix.fileinstall.noInitialDelay", "true");
+            config.put("felix.fileinstall.filter", ".*\\.jar");
+            config.put("felix.fileinstall.log.level", "3");
+            config.put("felix.fileinstall.bundles.new.start", "true");
+            config.put("felix.fileinstall.bundles.startTransient", "true");
+            config.put("felix.fileinstall.enableConfigSave", "false");
+            config.put("felix.fileinstall.tmpdir", cache.resolve("fileinstall").toString());
+        }
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new LaunchException("no OSGi framework on the class path (lib/ is incomplete)", null));
-        Framework fw = factory.newFramework(config);
-        Runtime runtime = new Runtime(fw, log, home.resolve("plugins"));
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Framework fw = factory.newFramework((Map) config);
+        Runtime runtime = new Runtime(fw, log, plugins, frameworkLog, watchMillis > 0);
         try {
             fw.init();
+            BundleContext system = fw.getBundleContext();
+            system.registerService(new String[] {LoggerFactory.class.getName(), LogService.class.getName()}, frameworkLog, null);
+            frameworkLog.describeBundlesWith(b -> runtime.pluginName(b) != null ? "plugin " + runtime.pluginName(b) : "bundle " + b.getSymbolicName());
+            frameworkLog.onComponentProblem((b, problem) ->
+                    runtime.componentProblems.computeIfAbsent(b.getBundleId(), id -> ConcurrentHashMap.newKeySet()).add(problem));
+            frameworkLog.onFileInstallProblem(runtime::fileInstallProblem);
+            system.addBundleListener(runtime::bundleChanged);
             List<Bundle> bundles = new ArrayList<>();
             for (String feature : features) {
                 Path dir = home.resolve("features").resolve(feature);
                 if (!Files.isDirectory(dir))
                     throw new LaunchException("feature folder " + dir + " is missing; rebuild with mvn package", null);
-                for (Path jar : jars(dir)) bundles.add(fw.getBundleContext().installBundle(jar.toUri().toString()));
+                // by reference: the framework reads the jar in place instead of copying it into its cache
+                for (Path jar : jars(dir)) bundles.add(system.installBundle("reference:" + jar.toUri()));
             }
             fw.start();
-            for (Bundle b : bundles) startFeatureBundle(b, log);
+            for (Bundle b : bundles) runtime.startFeatureBundle(b);
             runtime.registerProblems();
-            runtime.syncPlugins();
+            if (watchMillis > 0) runtime.startFileInstall();
+            else runtime.installPluginsOnce();
             return runtime;
         } catch (BundleException | IOException e) {
             runtime.close();
             throw new LaunchException("the framework failed to start: " + e.getMessage(), e);
+        } catch (Exception e) {
+            runtime.close();
+            throw new LaunchException("the plugin watcher failed to start: " + e, e);
         }
     }
 
-    private static void startFeatureBundle(Bundle b, PrintStream log) {
+    private void startFeatureBundle(Bundle b) {
         if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) return;
         try {
             b.start();
         } catch (BundleException e) {
+            frameworkLog.write("ERROR", "etw", "bundle " + b.getSymbolicName() + " did not start", e);
             log.println("etw: warning: bundle " + b.getSymbolicName() + " (" + b.getLocation() + ") did not start: "
                     + e.getMessage());
         }
@@ -114,106 +176,223 @@ public final class Runtime implements AutoCloseable {
         framework.getBundleContext().registerService(Supplier.class, supplier, props);
     }
 
-    /** One line per plugin jar that is not running, naming the jar and the reason. */
+    /** The framework property {@code key}, as the bundles see it. */
+    String property(String key) {
+        return framework.getBundleContext().getProperty(key);
+    }
+
+    /** The log file that has the details the console lines leave out. */
+    Path logFile() {
+        return frameworkLog.file();
+    }
+
+    /**
+     * One line per plugin jar that is not running, naming the jar and the reason, and per component that failed
+     * (of a plugin or of a distribution bundle).
+     */
     public List<String> problems() {
-        return problems.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> "plugins/" + e.getKey() + ": " + e.getValue()).toList();
+        Map<String, String> byJar = new LinkedHashMap<>();
+        refused.forEach((name, reason) -> {
+            if (Files.exists(plugins.resolve(name))) byJar.put(name, reason);
+        });
+        Set<String> lines = new TreeSet<>();
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            String name = pluginName(b);
+            if (name != null && !byJar.containsKey(name) && !running(b)) {
+                String reason = startFailures.get(name);
+                if (reason == null) reason = b.getState() == Bundle.INSTALLED ? notResolved(b, null) : "did not start";
+                byJar.put(name, reason);
+            }
+            Set<String> components = componentProblems.get(b.getBundleId());
+            if (components != null)
+                for (String p : components) lines.add((name != null ? "plugins/" + name : "bundle " + b.getSymbolicName()) + ": " + p);
+        }
+        byJar.forEach((name, reason) -> lines.add("plugins/" + name + ": " + reason));
+        return List.copyOf(lines);
     }
 
-    /** Makes the installed plugins match the jars in {@code plugins/}: installs new, updates changed, removes gone. */
-    synchronized void syncPlugins() throws IOException {
-        List<Path> jars = Files.isDirectory(plugins) ? jars(plugins) : List.of();
-        List<String> present = new ArrayList<>();
-        for (Path jar : jars) {
-            String name = jar.getFileName().toString();
-            present.add(name);
-            long modified = Files.getLastModifiedTime(jar).toMillis();
-            Installed current = installed.get(name);
-            if (current != null && current.modified == modified) continue;
-            if (current == null && problems.containsKey(name) && modifiedAtProblem.getOrDefault(name, -1L) == modified) continue;
-            if (current != null) uninstall(name, current);
-            install(jar, name, modified);
+    /** The installed plugin bundles as "jar STATE" (ACTIVE, RESOLVED, INSTALLED), sorted: for tests and diagnostics. */
+    List<String> plugins() {
+        Set<String> out = new TreeSet<>();
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            String name = pluginName(b);
+            if (name == null) continue;
+            String state = switch (b.getState()) {
+                case Bundle.ACTIVE -> "ACTIVE";
+                case Bundle.RESOLVED -> "RESOLVED";
+                case Bundle.INSTALLED -> "INSTALLED";
+                case Bundle.STARTING -> "STARTING";
+                default -> "OTHER";
+            };
+            out.add(name + " " + state);
         }
-        for (String name : List.copyOf(installed.keySet()))
-            if (!present.contains(name)) uninstall(name, installed.get(name));
-        problems.keySet().removeIf(name -> !present.contains(name));
+        return List.copyOf(out);
     }
 
-    private void install(Path jar, String name, long modified) {
-        problems.remove(name);
-        String notABundle = checkBundle(jar);
-        if (notABundle != null) {
-            problem(name, modified, notABundle);
-            return;
-        }
-        Bundle b;
-        // install from a copy of the bytes so the jar may be replaced or deleted while installed
-        try (var in = Files.newInputStream(jar)) {
-            b = framework.getBundleContext().installBundle("etw-plugin:" + name, in);
-        } catch (BundleException | IOException e) {
-            problem(name, modified, "not installed: " + e.getMessage());
-            return;
-        }
+    private static boolean running(Bundle b) {
+        boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+        return b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING || (fragment && b.getState() == Bundle.RESOLVED);
+    }
+
+    /** The plugin jar a bundle was installed from, or null for a distribution bundle. */
+    String pluginName(Bundle b) {
+        String location = b.getLocation();
+        if (location.startsWith(ONE_SHOT_LOCATION)) return location.substring(ONE_SHOT_LOCATION.length());
+        if (!location.startsWith("file:")) return null;
         try {
-            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) b.start();
-            installed.put(name, new Installed(b, modified));
-            log.println("etw: plugin " + name + " installed (" + b.getSymbolicName() + " " + b.getVersion() + ")");
-        } catch (BundleException e) {
-            problem(name, modified, "did not start: " + e.getMessage());
+            Path p = Path.of(URI.create(location)).toAbsolutePath().normalize();
+            return plugins.equals(p.getParent()) ? p.getFileName().toString() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Why a bundle did not resolve: the packages, bundles or Java version it needs that nothing provides. */
+    private String notResolved(Bundle b, BundleException e) {
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        List<String> missing = new ArrayList<>();
+        if (revision != null) {
+            FrameworkWiring wiring = framework.adapt(FrameworkWiring.class);
+            for (BundleRequirement r : revision.getDeclaredRequirements(null)) {
+                String resolution = r.getDirectives().get(Constants.RESOLUTION_DIRECTIVE);
+                if (Constants.RESOLUTION_OPTIONAL.equals(resolution) || "dynamic".equals(resolution)) continue;
+                if (!wiring.findProviders(r).isEmpty()) continue;
+                String filter = r.getDirectives().getOrDefault(Constants.FILTER_DIRECTIVE, "");
+                Matcher m = FILTER_VALUE.matcher(filter);
+                String what = m.find() ? switch (m.group(1)) {
+                    case "osgi.wiring.package" -> "package " + m.group(2);
+                    case "osgi.wiring.bundle" -> "bundle " + m.group(2);
+                    case "osgi.ee" -> "Java " + m.group(2);
+                    default -> m.group(2);
+                } : r.getNamespace() + " " + filter;
+                missing.add(what);
+            }
+        }
+        if (!missing.isEmpty())
+            return "did not start: it needs " + String.join(", ", missing) + ", which no installed bundle provides"
+                    + " (add the jar that has it to plugins/)";
+        return "did not start: " + (e != null ? e.getMessage() : "it does not resolve (see " + frameworkLog.file() + ")");
+    }
+
+    // ---- one-shot: install every plugin, then start every one ----
+
+    private void installPluginsOnce() throws IOException {
+        if (!Files.isDirectory(plugins)) return;
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars(plugins)) {
+            String name = jar.getFileName().toString();
+            String refusal = PluginCheck.refusal(jar);
+            if (refusal != null) {
+                refuse(name, refusal);
+                continue;
+            }
+            // install from a copy of the bytes so the jar may be replaced or deleted while installed
+            try (InputStream in = Files.newInputStream(jar)) {
+                installed.add(framework.getBundleContext().installBundle(ONE_SHOT_LOCATION + name, in));
+            } catch (BundleException | IOException e) {
+                refuse(name, "not installed: " + e.getMessage());
+            }
+        }
+        for (Bundle b : installed) {
+            if (b.getHeaders("").get(Constants.FRAGMENT_HOST) != null) continue;
+            String name = pluginName(b);
             try {
-                b.uninstall();
-            } catch (BundleException ignored) {
-                // it never started; nothing of it is running
+                b.start();
+                log.println("etw: plugin " + name + " installed (" + b.getSymbolicName() + " " + b.getVersion() + ")");
+            } catch (BundleException e) {
+                startFailed(name, b, e);
             }
         }
     }
 
-    private void problem(String name, long modified, String reason) {
-        problems.put(name, reason);
-        modifiedAtProblem.put(name, modified);
+    private void refuse(String name, String reason) {
+        refused.put(name, reason);
+        frameworkLog.write("WARN", "etw", "plugin " + name + " left out: " + reason, null);
         log.println("etw: warning: plugin " + name + " " + (reason.startsWith("not") || reason.startsWith("did") ? "" : "ignored: ") + reason);
     }
 
-    /** Why a file is not an OSGi bundle, or null if it looks like one. */
-    private static String checkBundle(Path jar) {
-        try (JarFile f = new JarFile(jar.toFile())) {
-            Manifest m = f.getManifest();
-            if (m == null || m.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) == null)
-                return "is not an OSGi bundle (its manifest has no Bundle-SymbolicName); build it with bnd, as docs/plugin-guide.md shows";
-            return null;
-        } catch (IOException e) {
-            return "is not a readable jar (" + e.getMessage() + ")";
-        }
+    private void startFailed(String name, Bundle b, BundleException e) {
+        String reason = b.getState() == Bundle.INSTALLED ? notResolved(b, e) : "did not start: " + FrameworkLog.rootMessage(e);
+        if (reason.equals(startFailures.put(name, reason))) return;
+        frameworkLog.write("WARN", "etw", "plugin " + name + " " + reason, e);
+        log.println("etw: warning: plugin " + name + " " + reason);
     }
 
-    private void uninstall(String name, Installed current) {
-        installed.remove(name);
-        try {
-            current.bundle.uninstall();
-            log.println("etw: plugin " + name + " removed");
-        } catch (BundleException | IllegalStateException e) {
-            log.println("etw: warning: plugin " + name + " could not be removed cleanly: " + e.getMessage());
-        }
-        framework.adapt(org.osgi.framework.wiring.FrameworkWiring.class).refreshBundles(null);
+    // ---- long-running: FileInstall watches plugins/ ----
+
+    /** FileInstall's own classes run on the launcher's class path with the system bundle's context. */
+    private void startFileInstall() throws Exception {
+        Files.createDirectories(plugins);
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_RANKING, 1000); // asked before FileInstall's own bundle handler
+        framework.getBundleContext().registerService(ArtifactUrlTransformer.class, new Vetting(), props);
+        fileInstall = new FileInstall();
+        fileInstall.start(framework.getBundleContext());
     }
 
-    /** Watches {@code plugins/} from a daemon thread, syncing every {@code periodMillis}. */
-    public void watchPlugins(long periodMillis) {
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Thread.sleep(periodMillis);
-                    syncPlugins();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException | RuntimeException e) {
-                    log.println("etw: warning: cannot read " + plugins + ": " + e.getMessage());
-                }
+    /** Claims every jar of {@code plugins/}: hands FileInstall the good ones and keeps the reason for the others. */
+    private final class Vetting implements ArtifactUrlTransformer {
+        @Override
+        public boolean canHandle(File artifact) {
+            return artifact.getName().endsWith(".jar") && plugins.equals(artifact.toPath().toAbsolutePath().normalize().getParent());
+        }
+
+        @Override
+        public URL transform(URL artifact) throws Exception {
+            Path jar = Path.of(artifact.toURI());
+            String name = jar.getFileName().toString();
+            startFailures.remove(name);
+            String refusal = PluginCheck.refusal(jar);
+            if (refusal != null) {
+                refuse(name, refusal); // FileInstall leaves it alone until the file changes
+                return null;
             }
-        }, "etw-plugins-watcher");
-        t.setDaemon(true);
-        t.start();
-        watchers.add(t);
+            refused.remove(name);
+            return artifact;
+        }
+    }
+
+    /** FileInstall reports install and start failures through the log; keep them as the plugin's problem. */
+    private void fileInstallProblem(String message, Throwable t) {
+        String starting = "Error while starting bundle: ";
+        String installing = "Failed to install artifact: ";
+        if (message.startsWith(starting)) {
+            String location = message.substring(starting.length()).trim();
+            for (Bundle b : framework.getBundleContext().getBundles())
+                if (b.getLocation().equals(location) && pluginName(b) != null)
+                    startFailed(pluginName(b), b, t instanceof BundleException be ? be : new BundleException(String.valueOf(t), t));
+        } else if (message.startsWith(installing)) {
+            Path p = Path.of(message.substring(installing.length()).trim()).toAbsolutePath().normalize();
+            if (plugins.equals(p.getParent()))
+                refuse(p.getFileName().toString(), "not installed: " + (t == null ? "see " + frameworkLog.file() : t.getMessage()));
+        }
+    }
+
+    private void bundleChanged(BundleEvent event) {
+        Bundle b = event.getBundle();
+        switch (event.getType()) {
+            case BundleEvent.UNINSTALLED, BundleEvent.UPDATED, BundleEvent.UNRESOLVED -> componentProblems.remove(b.getBundleId());
+            default -> { }
+        }
+        if (!watching) return;
+        String name = pluginName(b);
+        if (name == null) return;
+        switch (event.getType()) {
+            case BundleEvent.STARTED -> {
+                startFailures.remove(name);
+                log.println("etw: plugin " + name + " installed (" + b.getSymbolicName() + " " + b.getVersion() + ")");
+            }
+            case BundleEvent.UNINSTALLED -> {
+                startFailures.remove(name);
+                log.println("etw: plugin " + name + " removed");
+            }
+            default -> { }
+        }
+    }
+
+    /** Kept for callers of the earlier API: long-running mode is chosen at {@link #start}. */
+    public void watchPlugins(long periodMillis) {
+        if (!watching) throw new IllegalStateException("start the runtime with a watch period to watch plugins/");
     }
 
     private static List<Path> jars(Path dir) throws IOException {
@@ -237,6 +416,10 @@ public final class Runtime implements AutoCloseable {
      * {@code use} returns: a delayed component released earlier would be deactivated under our feet.
      */
     <R> R withService(Class<?> type, String filter, String what, Function<Object, R> use) throws LaunchException {
+        return withService(type, filter, what, SERVICE_TIMEOUT_MS, use);
+    }
+
+    <R> R withService(Class<?> type, String filter, String what, long timeoutMillis, Function<Object, R> use) throws LaunchException {
         ServiceTracker<Object, Object> tracker;
         try {
             tracker = new ServiceTracker<>(framework.getBundleContext(), framework.getBundleContext().createFilter(
@@ -246,10 +429,10 @@ public final class Runtime implements AutoCloseable {
         }
         tracker.open();
         try {
-            Object service = tracker.waitForService(SERVICE_TIMEOUT_MS);
+            Object service = tracker.waitForService(timeoutMillis);
             if (service == null)
-                throw new LaunchException(what + " did not start within " + SERVICE_TIMEOUT_MS / 1000
-                        + " s; check the warnings above", null);
+                throw new LaunchException(what + " did not start within " + timeoutMillis / 1000
+                        + " s; see " + frameworkLog.file(), null);
             return use.apply(service);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -266,7 +449,11 @@ public final class Runtime implements AutoCloseable {
 
     @Override
     public void close() {
-        watchers.forEach(Thread::interrupt);
+        try {
+            if (fileInstall != null) fileInstall.stop(framework.getBundleContext());
+        } catch (Exception e) {
+            frameworkLog.write("WARN", "etw", "FileInstall did not stop cleanly", e);
+        }
         try {
             framework.stop();
             framework.waitForStop(5_000);

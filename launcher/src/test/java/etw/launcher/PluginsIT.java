@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The distribution's launcher with a real Felix: plugins dropped into and removed from plugins/ while it runs,
- * and plugins that are broken in the ways authors break them.
+ * The distribution's launcher with a real Felix: plugins dropped into and removed from plugins/ while it runs
+ * (Apache Felix FileInstall), plugins installed once for a one-shot command, and plugins that are broken in the
+ * ways authors break them.
  */
 class PluginsIT {
     private static final Path DIST = Path.of("target", "etw");
@@ -54,8 +56,8 @@ class PluginsIT {
         }
         assertTrue(datacenterJar != null, "the models feature has the data-centre bundle");
         plugins = Files.createDirectories(home.resolve("plugins"));
-        runtime = Runtime.start(home, cache, new PrintStream(log, true, StandardCharsets.UTF_8), Runtime.BASE_FEATURES, Map.of());
-        runtime.watchPlugins(100);
+        runtime = Runtime.start(home, cache, new PrintStream(log, true, StandardCharsets.UTF_8), Runtime.BASE_FEATURES,
+                Map.of("etw.log", home.resolve("etw.log").toString()), 100);
     }
 
     @AfterEach
@@ -116,7 +118,8 @@ class PluginsIT {
         do {
             Thread.sleep(100);
             models = etw(0, "models");
-        } while (!models.contains("unresolvable.jar") && System.nanoTime() - t0 < 10_000_000_000L);
+        } while (!(models.contains("unresolvable.jar") && log.toString(StandardCharsets.UTF_8).contains("unresolvable.jar did not start"))
+                && System.nanoTime() - t0 < 10_000_000_000L);
         assertTrue(models.contains("plugins/notes.jar: is not a readable jar"), models);
         assertTrue(models.contains("plugins/plain-library.jar: is not an OSGi bundle (its manifest has no Bundle-SymbolicName)"), models);
         assertTrue(models.contains("plugins/unresolvable.jar: did not start:") && models.contains("com.example.nowhere"), models);
@@ -126,6 +129,81 @@ class PluginsIT {
 
         Files.delete(plugins.resolve("notes.jar"));
         waitUntilModels(false, "notes.jar");
+    }
+
+    /** Drops a consumer and the provider of the package it imports, which sorts after it. */
+    private void consumerAndLaterSortingProvider(Path dir) throws IOException {
+        TestJars.write(dir.resolve("a-consumer.jar"), TestJars.bundle("org.example.consumer",
+                "Import-Package", "org.example.shared;version=\"[1,2)\""), Map.of());
+        TestJars.write(dir.resolve("z-provider.jar"), TestJars.bundle("org.example.provider",
+                "Export-Package", "org.example.shared;version=1.0.0"), Map.of());
+    }
+
+    @Test
+    void aPluginNeedingALaterSortingJarStartsWhenBothAreDroppedIn() throws Exception {
+        consumerAndLaterSortingProvider(plugins);
+        long t0 = System.nanoTime();
+        while (!(runtime.plugins().contains("a-consumer.jar ACTIVE") && runtime.plugins().contains("z-provider.jar ACTIVE"))
+                && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(50);
+        assertEquals(List.of("a-consumer.jar ACTIVE", "z-provider.jar ACTIVE"), runtime.plugins(), log.toString());
+        assertEquals(List.of(), runtime.problems());
+    }
+
+    @Test
+    void aPluginNeedingALaterSortingJarStartsInAOneShotCommand() throws Exception {
+        Path oneShotHome = Files.createDirectories(home.resolve("one-shot"));
+        Files.createSymbolicLink(oneShotHome.resolve("features"), home.resolve("features"));
+        consumerAndLaterSortingProvider(Files.createDirectories(oneShotHome.resolve("plugins")));
+        try (Runtime once = Runtime.start(oneShotHome, Files.createDirectories(cache.resolve("one-shot")),
+                new PrintStream(log, true, StandardCharsets.UTF_8), Runtime.BASE_FEATURES, Map.of())) {
+            assertEquals(List.of("a-consumer.jar ACTIVE", "z-provider.jar ACTIVE"), once.plugins(), log.toString());
+            assertEquals(List.of(), once.problems());
+        }
+    }
+
+    @Test
+    void aPluginWithAMissingImportNamesThePackage() throws Exception {
+        Path oneShotHome = Files.createDirectories(home.resolve("one-shot"));
+        Files.createSymbolicLink(oneShotHome.resolve("features"), home.resolve("features"));
+        TestJars.write(Files.createDirectories(oneShotHome.resolve("plugins")).resolve("lonely.jar"),
+                TestJars.bundle("org.example.lonely", "Import-Package", "com.example.nowhere"), Map.of());
+        try (Runtime once = Runtime.start(oneShotHome, Files.createDirectories(cache.resolve("one-shot")),
+                new PrintStream(log, true, StandardCharsets.UTF_8), Runtime.BASE_FEATURES, Map.of())) {
+            assertEquals(List.of("plugins/lonely.jar: did not start: it needs package com.example.nowhere, which no installed "
+                    + "bundle provides (add the jar that has it to plugins/)"), once.problems());
+        }
+    }
+
+    @Test
+    void aPluginCallingSystemExitIsRefusedWithItsReason() throws Exception {
+        TestJars.write(plugins.resolve("quitter.jar"), TestJars.bundle("org.example.quitter"),
+                Map.of("org/example/quitter/Quitter.class", TestJars.quitter("org/example/quitter/Quitter")));
+        long t0 = System.nanoTime();
+        while (runtime.problems().isEmpty() && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(50);
+        assertEquals(List.of("plugins/quitter.jar: refused: it would stop the whole application (System.exit in "
+                + "org.example.quitter.Quitter.quit); a plugin must throw an exception instead of exiting"), runtime.problems());
+        assertEquals(List.of(), runtime.plugins(), "never installed");
+        assertTrue(etw(0, "models").contains("plugins/quitter.jar: refused"));
+    }
+
+    @Test
+    void aComponentThatFailsToActivateIsOneLineNamingThePluginAndTheStackTraceGoesToTheLog() throws Exception {
+        TestJars.failingComponent(plugins.resolve("acme.jar"), "acme.Model", "no licence for the acme model");
+        String expected = "plugins/acme.jar: component acme.Model failed to activate: IllegalStateException: no licence for the acme model";
+        long t0 = System.nanoTime();
+        while (!runtime.problems().contains(expected) && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(50);
+        assertEquals(List.of(expected), runtime.problems(), log.toString());
+        String console = log.toString(StandardCharsets.UTF_8);
+        assertTrue(console.contains("etw: plugin acme.jar: component acme.Model failed to activate: IllegalStateException: "
+                + "no licence for the acme model; details in " + home.resolve("etw.log")), console);
+        assertTrue(!console.contains("\tat "), "no stack trace on the console: " + console);
+        String file = Files.readString(home.resolve("etw.log"));
+        assertTrue(file.contains("no licence for the acme model") && file.contains("\tat "), file);
+
+        Files.delete(plugins.resolve("acme.jar"));
+        t0 = System.nanoTime();
+        while (!runtime.problems().isEmpty() && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(50);
+        assertEquals(List.of(), runtime.problems(), "gone with its jar");
     }
 
     private static void writeJar(Path file, Map<String, String> headers) throws IOException {
