@@ -168,6 +168,7 @@ final class Wirer {
         private final Map<String, Wiring.Aggregate> aggregates = new TreeMap<>();
         private final Map<String, String> parameterText = new TreeMap<>();
         private final List<String> attemptWarnings = new ArrayList<>();
+        private final Set<String> unusedRegions = new java.util.TreeSet<>();
 
         Attempt(List<InstalledModel> models) {
             this.models = models;
@@ -189,6 +190,9 @@ final class Wirer {
             wires.sort(Comparator.comparing(Wire::consumer).thenComparing(Wire::readAs).thenComparing(Wire::variable));
             List<String> all = new ArrayList<>(warnings);
             all.addAll(attemptWarnings);
+            if (!unusedRegions.isEmpty())
+                all.add("values given for regions that are not in the scenario are not used: "
+                        + String.join(", ", unusedRegions) + ".");
             return new Wiring(scenario, order, plans, List.copyOf(stored), exogenous,
                     List.copyOf(aggregates.values()), List.copyOf(wires), Map.copyOf(parameterText), all);
         }
@@ -502,14 +506,20 @@ final class Wirer {
                     + String.join(", ", names) + ".");
         }
 
-        /** Every region a per-region value names must be one of the scenario's regions, or "*". */
+        /**
+         * A region a per-region value names that is not one of the scenario's regions: an error when it is close to
+         * one of them (a typo, which would silently leave that region on the "*" value), else noted once in the
+         * warnings (a scenario may carry values for its variants' regions).
+         */
         private void checkRegions(RegionalSeries series, String what) throws WiringException {
             for (String region : series.byRegion().keySet()) {
                 if (region.equals(RegionalSeries.ALL_REGIONS) || scenario.regions().contains(region)) continue;
                 String nearest = nearest(region, scenario.regions());
-                throw new WiringException(what + " gives a value for region '" + region + "', which is not one of the "
-                        + "scenario's regions" + (nearest != null ? "; did you mean '" + nearest + "'?" : ".")
-                        + " Regions: " + String.join(", ", scenario.regions()) + ".");
+                if (nearest != null)
+                    throw new WiringException(what + " gives a value for region '" + region + "', which is not one of the "
+                            + "scenario's regions; did you mean '" + nearest + "'? Regions: "
+                            + String.join(", ", scenario.regions()) + ".");
+                unusedRegions.add(region);
             }
         }
     }
