@@ -232,19 +232,36 @@ public final class ScenarioParser {
         return new ScenarioReader(loaded, resolver, chain).scenario(root);
     }
 
-    /** The YAML node tree, after checking nesting depth and aliases on the event stream (which has positions). */
+    /**
+     * The YAML node tree. SnakeYAML's nesting and alias limits say no line, so when one is exceeded the event
+     * stream (which has positions) is read again to find it.
+     */
     private static Node compose(String text, String source) throws ScenarioException {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
-        options.setNestingDepthLimit(Limits.MAX_NESTING + 5);
+        options.setNestingDepthLimit(Limits.MAX_NESTING);
         options.setCodePointLimit(Limits.MAX_SCENARIO_BYTES + 1);
         options.setAllowRecursiveKeys(false);
         Yaml yaml = new Yaml(options);
         try {
-            int depth = 0;
-            int aliases = 0;
+            return yaml.compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new ScenarioException((m == null ? source + ":1:1" : at(source, m)) + ": not valid YAML: "
+                    + Names.token(e.getProblem()) + ". Check indentation and that every 'key: value' has a space after ':'.");
+        } catch (YAMLException e) {
+            locateLimit(yaml, text, source);
+            throw new ScenarioException(source + ":1:1: not valid YAML: " + Names.token(e.getMessage()));
+        }
+    }
+
+    /** Throws, with its position, the first place the text nests too deep or has too many aliases. */
+    private static void locateLimit(Yaml yaml, String text, String source) throws ScenarioException {
+        int depth = 0;
+        int aliases = 0;
+        try {
             for (Event e : yaml.parse(new StringReader(text))) {
-                if (e instanceof CollectionStartEvent && ++depth > Limits.MAX_NESTING)
+                if (e instanceof CollectionStartEvent && ++depth >= Limits.MAX_NESTING)
                     throw new ScenarioException(at(source, e.getStartMark()) + ": nested more than " + Limits.MAX_NESTING
                             + " levels deep (the limit); a scenario needs at most 6");
                 if (e instanceof CollectionEndEvent) depth--;
@@ -252,13 +269,8 @@ public final class ScenarioParser {
                     throw new ScenarioException(at(source, e.getStartMark()) + ": more than " + Limits.MAX_ALIASES
                             + " aliases (the limit); write the values out instead of repeating *aliases");
             }
-            return yaml.compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ScenarioException((m == null ? source + ":1:1" : at(source, m)) + ": not valid YAML: "
-                    + Names.token(e.getProblem()) + ". Check indentation and that every 'key: value' has a space after ':'.");
         } catch (YAMLException e) {
-            throw new ScenarioException(source + ": not valid YAML: " + e.getMessage());
+            // not found: the caller reports SnakeYAML's message
         }
     }
 

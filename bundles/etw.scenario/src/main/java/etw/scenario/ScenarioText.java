@@ -78,6 +78,7 @@ final class ScenarioText {
         if (r.isError()) {
             out.flip();
             String before = out.toString();
+            scan(before, name, Integer.MAX_VALUE); // a NUL before the bad byte says more: UTF-16 without a mark
             String where = position(name, before, before.length());
             throw new ScenarioException(where + ": not " + (cs == StandardCharsets.UTF_8 ? "UTF-8" : "UTF-16")
                     + " text (byte 0x" + String.format("%02x", b[in.position()] & 0xff) + " at byte " + in.position()
