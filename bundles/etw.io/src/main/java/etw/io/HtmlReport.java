@@ -134,8 +134,10 @@ public final class HtmlReport {
      * @param results        the main result first, then any results to compare with it (at least one)
      * @param ensembleOrNull an ensemble of the main scenario, drawn as percentile bands, or {@code null}
      * @param out            where to write; not closed
+     * @throws NonFiniteValueException if a result holds NaN or an infinite value; nothing is written then
      */
     public static void write(List<Result> results, EnsembleResult ensembleOrNull, Writer out) throws IOException {
+        requireFinite(results, ensembleOrNull);
         out.write(toHtml(results, ensembleOrNull));
         out.flush();
     }
@@ -147,8 +149,15 @@ public final class HtmlReport {
      * @see #write(List, EnsembleResult, Writer)
      */
     public static void write(List<Result> results, EnsembleResult ensembleOrNull, Path file) throws IOException {
+        requireFinite(results, ensembleOrNull);
         String html = toHtml(results, ensembleOrNull);
         AtomicFile.write(file, out -> out.write(html));
+    }
+
+    /** A report never shows NaN or an infinite value as a result: the run that produced it failed. */
+    private static void requireFinite(List<Result> results, EnsembleResult ens) throws NonFiniteValueException {
+        for (Result r : results) IamcCsv.requireFinite(r);
+        if (ens != null) IamcCsv.requireFinite(ens);
     }
 
     /**
@@ -524,6 +533,10 @@ public final class HtmlReport {
         h.append("<tr><th>Scenario SHA-256</th><td class=\"hash\">").append(esc(m.scenarioSha256())).append("</td></tr>\n");
         h.append("<tr><th>Seed</th><td>").append(m.seed()).append("</td></tr>\n");
         h.append("<tr><th>Run at</th><td>").append(esc(m.runAt())).append("</td></tr>\n");
+        h.append("<tr><th>Run id</th><td class=\"hash\">").append(esc(m.runId())).append("</td></tr>\n");
+        h.append("<tr><th>Plugins</th><td>").append(esc(m.plugins().isEmpty() ? "none" : String.join(", ", m.plugins())))
+                .append("</td></tr>\n");
+        for (String w : m.warnings()) h.append("<tr><th>Warning</th><td>").append(esc(w)).append("</td></tr>\n");
         if (!r.scenario().source().isEmpty())
             h.append("<tr><th>Source</th><td><code>").append(esc(r.scenario().source())).append("</code></td></tr>\n");
         h.append("</tbody>\n</table>\n");

@@ -26,9 +26,7 @@ public final class IamcCsv {
      */
     public static void write(Result result, Writer out) throws IOException {
         Scenario s = result.scenario();
-        for (int v = 0; v < result.variables().size(); v++)
-            for (int r = 0; r < result.regions().size(); r++)
-                checkFinite(s, s.name(), result.regions().get(r), result.variables().get(v), result.series(v, r));
+        requireFinite(result);
         header(s, out);
         for (int v = 0; v < result.variables().size(); v++)
             for (int r = 0; r < result.regions().size(); r++)
@@ -50,11 +48,7 @@ public final class IamcCsv {
     public static void write(EnsembleResult result, Writer out) throws IOException {
         Scenario s = result.scenario();
         double[] ps = result.percentiles();
-        for (int v = 0; v < result.variables().size(); v++)
-            for (int r = 0; r < s.regions().size(); r++)
-                for (int p = 0; p < ps.length; p++)
-                    checkFinite(s, s.name() + " (p" + percentileLabel(ps[p]) + ")", s.regions().get(r),
-                            result.variables().get(v), result.series(v, p, r));
+        requireFinite(result);
         header(s, out);
         for (int v = 0; v < result.variables().size(); v++)
             for (int r = 0; r < s.regions().size(); r++)
@@ -66,6 +60,29 @@ public final class IamcCsv {
     /** Writes ensemble percentiles to a file, atomically as {@link #write(Result, Path)} does. */
     public static void write(EnsembleResult result, Path file) throws IOException {
         AtomicFile.write(file, out -> write(result, out));
+    }
+
+    /**
+     * Checks that every value of a result is a finite number.
+     *
+     * @throws NonFiniteValueException naming the first variable, region and year that is NaN or infinite
+     */
+    public static void requireFinite(Result result) throws NonFiniteValueException {
+        Scenario s = result.scenario();
+        for (int v = 0; v < result.variables().size(); v++)
+            for (int r = 0; r < result.regions().size(); r++)
+                checkFinite(s, s.name(), result.regions().get(r), result.variables().get(v), result.series(v, r));
+    }
+
+    /** As {@link #requireFinite(Result)}, for every percentile of an ensemble. */
+    public static void requireFinite(EnsembleResult result) throws NonFiniteValueException {
+        Scenario s = result.scenario();
+        double[] ps = result.percentiles();
+        for (int v = 0; v < result.variables().size(); v++)
+            for (int r = 0; r < s.regions().size(); r++)
+                for (int p = 0; p < ps.length; p++)
+                    checkFinite(s, s.name() + " (p" + percentileLabel(ps[p]) + ")", s.regions().get(r),
+                            result.variables().get(v), result.series(v, p, r));
     }
 
     private static void checkFinite(Scenario s, String scenario, String region, Result.VariableInfo variable,

@@ -26,6 +26,12 @@ public final class SafeText {
         return s.toString();
     }
 
+    /** As {@link #of(String)}, but line breaks stay: for messages and texts of several lines. */
+    public static String lines(String text) {
+        if (text == null) return "null";
+        return String.join("\n", java.util.Arrays.stream(text.split("\r?\n", -1)).map(SafeText::of).toList());
+    }
+
     private static boolean isPlain(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -23,11 +24,9 @@ import etw.api.Input;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
-import etw.api.scenario.CannedScenario;
+import etw.api.scenario.EnsembleResult;
 import etw.api.scenario.Result;
 import etw.api.scenario.Scenario;
-import etw.api.scenario.ScenarioLibrary;
-import etw.api.scenario.EnsembleResult;
 import etw.engine.Ensemble;
 import etw.engine.InstalledModel;
 import etw.engine.RunException;
@@ -35,34 +34,44 @@ import etw.engine.Wiring;
 import etw.engine.WiringException;
 import etw.io.HtmlReport;
 import etw.io.IamcCsv;
-import etw.io.ManifestJson;
+import etw.io.NonFiniteValueException;
+import etw.io.OutputNames;
+import etw.io.RunFiles;
+import etw.io.SafeText;
 import etw.scenario.ScenarioException;
-import etw.scenario.ScenarioParser;
+import etw.scenario.ScenarioService;
 
-/** The {@code etw} commands. Exit codes: 0 done, 1 a run failed (a model misbehaved), 2 bad input. */
+/**
+ * The {@code etw} commands. Exit codes: 0 done, 1 a run failed (a model misbehaved), 2 bad input. Scenarios are
+ * found through the {@link ScenarioService} (canned, saved in the workspace, or a file the user names). Every
+ * name that came from a scenario or a model is printed through {@link SafeText}, so it cannot act on the
+ * terminal.
+ */
 final class Cli {
     static final int OK = 0;
     static final int RUN_FAILED = 1;
     static final int BAD_INPUT = 2;
 
     static final String USAGE = """
-            Usage: etw <command> [options]
+            Usage: etw [--workspace DIR] <command> [options]
 
             Commands:
-              run <scenario> [--out DIR] [--step-limit SECONDS]
-                                           run a canned scenario (by name) or a scenario file (.yaml);
-                                           prints headline results and writes DIR/<name>.csv (IAMC format)
-                                           and DIR/<name>.manifest.json (default DIR: results); a model step
-                                           running longer than the limit (default 10 s) fails the run
-              compare <a> <b> [...] [--years Y1,Y2] [--region R]
+              run <scenario> [--out DIR] [--step-limit SECONDS] [--with PLUGIN[,PLUGIN]]
+                                           run a canned scenario (by name), a saved one (by name) or a
+                                           scenario file (.yaml); prints headline results, the plugins that
+                                           took part and any warnings, and writes DIR/<name>.csv (IAMC
+                                           format) and DIR/<name>.manifest.json (default DIR: results); a
+                                           model step running longer than the limit (default 10 s) fails
+                                           the run
+              compare <a> <b> [...] [--years Y1,Y2] [--region R] [--with PLUGIN[,PLUGIN]]
                                            headline variables side by side for chosen years (default:
                                            first, middle and last year; region: the first), with each
                                            scenario's difference from the first
-              ensemble <scenario> --samples N [--seed S] [--threads T] [--out DIR]
+              ensemble <scenario> --samples N [--seed S] [--threads T] [--out DIR] [--with PLUGIN[,PLUGIN]]
                                            run N samples with the parameters drawn from the scenario's
                                            'uncertainty:' distributions, on all cores; prints p5/p50/p95 of the
                                            headline variables and writes DIR/<name>.ensemble.csv
-              report <scenario> [--compare other]... [--samples N] [-o FILE]
+              report <scenario> [--compare other]... [--samples N] [-o FILE] [--with PLUGIN[,PLUGIN]]
                                            one self-contained HTML file with SVG charts (supply mix, demand
                                            by sector, emissions against the 1.5 C milestones, ensemble bands
                                            with --samples) and the run manifest (default FILE:
@@ -70,22 +79,32 @@ final class Cli {
               workbench [--port P] [--public]
                                            the web workbench on 127.0.0.1:P (default 8080); --public listens
                                            on every interface and requires the printed token
-              graph <scenario> [--dot]     the scenario's wiring: models in step order and what each reads
+              graph <scenario> [--dot] [--with PLUGIN[,PLUGIN]]
+                                           the scenario's wiring: models in step order and what each reads
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
                                            with an id, every parameter's description and source
-              scenarios [<name>]           the canned scenarios; with a name, its lab sheet
+              scenarios [<name>]           the canned scenarios and the variants saved in the workspace
+                                           (with what each extends); with a name, its lab sheet or its text
               help                         this text
 
             Options for every command:
+              --workspace DIR              where saved scenarios and their data files live (default:
+                                           ./scenarios)
+              --with PLUGIN[,PLUGIN]       let these plugin models join the scenario (a plugin joins only
+                                           when the scenario or --with names it, or its author lets it join
+                                           by default)
               --debug                      print stack traces with errors
+
+            Output names: a scenario's name becomes a file name, so it may hold letters, digits, '-', '_'
+            and '.', must not start with '.', and has at most 100 characters.
             """;
 
     /** Headline variables printed after a run, in this order, when the result has them. */
     static final List<String> HEADLINES = HtmlReport.HEADLINES;
 
     private final Supplier<List<InstalledModel>> models;
-    private final Supplier<List<ScenarioLibrary>> libraries;
+    private final ScenarioService scenarios;
     private final Supplier<List<String>> problems;
     private final PrintStream out;
     private final PrintStream err;
@@ -93,14 +112,16 @@ final class Cli {
     private boolean debug;
 
     /**
+     * @param scenarios   where scenarios are found: {@link ScenarioService.Access#LOCAL}, so files the user names
+     *                    are read
      * @param interactive true when stderr is a terminal, so progress bars may redraw a line
      */
-    Cli(Supplier<List<InstalledModel>> models, Supplier<List<ScenarioLibrary>> libraries, Supplier<List<String>> problems,
+    Cli(Supplier<List<InstalledModel>> models, ScenarioService scenarios, Supplier<List<String>> problems,
         PrintStream out, PrintStream err, boolean interactive) {
         this.problems = problems;
         this.interactive = interactive;
         this.models = models;
-        this.libraries = libraries;
+        this.scenarios = scenarios;
         this.out = out;
         this.err = err;
     }
@@ -131,49 +152,62 @@ final class Cli {
                 case "compare" -> compare(args);
                 case "ensemble" -> ensemble(args);
                 case "report" -> report(args);
-                default -> throw new UsageException("unknown command '" + command + "'. Commands: run, compare, ensemble, report, graph, models, scenarios, help (etw help).");
+                default -> throw new UsageException("unknown command '" + SafeText.of(command)
+                        + "'. Commands: run, compare, ensemble, report, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);
-        } catch (RunException e) {
+        } catch (RunException | NonFiniteValueException e) {
             return fail(RUN_FAILED, e);
         } catch (IOException e) {
             return fail(BAD_INPUT, new UsageException("cannot write results: " + e.getMessage()));
         } catch (RuntimeException e) {
-            // a bug of ours or of a plugin: say so in one line; --debug has the stack trace for the report
-            err.println("etw: unexpected error: " + e + ". Please report it with the output of the same command run with --debug.");
-            if (debug) e.printStackTrace(err);
-            return RUN_FAILED;
+            return unexpected(e);
+        } catch (VirtualMachineError e) {
+            throw e; // out of memory or a broken JVM: the launcher ends the process with a non-zero exit
+        } catch (Error e) {
+            // a model's AssertionError, a LinkageError of a plugin...: the run did not finish
+            return unexpected(e);
+        } finally {
+            for (String w : scenarios.warnings()) err.println("etw: warning: " + SafeText.of(w));
         }
     }
 
     private int fail(int code, Exception e) {
-        err.println("etw: " + e.getMessage());
+        err.println("etw: " + SafeText.lines(e.getMessage()));
         if (debug) e.printStackTrace(err);
-        else if (e.getCause() != null) err.println("     (cause: " + e.getCause() + "; --debug shows the stack trace)");
+        else if (e.getCause() != null)
+            err.println("     (cause: " + SafeText.of(String.valueOf(e.getCause())) + "; --debug shows the stack trace)");
         return code;
+    }
+
+    /** A bug of ours or of a plugin: say so in one line; --debug has the stack trace for the report. */
+    private int unexpected(Throwable e) {
+        err.println("etw: unexpected error: " + SafeText.of(String.valueOf(e))
+                + ". Please report it with the output of the same command run with --debug.");
+        if (debug) e.printStackTrace(err);
+        return RUN_FAILED;
     }
 
     private int run(List<String> args) throws UsageException, ScenarioException, WiringException, RunException, IOException {
         String outDir = option(args, "--out", "results");
         Duration stepLimit = seconds(option(args, "--step-limit", "10"), "--step-limit");
-        Scenario scenario = loadScenario(oneScenario(args, "run"));
+        List<String> with = with(args);
+        Scenario scenario = load(oneScenario(args, "run"), with);
+        Path dir = path(outDir, "--out");
+        outputName(scenario);
         long t0 = System.nanoTime();
         Wiring wiring = Wiring.wire(scenario, models.get());
         Result result = wiring.run(stepLimit);
         long micros = (System.nanoTime() - t0) / 1000;
 
-        Path dir = path(outDir, "--out");
-        Files.createDirectories(dir);
-        Path csv = dir.resolve(scenario.name() + ".csv");
-        Path manifest = dir.resolve(scenario.name() + ".manifest.json");
-        IamcCsv.write(result, csv);
-        ManifestJson.write(result.manifest(), manifest);
+        RunFiles.Written written = RunFiles.write(result, dir);
 
         printSummary(wiring, result, micros);
         out.println();
-        out.println("Wrote " + csv + " (IAMC CSV: " + result.variables().size() + " variables x " + result.regions().size()
-                + " region(s) x " + scenario.yearCount() + " years) and " + manifest);
+        out.println("Wrote " + SafeText.of(written.csv().toString()) + " (IAMC CSV: " + result.variables().size()
+                + " variables x " + result.regions().size() + " region(s) x " + scenario.yearCount() + " years) and "
+                + SafeText.of(written.manifest().toString()));
         return OK;
     }
 
@@ -182,39 +216,47 @@ final class Cli {
         int samples = positive(option(args, "--samples", null), "--samples");
         String seedText = option(args, "--seed", null);
         String threadsText = option(args, "--threads", null);
-        Scenario scenario = loadScenario(oneScenario(args, "ensemble"));
-        Ensemble ensemble = Ensemble.of(Wiring.wire(scenario, models.get())).samples(samples);
+        List<String> with = with(args);
+        Scenario scenario = load(oneScenario(args, "ensemble"), with);
+        Path dir = path(outDir, "--out");
+        outputName(scenario);
+        Wiring wiring = Wiring.wire(scenario, models.get());
+        Ensemble ensemble = Ensemble.of(wiring).samples(samples);
         if (seedText != null) ensemble.seed(whole(seedText, "--seed"));
         if (threadsText != null) ensemble.threads(positive(threadsText, "--threads"));
         ProgressBar bar = new ProgressBar(err, samples, interactive);
         long t0 = System.nanoTime();
-        EnsembleResult result = ensemble.progress(bar::update).run();
-        bar.finish();
+        EnsembleResult result;
+        try {
+            result = ensemble.progress(bar::update).run();
+        } finally {
+            bar.finish();
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
 
-        Path dir = path(outDir, "--out");
-        Files.createDirectories(dir);
-        Path csv = dir.resolve(scenario.name() + ".ensemble.csv");
-        IamcCsv.write(result, csv);
+        Path csv = RunFiles.write(result, dir);
 
         int last = scenario.lastYear();
-        out.printf(Locale.ROOT, "Ensemble of %s: %,d samples in %.2f s (%,.0f samples/s), seed %d%n", scenario.name(), samples,
-                seconds, samples / seconds, seedText != null ? whole(seedText, "--seed") : scenario.seed());
-        out.println("Uncertain: " + scenario.uncertainty().entrySet().stream()
+        out.printf(Locale.ROOT, "Ensemble of %s: %,d samples in %.2f s (%,.0f samples/s), seed %d%n",
+                SafeText.of(scenario.name()), samples, seconds, samples / seconds,
+                seedText != null ? whole(seedText, "--seed") : scenario.seed());
+        out.println("Uncertain: " + SafeText.of(scenario.uncertainty().entrySet().stream()
                 .flatMap(e -> e.getValue().entrySet().stream().map(p -> e.getKey() + "/" + p.getKey() + " ~ " + p.getValue()))
-                .sorted().collect(Collectors.joining("; ")));
+                .sorted().collect(Collectors.joining("; "))));
+        printTakingPart(wiring);
         for (String region : scenario.regions()) {
             out.println();
-            out.printf(Locale.ROOT, "%-42s %-12s %12s %12s %12s%n", region + ", " + last, "unit", "p5", "p50", "p95");
+            out.printf(Locale.ROOT, "%-42s %-12s %12s %12s %12s%n", SafeText.of(region) + ", " + last, "unit", "p5", "p50", "p95");
             for (String h : HEADLINES) {
                 int v = result.indexOf(h);
                 if (v < 0) continue;
-                out.printf(Locale.ROOT, "  %-40s %-12s %,12.0f %,12.0f %,12.0f%n", h, result.variables().get(v).unit(),
-                        result.value(h, 0, region, last), result.value(h, 1, region, last), result.value(h, 2, region, last));
+                out.printf(Locale.ROOT, "  %-40s %-12s %,12.0f %,12.0f %,12.0f%n", h,
+                        SafeText.of(result.variables().get(v).unit()), result.value(h, 0, region, last),
+                        result.value(h, 1, region, last), result.value(h, 2, region, last));
             }
         }
         out.println();
-        out.println("Wrote " + csv + " (IAMC CSV; the Scenario column names the percentile)");
+        out.println("Wrote " + SafeText.of(csv.toString()) + " (IAMC CSV; the Scenario column names the percentile)");
         return OK;
     }
 
@@ -223,30 +265,36 @@ final class Cli {
         for (String o = option(args, "--compare", null); o != null; o = option(args, "--compare", null)) others.add(o);
         String samplesText = option(args, "--samples", null);
         String file = option(args, "-o", null);
-        Scenario scenario = loadScenario(oneScenario(args, "report"));
+        List<String> with = with(args);
+        Scenario scenario = load(oneScenario(args, "report"), with);
+        Path target = file != null ? path(file, "-o") : resolve(Path.of("results"), scenario, ".html");
         List<Result> results = new ArrayList<>();
         Wiring wiring = Wiring.wire(scenario, models.get());
         results.add(wiring.run(Duration.ofSeconds(10)));
-        for (String o : others) results.add(Wiring.wire(loadScenario(o), models.get()).run(Duration.ofSeconds(10)));
+        for (String o : others) results.add(Wiring.wire(load(o, with), models.get()).run(Duration.ofSeconds(10)));
         EnsembleResult bands = null;
         if (samplesText != null) {
             int samples = positive(samplesText, "--samples");
             ProgressBar bar = new ProgressBar(err, samples, interactive);
-            bands = Ensemble.of(wiring).samples(samples).progress(bar::update).run();
-            bar.finish();
+            try {
+                bands = Ensemble.of(wiring).samples(samples).progress(bar::update).run();
+            } finally {
+                bar.finish();
+            }
         }
-        Path out = path(file != null ? file : "results/" + scenario.name() + ".html", "-o");
-        if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-        HtmlReport.write(results, bands, out);
-        this.out.println("Wrote " + out + " (" + results.size() + " scenario(s)" + (bands == null ? "" : ", ensemble of "
-                + bands.samples() + " samples") + "); open it in a browser or print it");
+        if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+        HtmlReport.write(results, bands, target);
+        for (Result r : results) printWarnings(r);
+        this.out.println("Wrote " + SafeText.of(target.toString()) + " (" + results.size() + " scenario(s)"
+                + (bands == null ? "" : ", ensemble of " + bands.samples() + " samples") + "); open it in a browser or print it");
         return OK;
     }
 
     private static int positive(String text, String option) throws UsageException {
         if (text == null) throw new UsageException(option + " is required, e.g. " + option + " 1000");
         long v = whole(text, option);
-        if (v < 1 || v > 10_000_000) throw new UsageException(option + " takes a whole number from 1 to 10,000,000, got " + text);
+        if (v < 1 || v > 10_000_000)
+            throw new UsageException(option + " takes a whole number from 1 to 10,000,000, got " + SafeText.of(text));
         return (int) v;
     }
 
@@ -254,16 +302,22 @@ final class Cli {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException(option + " takes a whole number, got '" + text + "'");
+            throw new UsageException(option + " takes a whole number, got '" + SafeText.of(text) + "'");
         }
     }
 
-    private int compare(List<String> args) throws UsageException, ScenarioException, WiringException, RunException {
+    private int compare(List<String> args) throws UsageException, ScenarioException, WiringException, RunException,
+            NonFiniteValueException {
         String years = option(args, "--years", null);
         String region = option(args, "--region", null);
+        List<String> with = with(args);
         if (args.size() < 2) throw new UsageException("compare takes two or more scenarios, e.g. etw compare baseline my-variant.yaml");
         List<Result> results = new ArrayList<>();
-        for (String ref : args) results.add(Wiring.wire(loadScenario(ref), models.get()).run(Duration.ofSeconds(10)));
+        for (String ref : args) {
+            Result r = Wiring.wire(load(ref, with), models.get()).run(Duration.ofSeconds(10));
+            IamcCsv.requireFinite(r);
+            results.add(r);
+        }
         Result first = results.get(0);
         String r = region != null ? region : first.regions().get(0);
         List<Integer> chosen = new ArrayList<>();
@@ -274,29 +328,31 @@ final class Cli {
                 try {
                     chosen.add(Integer.parseInt(y.trim()));
                 } catch (NumberFormatException e) {
-                    throw new UsageException("--years takes years separated by commas, e.g. 2030,2050; got '" + years + "'");
+                    throw new UsageException("--years takes years separated by commas, e.g. 2030,2050; got '"
+                            + SafeText.of(years) + "'");
                 }
             }
         }
         for (Result res : results) {
             if (!res.regions().contains(r))
-                throw new UsageException("scenario " + res.scenario().name() + " has no region '" + r + "'; its regions: "
-                        + String.join(", ", res.regions()));
+                throw new UsageException("scenario " + SafeText.of(res.scenario().name()) + " has no region '" + SafeText.of(r)
+                        + "'; its regions: " + SafeText.of(String.join(", ", res.regions())));
             for (int y : chosen)
                 if (y < res.firstYear() || y > res.lastYear())
-                    throw new UsageException("year " + y + " is outside scenario " + res.scenario().name() + " ("
+                    throw new UsageException("year " + y + " is outside scenario " + SafeText.of(res.scenario().name()) + " ("
                             + res.firstYear() + "-" + res.lastYear() + ")");
         }
-        out.println("Region: " + r + "; differences are from " + first.scenario().name());
+        out.println("Region: " + SafeText.of(r) + "; differences are from " + SafeText.of(first.scenario().name()));
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-42s %-12s %6s", "variable", "unit", "year"));
-        for (Result res : results) header.append(String.format(Locale.ROOT, " %14s", shorten(res.scenario().name(), 14)));
+        for (Result res : results)
+            header.append(String.format(Locale.ROOT, " %14s", shorten(SafeText.of(res.scenario().name()), 14)));
         for (int i = 1; i < results.size(); i++) header.append(String.format(Locale.ROOT, " %16s", "diff " + (i + 1)));
         out.println(header);
         for (String h : HEADLINES) {
             if (results.stream().anyMatch(res -> !res.has(h))) continue;
             for (int y : chosen) {
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42s %-12s %6d", shorten(h, 42),
-                        first.variables().get(first.indexOf(h)).unit(), y));
+                        SafeText.of(first.variables().get(first.indexOf(h)).unit()), y));
                 double base = first.value(h, r, y);
                 for (Result res : results) line.append(String.format(Locale.ROOT, " %,14.0f", res.value(h, r, y)));
                 for (int i = 1; i < results.size(); i++) {
@@ -307,6 +363,7 @@ final class Cli {
                 out.println(line);
             }
         }
+        for (Result res : results) printWarnings(res);
         return OK;
     }
 
@@ -316,16 +373,18 @@ final class Cli {
 
     private int graph(List<String> args) throws UsageException, ScenarioException, WiringException {
         boolean dot = args.remove("--dot");
-        Wiring wiring = Wiring.wire(loadScenario(oneScenario(args, "graph")), models.get());
+        List<String> with = with(args);
+        Wiring wiring = Wiring.wire(load(oneScenario(args, "graph"), with), models.get());
         if (dot) GraphPrinter.dot(wiring, out);
         else GraphPrinter.text(wiring, out);
+        if (!dot) for (String w : wiring.warnings()) out.println("Warning: " + SafeText.of(w));
         return OK;
     }
 
     private static String oneScenario(List<String> args, String command) throws UsageException {
         if (args.size() != 1)
-            throw new UsageException(command + " takes one scenario (a canned name or a .yaml file), e.g. etw " + command
-                    + " baseline; got " + (args.isEmpty() ? "none" : String.join(" ", args)));
+            throw new UsageException(command + " takes one scenario (a canned or saved name, or a .yaml file), e.g. etw "
+                    + command + " baseline; got " + (args.isEmpty() ? "none" : SafeText.of(String.join(" ", args))));
         return args.get(0);
     }
 
@@ -336,95 +395,137 @@ final class Cli {
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw new UsageException(option + " takes a number of seconds between 0 and 86400, got '" + text + "'");
+        throw new UsageException(option + " takes a number of seconds between 0 and 86400, got '" + SafeText.of(text) + "'");
     }
 
     private void printSummary(Wiring wiring, Result result, long micros) {
         Scenario s = result.scenario();
-        out.printf(Locale.ROOT, "Scenario %s: %s, %d-%d (%d models, run in %.1f ms)%n", s.name(), String.join(", ", s.regions()),
-                s.firstYear(), s.lastYear(), wiring.order().size(), micros / 1000.0);
-        for (InstalledModel m : wiring.order()) out.println("  " + m.id() + " (" + m.bundle() + " " + m.bundleVersion() + ")");
+        out.printf(Locale.ROOT, "Scenario %s: %s, %d-%d (%d models, run in %.1f ms)%n", SafeText.of(s.name()),
+                SafeText.of(String.join(", ", s.regions())), s.firstYear(), s.lastYear(), wiring.order().size(), micros / 1000.0);
+        for (InstalledModel m : wiring.order())
+            out.println("  " + SafeText.of(m.id()) + " (" + SafeText.of(m.bundle()) + " " + SafeText.of(m.bundleVersion()) + ")");
+        printTakingPart(wiring);
         for (String region : s.regions()) {
             out.println();
-            out.printf(Locale.ROOT, "%-42s %-12s %12d %12d%n", region, "unit", s.firstYear(), s.lastYear());
+            out.printf(Locale.ROOT, "%-42s %-12s %12d %12d%n", SafeText.of(region), "unit", s.firstYear(), s.lastYear());
             for (String h : HEADLINES) {
                 int v = result.indexOf(h);
                 if (v < 0) continue;
-                out.printf(Locale.ROOT, "  %-40s %-12s %,12.0f %,12.0f%n", h, result.variables().get(v).unit(),
+                out.printf(Locale.ROOT, "  %-40s %-12s %,12.0f %,12.0f%n", h, SafeText.of(result.variables().get(v).unit()),
                         result.value(h, region, s.firstYear()), result.value(h, region, s.lastYear()));
             }
         }
     }
 
-    private Scenario loadScenario(String ref) throws UsageException, ScenarioException {
-        Map<String, CannedScenario> canned = canned();
-        ScenarioParser.ParentResolver parents = (name, variantOf) -> {
-            CannedScenario parent = canned.get(name);
-            if (parent != null) return Optional.of(new ScenarioParser.Source(readUnchecked(parent.location()), cannedSource(parent)));
-            Path dir = variantOf.startsWith("canned:") ? null : Path.of(variantOf).toAbsolutePath().getParent();
-            return ScenarioParser.readIfExists(dir == null ? Path.of(name) : dir.resolve(name));
-        };
-        CannedScenario c = canned.get(ref);
-        if (c != null) return ScenarioParser.parse(read(c.location()), cannedSource(c), parents);
-        boolean looksLikeFile = ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/") || ref.contains("\\");
-        Path p = looksLikeFile ? path(ref, "scenario") : null;
-        if (p != null) return ScenarioParser.parse(p, parents);
-        throw new UsageException("no canned scenario named '" + ref + "'. Canned scenarios: "
-                + (canned.isEmpty() ? "(none installed)" : String.join(", ", canned.keySet()))
-                + ". To run a file, give its path ending in .yaml.");
+    /** Which plugins took part, and what the wiring warns about (plugins left out, unread data, likely typos). */
+    private void printTakingPart(Wiring wiring) {
+        List<InstalledModel> plugins = wiring.plugins();
+        out.println("Plugins: " + (plugins.isEmpty() ? "none" : plugins.stream()
+                .map(m -> SafeText.of(m.id()) + " (" + SafeText.of(m.bundle()) + " " + SafeText.of(m.bundleVersion()) + ")")
+                .collect(Collectors.joining(", "))));
+        for (String w : wiring.warnings()) out.println("Warning: " + SafeText.of(w));
     }
 
-    private static String cannedSource(CannedScenario c) {
-        return "canned:" + c.name() + " (" + c.location().getPath() + ")";
+    private void printWarnings(Result result) {
+        List<String> plugins = result.manifest().plugins();
+        out.println(SafeText.of(result.scenario().name()) + ": plugins: "
+                + (plugins.isEmpty() ? "none" : SafeText.of(String.join(", ", plugins))));
+        for (String w : result.manifest().warnings())
+            out.println(SafeText.of(result.scenario().name()) + ": warning: " + SafeText.of(w));
     }
 
-    private static String readUnchecked(URL url) {
+    /**
+     * A scenario by reference, with the models named by {@code --with} added to those its {@code with:} names.
+     */
+    private Scenario load(String ref, List<String> with) throws ScenarioException {
+        Scenario s = scenarios.load(ref);
+        if (with.isEmpty()) return s;
+        Set<String> all = new LinkedHashSet<>(s.with());
+        all.addAll(with);
+        return s.toBuilder(s.name()).with(List.copyOf(all)).build();
+    }
+
+    /** The model ids of every {@code --with} option (comma-separated, the option may repeat), each installed. */
+    private List<String> with(List<String> args) throws UsageException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String v = option(args, "--with", null); v != null; v = option(args, "--with", null)) {
+            for (String id : v.split(",", -1)) {
+                if (id.isBlank())
+                    throw new UsageException("--with takes model ids separated by commas, e.g. --with org.example.heatpumps; got '"
+                            + SafeText.of(v) + "'");
+                ids.add(id.strip());
+            }
+        }
+        if (ids.isEmpty()) return List.of();
+        Set<String> installed = new TreeSet<>();
+        for (InstalledModel m : models.get()) installed.add(m.id());
+        for (String id : ids)
+            if (!installed.contains(id))
+                throw new UsageException("--with " + SafeText.of(id) + ": no such model is installed. Installed: "
+                        + SafeText.of(String.join(", ", installed)) + " (etw models lists them, and what was left out)");
+        return List.copyOf(ids);
+    }
+
+    /** Checks that the scenario's name can name its output files. */
+    private static void outputName(Scenario scenario) throws UsageException {
         try {
-            return read(url);
-        } catch (ScenarioException e) {
-            throw new java.io.UncheckedIOException(new IOException(e.getMessage()));
+            OutputNames.check(scenario.name());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
-    private static String read(URL url) throws ScenarioException {
+    private static Path resolve(Path dir, Scenario scenario, String suffix) throws UsageException {
+        try {
+            return OutputNames.resolve(dir, scenario.name(), suffix);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String read(URL url) throws UsageException {
         try (InputStream in = url.openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ScenarioException(url + ": cannot be read: " + e.getMessage());
+            throw new UsageException(url + ": cannot be read: " + e.getMessage());
         }
-    }
-
-    private Map<String, CannedScenario> canned() {
-        Map<String, CannedScenario> all = new TreeMap<>();
-        for (ScenarioLibrary lib : libraries.get()) {
-            List<CannedScenario> offered;
-            try {
-                offered = lib.scenarios();
-            } catch (RuntimeException | LinkageError e) {
-                err.println("etw: warning: scenario library " + lib.getClass().getName() + " failed and is skipped: " + e);
-                continue;
-            }
-            for (CannedScenario c : offered) {
-                if (all.putIfAbsent(c.name(), c) != null)
-                    err.println("etw: warning: two libraries ship a scenario named '" + c.name() + "'; using the first");
-            }
-        }
-        return all;
     }
 
     private int scenarios(List<String> args) throws UsageException, ScenarioException {
         if (args.size() > 1) throw new UsageException("scenarios takes at most one scenario name");
-        Map<String, CannedScenario> canned = canned();
+        List<ScenarioService.Entry> entries = scenarios.list();
         if (args.size() == 1) {
-            CannedScenario c = canned.get(args.get(0));
-            if (c == null) throw new UsageException("no canned scenario named '" + args.get(0) + "'. Canned scenarios: "
-                    + String.join(", ", canned.keySet()));
-            out.println(c.labSheet() == null ? c.name() + ": " + c.title() + " (no lab sheet)" : read(c.labSheet()));
+            String name = args.get(0);
+            Optional<ScenarioService.Entry> entry = entries.stream().filter(e -> e.name().equals(name)).findFirst();
+            if (entry.isPresent() && entry.get().labSheet() != null) {
+                out.println(SafeText.lines(read(entry.get().labSheet())));
+                return OK;
+            }
+            Optional<String> text = scenarios.text(name);
+            if (text.isEmpty())
+                throw new UsageException("no scenario named '" + SafeText.of(name) + "'. Scenarios: "
+                        + SafeText.of(entries.stream().map(ScenarioService.Entry::name).collect(Collectors.joining(", "))));
+            entry.ifPresent(e -> out.println("# " + SafeText.of(e.name()) + ": " + SafeText.of(e.title())
+                    + (e.parent().isEmpty() ? "" : " (extends " + SafeText.of(e.parent()) + ")")
+                    + (e.kind().equals("canned") ? " (no lab sheet)" : "")));
+            out.println(SafeText.lines(text.get()));
             return OK;
         }
+        List<ScenarioService.Entry> canned = entries.stream().filter(e -> e.kind().equals("canned")).toList();
+        List<ScenarioService.Entry> saved = entries.stream().filter(e -> !e.kind().equals("canned")).toList();
         if (canned.isEmpty()) out.println("No canned scenarios installed.");
-        canned.values().forEach(c -> out.printf("%-28s %s%n", c.name(), c.title()));
+        canned.forEach(this::entry);
+        if (!saved.isEmpty()) {
+            out.println();
+            out.println("Saved in the workspace:");
+            saved.forEach(this::entry);
+        }
         return OK;
+    }
+
+    private void entry(ScenarioService.Entry e) {
+        out.printf("%-28s %s%s%n", SafeText.of(e.name()), SafeText.of(e.title()),
+                e.parent().isEmpty() ? "" : "  (extends " + SafeText.of(e.parent()) + ")");
     }
 
     private int models(List<String> args) throws UsageException {
@@ -432,8 +533,8 @@ final class Cli {
         if (args.size() > 1) throw new UsageException("models takes at most one model id");
         if (args.size() == 1) {
             InstalledModel m = installed.stream().filter(x -> x.id().equals(args.get(0))).findFirst()
-                    .orElseThrow(() -> new UsageException("no installed model '" + args.get(0) + "'. Installed: "
-                            + installed.stream().map(InstalledModel::id).collect(Collectors.joining(", "))));
+                    .orElseThrow(() -> new UsageException("no installed model '" + SafeText.of(args.get(0)) + "'. Installed: "
+                            + SafeText.of(installed.stream().map(InstalledModel::id).collect(Collectors.joining(", ")))));
             describe(m, true);
             return OK;
         }
@@ -442,27 +543,29 @@ final class Cli {
         List<String> left = problems.get();
         if (!left.isEmpty()) {
             out.println("Left out (fix and drop the jar again):");
-            left.forEach(p -> out.println("  " + p));
+            left.forEach(p -> out.println("  " + SafeText.of(p)));
         }
         return OK;
     }
 
     private void describe(InstalledModel m, boolean full) {
         ModelDescriptor d = m.model().descriptor();
-        out.println(d.id() + ": " + d.title() + "  [bundle " + m.bundle() + " " + m.bundleVersion() + "]");
-        if (full && !d.description().isEmpty()) out.println("  " + d.description().replace("\n", "\n  "));
+        out.println(SafeText.of(d.id()) + ": " + SafeText.of(d.title()) + "  [bundle " + SafeText.of(m.bundle()) + " "
+                + SafeText.of(m.bundleVersion()) + "]" + (m.plugin() ? " (plugin)" : ""));
+        if (full && !d.description().isEmpty()) out.println("  " + SafeText.lines(d.description()).replace("\n", "\n  "));
         out.println("  reads:");
         for (Input in : d.inputs())
-            out.println("    " + in.variable() + " [" + in.unit() + "]" + (in.lag() > 0 ? " (lag " + in.lag() + ")" : ""));
+            out.println("    " + SafeText.of(in.variable()) + " [" + SafeText.of(in.unit()) + "]"
+                    + (in.lag() > 0 ? " (lag " + in.lag() + ")" : ""));
         out.println("  writes:");
-        for (Output o : d.outputs()) out.println("    " + o.variable() + " [" + o.unit() + "]");
+        for (Output o : d.outputs()) out.println("    " + SafeText.of(o.variable()) + " [" + SafeText.of(o.unit()) + "]");
         out.println("  parameters:");
         for (Parameter p : d.parameters()) {
-            out.printf(Locale.ROOT, "    %-36s %s %s  (range %s to %s)%n", p.name(), number(p.defaultValue()), p.unit(),
-                    number(p.min()), number(p.max()));
+            out.printf(Locale.ROOT, "    %-36s %s %s  (range %s to %s)%n", SafeText.of(p.name()), number(p.defaultValue()),
+                    SafeText.of(p.unit()), number(p.min()), number(p.max()));
             if (full) {
-                out.println("        " + p.description());
-                out.println("        source: " + p.source());
+                out.println("        " + SafeText.of(p.description()));
+                out.println("        source: " + SafeText.of(p.source()));
             }
         }
         out.println();
@@ -487,7 +590,7 @@ final class Cli {
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new UsageException(what + " '" + text + "' is not a valid path: " + e.getReason());
+            throw new UsageException(what + " '" + SafeText.of(text) + "' is not a valid path: " + e.getReason());
         }
     }
 }

@@ -1,11 +1,15 @@
 package etw.cli.internal;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -13,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import etw.api.scenario.ScenarioLibrary;
 import etw.engine.ModelCatalog;
+import etw.scenario.ScenarioService;
 
 /**
  * Offers the command line to the launcher. The service type is a JDK interface on purpose: the launcher lives
@@ -21,12 +26,28 @@ import etw.engine.ModelCatalog;
  */
 @Component(service = Function.class, property = "etw.application=cli")
 public final class CliComponent implements Function<String[], Integer> {
+    /** The framework property the launcher sets to the workspace folder ({@code --workspace DIR}). */
+    static final String WORKSPACE = "etw.workspace";
+
     private final ModelCatalog catalog;
     private final List<ScenarioLibrary> libraries = new CopyOnWriteArrayList<>();
+    private final ScenarioService scenarios;
 
-    @org.osgi.service.component.annotations.Activate
-    public CliComponent(@Reference ModelCatalog catalog) {
+    @Activate
+    public CliComponent(@Reference ModelCatalog catalog, BundleContext context) {
         this.catalog = catalog;
+        this.scenarios = new ScenarioService(() -> List.copyOf(libraries), workspace(context.getProperty(WORKSPACE)),
+                ScenarioService.Access.LOCAL);
+    }
+
+    /** The workspace the launcher names, or else {@code <current folder>/scenarios}. */
+    static Path workspace(String property) {
+        try {
+            if (property != null && !property.isBlank()) return Path.of(property).toAbsolutePath();
+        } catch (InvalidPathException e) {
+            // falls back to the default below; the launcher checks what the user typed
+        }
+        return Path.of("scenarios").toAbsolutePath();
     }
 
     /** Set by the launcher: the plugin jars it could not install or start. */
@@ -53,7 +74,7 @@ public final class CliComponent implements Function<String[], Integer> {
 
     @Override
     public Integer apply(String[] args) {
-        return new Cli(catalog::models, () -> List.copyOf(libraries), this::problems, System.out, System.err,
+        return new Cli(catalog::models, scenarios, this::problems, System.out, System.err,
                 System.console() != null).run(args);
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import etw.engine.InstalledModel;
 import etw.engine.Wire;
 import etw.engine.Wiring;
+import etw.io.SafeText;
 
 /** Prints a wiring as text (models in step order with what each reads from whom) or as Graphviz DOT. */
 final class GraphPrinter {
@@ -17,21 +18,22 @@ final class GraphPrinter {
 
     static void text(Wiring wiring, PrintStream out) {
         List<InstalledModel> order = wiring.order();
-        out.println("Wiring of scenario " + wiring.scenario().name() + ": " + order.size()
+        out.println("Wiring of scenario " + SafeText.of(wiring.scenario().name()) + ": " + order.size()
                 + " models in the order they step each year; lagged inputs read earlier years and do not order.");
         int n = 1;
         for (InstalledModel m : order) {
-            out.printf(Locale.ROOT, "%n%d. %s  [bundle %s %s]%n", n++, m.id(), m.bundle(), m.bundleVersion());
+            out.printf(Locale.ROOT, "%n%d. %s  [bundle %s %s]%n", n++, SafeText.of(m.id()), SafeText.of(m.bundle()),
+                    SafeText.of(m.bundleVersion()));
             String lastReadAs = null;
             for (Wire w : wiring.wires()) {
                 if (!w.consumer().equals(m.id())) continue;
                 String lag = w.lag() > 0 ? "  (lag " + w.lag() + ")" : "";
                 String factor = w.factor() != 1.0 ? "  (x " + w.factor() + " for units)" : "";
                 if (w.isAggregate()) {
-                    if (!w.readAs().equals(lastReadAs)) out.println("   reads " + w.readAs() + lag + " = sum of:");
-                    out.println("      " + w.variable() + "  from " + w.producer() + factor);
+                    if (!w.readAs().equals(lastReadAs)) out.println("   reads " + SafeText.of(w.readAs()) + lag + " = sum of:");
+                    out.println("      " + SafeText.of(w.variable()) + "  from " + SafeText.of(w.producer()) + factor);
                 } else {
-                    out.println("   reads " + w.variable() + "  from " + w.producer() + lag + factor);
+                    out.println("   reads " + SafeText.of(w.variable()) + "  from " + SafeText.of(w.producer()) + lag + factor);
                 }
                 lastReadAs = w.readAs();
             }
@@ -63,7 +65,8 @@ final class GraphPrinter {
         return "  \"" + esc(from) + "\" -> \"" + esc(to) + "\"" + attributes + ";";
     }
 
+    /** A DOT string's content: quotes and backslashes escaped, and nothing that could act on a terminal. */
     private static String esc(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+        return SafeText.of(s.replace("\\", "\\\\").replace("\"", "\\\""));
     }
 }

@@ -1,6 +1,7 @@
 package etw.cli.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import etw.api.Model;
 import etw.api.scenario.ScenarioLibrary;
 import etw.engine.InstalledModel;
+import etw.scenario.ScenarioService;
 import etw.scenarios.teaching.TeachingScenarios;
 
 /** The commands, driven with the real models (found through ServiceLoader, no OSGi) and the real canned scenarios. */
@@ -24,12 +27,17 @@ class CliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private List<String> problems = List.of();
+    /** Models added to the real ones, e.g. a plugin under test. */
+    private final List<InstalledModel> extra = new ArrayList<>();
+    private Path workspace;
 
     private int etw(String... args) {
-        List<InstalledModel> models = ServiceLoader.load(Model.class).stream()
-                .map(p -> InstalledModel.onClasspath(p.get())).toList();
+        List<InstalledModel> models = new ArrayList<>(ServiceLoader.load(Model.class).stream()
+                .map(p -> InstalledModel.onClasspath(p.get())).toList());
+        models.addAll(extra);
         List<ScenarioLibrary> libraries = List.of(new TeachingScenarios());
-        return new Cli(() -> models, () -> libraries, () -> problems, new PrintStream(out, true, StandardCharsets.UTF_8),
+        ScenarioService scenarios = new ScenarioService(() -> libraries, workspace, ScenarioService.Access.LOCAL);
+        return new Cli(() -> models, scenarios, () -> problems, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false).run(args);
     }
 
@@ -58,7 +66,7 @@ class CliTest {
     void badInputGivesOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         assertEquals(2, etw("run", "no-such-scenario"));
         assertEquals(1, err().lines().count(), err());
-        assertTrue(err().startsWith("etw: no canned scenario named 'no-such-scenario'. Canned scenarios: "), err());
+        assertTrue(err().startsWith("etw: no scenario named 'no-such-scenario'. Canned: "), err());
         assertTrue(err().contains(" baseline, "), err());
 
         err.reset();
@@ -212,5 +220,162 @@ class CliTest {
         out.reset();
         assertEquals(0, etw("scenarios", "ai-boom"));
         assertTrue(out().contains("## Questions for students"), out());
+    }
+
+    // ------------------------------------------------------------------ output names (issue 14, item 10)
+
+    @Test
+    void aNameThatIsNotAPlainFileNameIsExit2AndWritesNothing(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        for (String name : List.of("../x", "/tmp/etw-cli-abs", "sub/x", ".hidden", "\"x\\e[2Jy\"")) {
+            Path variant = dir.resolve("v.yaml");
+            Files.writeString(variant, "name: " + name + "\nextends: baseline\n");
+            for (String command : List.of("run", "ensemble", "report")) {
+                err.reset();
+                List<String> args = new ArrayList<>(List.of(command, variant.toString()));
+                if (!command.equals("report")) args.addAll(List.of("--out", out.toString()));
+                if (command.equals("ensemble")) args.addAll(List.of("--samples", "3"));
+                assertEquals(2, etw(args.toArray(String[]::new)), name + " " + command + ": " + err());
+                assertTrue(err().contains("letters, digits, '-', '_' and '.', not starting with '.', at most 100 characters"),
+                        err());
+                assertFalse(err().contains("\u001b"), "escape sequences are shown, not sent: " + err());
+            }
+        }
+        try (var files = Files.walk(dir)) {
+            assertEquals(List.of(dir, out, dir.resolve("v.yaml")), files.sorted().toList(), "nothing written anywhere");
+        }
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+        assertFalse(Files.exists(Path.of("/tmp/etw-cli-abs.csv")));
+        assertFalse(Files.exists(Path.of("x.csv")));
+        assertTrue(out().isEmpty() || !out().contains("Wrote"), out());
+    }
+
+    @Test
+    void namesFromScenariosAndModelsCannotActOnTheTerminal() {
+        assertEquals(2, etw("frobnicate\u001b[2J"));
+        assertTrue(err().contains("frobnicate\\x1b[2J"), err());
+        assertFalse(err().contains("\u001b"), err());
+        extra.add(InstalledModel.pluginOnClasspath(new TestPlugin("test.h2\u001b[31m", TestPlugin.Behaviour.GOOD)));
+        assertEquals(0, etw("models"));
+        assertTrue(out().contains("test.h2\\x1b[31m"), out());
+        assertFalse(out().contains("\u001b"), out());
+    }
+
+    // ------------------------------------------------------------------ plugins, warnings, --with (items 1, 5)
+
+    @Test
+    void summarySaysWhichPluginsTookPartAndWithAddsOne(@TempDir Path dir) throws Exception {
+        extra.add(InstalledModel.pluginOnClasspath(new TestPlugin("test.h2", TestPlugin.Behaviour.GOOD)));
+        assertEquals(0, etw("run", "baseline", "--out", dir.resolve("a").toString()), err());
+        assertTrue(out().contains("\nPlugins: none\n"), out());
+        double without = lastValue(dir.resolve("a/baseline.csv"), "Final Energy|Electricity");
+        out.reset();
+        assertEquals(0, etw("run", "baseline", "--with", "test.h2", "--out", dir.resolve("b").toString()), err());
+        assertTrue(out().contains("\nPlugins: test.h2 ("), out());
+        double with = lastValue(dir.resolve("b/baseline.csv"), "Final Energy|Electricity");
+        assertEquals(without + 100, with, 1e-6 * with, "the plugin's 100 TWh/yr enter the total");
+        String manifest = Files.readString(dir.resolve("b/baseline.manifest.json"));
+        assertTrue(manifest.contains("\"plugins\": [\n    \"test.h2"), manifest);
+        assertTrue(manifest.contains("\"runId\": "), manifest);
+        assertTrue(manifest.contains("\"csvSha256\": "), manifest);
+
+        err.reset();
+        assertEquals(2, etw("run", "baseline", "--with", "no.such.plugin", "--out", dir.toString()));
+        assertTrue(err().contains("--with no.such.plugin: no such model is installed"), err());
+        for (String command : List.of("graph", "compare", "report")) {
+            out.reset();
+            List<String> args = new ArrayList<>(List.of(command, "baseline", "--with", "test.h2"));
+            if (command.equals("compare")) args.add("ai-boom");
+            if (command.equals("report")) args.addAll(List.of("-o", dir.resolve("r.html").toString()));
+            assertEquals(0, etw(args.toArray(String[]::new)), command + ": " + err());
+            if (!command.equals("report")) assertTrue(out().contains("test.h2"), command + ": " + out());
+        }
+        assertTrue(Files.readString(dir.resolve("r.html")).contains("test.h2"), "the report names the plugin");
+    }
+
+    // ------------------------------------------------------------------ failed runs (item 5)
+
+    @Test
+    void aModelThrowingAnErrorFailsTheRunWithExit1AndWritesNothing(@TempDir Path dir) throws Exception {
+        extra.add(InstalledModel.pluginOnClasspath(new TestPlugin("test.broken", TestPlugin.Behaviour.THROWS_ERROR)));
+        for (String command : List.of("run", "compare", "report", "ensemble")) {
+            out.reset();
+            err.reset();
+            List<String> args = new ArrayList<>(List.of(command, "baseline", "--with", "test.broken"));
+            if (command.equals("compare")) args.add("ai-boom");
+            if (command.equals("report")) args.addAll(List.of("-o", dir.resolve("r.html").toString()));
+            if (command.equals("ensemble")) args.addAll(List.of("--samples", "4"));
+            if (!command.equals("report") && !command.equals("compare")) args.addAll(List.of("--out", dir.toString()));
+            assertEquals(1, etw(args.toArray(String[]::new)), command + ": " + err());
+            assertFalse(out().contains("Wrote"), command + ": " + out());
+            assertTrue(err().contains("electrolyser invariant broken") || err().contains("AssertionError"), command + ": " + err());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> !f.getFileName().toString().startsWith(".")).toList());
+        }
+    }
+
+    @Test
+    void aNaNIsNeverWrittenAndTheRunFails(@TempDir Path dir) throws Exception {
+        extra.add(InstalledModel.pluginOnClasspath(new TestPlugin("test.nan", TestPlugin.Behaviour.WRITES_NAN)));
+        assertEquals(1, etw("run", "baseline", "--with", "test.nan", "--out", dir.toString()), err());
+        assertTrue(err().contains("2030"), err());
+        assertFalse(out().contains("Wrote"), out());
+        assertFalse(Files.exists(dir.resolve("baseline.csv")));
+        err.reset();
+        assertEquals(1, etw("compare", "baseline", "ai-boom", "--with", "test.nan"), err());
+        assertEquals(1, etw("report", "baseline", "--with", "test.nan", "-o", dir.resolve("r.html").toString()), err());
+        assertFalse(Files.exists(dir.resolve("r.html")));
+    }
+
+    // ------------------------------------------------------------------ the scenario service (item 17)
+
+    @Test
+    void savedVariantsAreListedWithTheirParentsAndRunByName(@TempDir Path dir) throws Exception {
+        workspace = Files.createDirectories(dir.resolve("scenarios"));
+        Files.writeString(workspace.resolve("fast-ai.yaml"), "name: fast-ai\nextends: ai-boom\nseed: 3\n");
+        assertEquals(0, etw("scenarios"), err());
+        assertTrue(out().contains("\nSaved in the workspace:\nfast-ai "), out());
+        assertTrue(out().contains("(extends ai-boom)"), out());
+        out.reset();
+        assertEquals(0, etw("run", "fast-ai", "--out", dir.resolve("out").toString()), err());
+        assertTrue(Files.exists(dir.resolve("out/fast-ai.csv")));
+        out.reset();
+        assertEquals(0, etw("scenarios", "fast-ai"), err());
+        assertTrue(out().contains("extends: ai-boom"), out());
+    }
+
+    // ------------------------------------------------------------------ concurrent runs (items 15, 16)
+
+    @Test
+    void concurrentRunsIntoOneFolderNeverFailOrMix(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.yaml");
+        Path b = dir.resolve("b.yaml");
+        Files.writeString(a, "name: pair\nextends: baseline\nparameters:\n  etw.models.datacenter:\n    ai_compute_growth_initial: 0.9\n");
+        Files.writeString(b, "name: pair\nextends: baseline\nparameters:\n  etw.models.datacenter:\n    ai_compute_growth_initial: 0.3\n");
+        Path out = dir.resolve("out");
+        List<Thread> threads = new ArrayList<>();
+        List<Integer> codes = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 8; i++) {
+            Path v = i % 2 == 0 ? a : b;
+            Thread t = new Thread(() -> {
+                List<InstalledModel> models = ServiceLoader.load(Model.class).stream()
+                        .map(p -> InstalledModel.onClasspath(p.get())).toList();
+                ScenarioService s = new ScenarioService(() -> List.of(new TeachingScenarios()), null, ScenarioService.Access.LOCAL);
+                java.io.PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+                codes.add(new Cli(() -> models, s, () -> List.of(), sink, sink, false).run(
+                        new String[] {"run", v.toString(), "--out", out.toString()}));
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) t.join();
+        assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0), codes);
+        String manifest = Files.readString(out.resolve("pair.manifest.json"));
+        assertTrue(manifest.contains("\"csvSha256\": \"" + sha(out.resolve("pair.csv")) + "\""), manifest);
+    }
+
+    private static String sha(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }
