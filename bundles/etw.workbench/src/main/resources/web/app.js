@@ -115,8 +115,8 @@ async function loadScenarioList(select) {
   const {scenarios, canSave} = await wb.api('/api/scenarios');
   const picker = document.getElementById('scenario-picker');
   picker.innerHTML = '';
-  const groups = {canned: 'Canned scenarios', file: 'Saved in scenarios/'};
-  for (const kind of ['canned', 'file']) {
+  const groups = {canned: 'Canned scenarios', workspace: 'Saved in the workspace'};
+  for (const kind of ['canned', 'workspace']) {
     const list = scenarios.filter(s => s.kind === kind);
     if (!list.length) continue;
     const g = document.createElement('optgroup');

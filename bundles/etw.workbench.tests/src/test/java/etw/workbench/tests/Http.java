@@ -36,6 +36,16 @@ final class Http {
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method, with a body of the given type (or none when {@code body} is null). */
+    static HttpResponse<String> method(String method, String url, String contentType, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) b.header("Content-Type", contentType);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET with a Host header of our choosing, over a plain socket; returns the status line and the body. */
     static String rawGet(String origin, String path, String host) throws IOException {
         URI u = URI.create(origin);

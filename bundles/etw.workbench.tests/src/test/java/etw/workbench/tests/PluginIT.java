@@ -6,28 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.json.Json;
 
-import etw.api.Model;
-
 /**
  * A model bundle dropped into plugins/ of a running workbench shows in the Models list and in the results within
- * seconds, and goes when its jar is removed. The bundle is made here: one model class compiled against etw.api
+ * seconds, joins the runs that name it ({@code "with"}) and no other, and goes when its jar is removed. The bundle is made here: one model class compiled against etw.api
  * and a Declarative Services descriptor, the way a plugin author's build would make it.
  */
 class PluginIT {
@@ -63,42 +53,9 @@ class PluginIT {
             }
             """;
 
-    static final String COMPONENT = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="test.hydrogen.HydrogenDemand">
-              <implementation class="test.hydrogen.HydrogenDemand"/>
-              <service><provide interface="etw.api.Model"/></service>
-            </scr:component>
-            """;
-
     /** Compiles the model and packs it as a bundle. */
     static Path buildPlugin(Path dir) throws IOException, URISyntaxException {
-        Path src = dir.resolve("src/test/hydrogen/HydrogenDemand.java");
-        Files.createDirectories(src.getParent());
-        Files.writeString(src, SOURCE);
-        Path classes = dir.resolve("classes");
-        Files.createDirectories(classes);
-        String api = Path.of(Model.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "--release", "17", "-proc:none", "-cp", api, "-d", classes.toString(), src.toString());
-        assertEquals(0, rc, "the test plugin compiles");
-        Manifest mf = new Manifest();
-        Attributes a = mf.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "test.hydrogen");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "etw.api;version=\"[2.0,3)\"");
-        a.putValue("Service-Component", "OSGI-INF/test.hydrogen.xml");
-        a.putValue("Require-Capability", "osgi.extender;filter:=\"(&(osgi.extender=osgi.component)(version>=1.3.0)(!(version>=2.0.0)))\"");
-        Path jar = dir.resolve("hydrogen.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf)) {
-            out.putNextEntry(new JarEntry("OSGI-INF/test.hydrogen.xml"));
-            out.write(COMPONENT.getBytes(StandardCharsets.UTF_8));
-            out.putNextEntry(new JarEntry("test/hydrogen/HydrogenDemand.class"));
-            out.write(Files.readAllBytes(classes.resolve("test/hydrogen/HydrogenDemand.class")));
-        }
-        return jar;
+        return TestPlugins.build(dir, "hydrogen", "HydrogenDemand", SOURCE);
     }
 
     @SuppressWarnings("unchecked")
@@ -112,8 +69,10 @@ class PluginIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static double world2030(String api, String variable) throws Exception {
-        Map<String, Object> run = JSON.toType(Http.post(api + "/run", "{\"scenario\": \"baseline\", \"variables\": [" + JSON.toJson(variable) + "]}").body(), Map.class);
+    private static double world2030(String api, String variable, String... with) throws Exception {
+        String request = "{\"scenario\": \"baseline\", \"variables\": [" + JSON.toJson(variable) + "]"
+                + (with.length > 0 ? ", \"with\": " + JSON.toJson(List.of(with)) : "") + "}";
+        Map<String, Object> run = JSON.toType(Http.post(api + "/run", request).body(), Map.class);
         List<Object> vars = (List<Object>) run.get("variables");
         if (vars.isEmpty()) return Double.NaN;
         List<Object> world = (List<Object>) ((List<Object>) ((Map<String, Object>) vars.get(0)).get("values")).get(0);
@@ -150,9 +109,11 @@ class PluginIT {
             assertTrue(!revision.equals(get(api + "/status").get("revision")), "the page sees a new revision and refreshes");
             String models = Http.get(api + "/models").body();
             assertTrue(models.contains("\"location\":\"plugins/hydrogen.jar\""), models);
-            assertEquals(500, world2030(api, HYDROGEN), 1e-9);
-            assertEquals(before + 500, world2030(api, "Final Energy|Electricity"), 1e-6,
+            assertEquals(500, world2030(api, HYDROGEN, "test.hydrogen"), 1e-9);
+            assertEquals(before + 500, world2030(api, "Final Energy|Electricity", "test.hydrogen"), 1e-6,
                     "the new child raises the aggregate every other model reads");
+            assertTrue(Double.isNaN(world2030(api, HYDROGEN)), "a canned scenario runs only its own models");
+            assertEquals(before, world2030(api, "Final Energy|Electricity"), 1e-6, "baseline is unchanged by a plugin it does not name");
 
             Files.delete(w.home.resolve("plugins/hydrogen.jar"));
             waitUntil("the plugin's model is gone", () -> !hasModel(api, "test.hydrogen"));

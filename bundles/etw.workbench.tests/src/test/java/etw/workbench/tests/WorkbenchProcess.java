@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The workbench as a user starts it: {@code bin/etw workbench --port 0} of the built distribution, in a child
- * process. It runs in a throwaway home (links to the distribution's {@code lib/} and {@code features/}, its own
+ * process. It runs in a throwaway home (a link to the distribution's {@code lib/}, a copy of its {@code features/}, its own
  * {@code plugins/} and {@code scenarios/}), so tests may add plugins and save scenarios. The address is read from
  * the line "ETW workbench at URL" the command prints.
  */
@@ -50,13 +50,15 @@ final class WorkbenchProcess implements AutoCloseable {
         Files.createDirectories(home.resolve("bin"));
         Files.copy(script, home.resolve("bin/etw"));
         Files.createSymbolicLink(home.resolve("lib"), dist.resolve("lib"));
-        Files.createSymbolicLink(home.resolve("features"), dist.resolve("features"));
+        copyTree(dist.resolve("features"), home.resolve("features")); // a copy: where a bundle came from is its path
+
         Files.createDirectories(home.resolve("plugins"));
         Files.createDirectories(home.resolve("scenarios"));
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/etw").toString(), "workbench", "--port", "0"));
         command.addAll(List.of(extraArgs));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // in the home, so the launcher's default workspace (<current directory>/scenarios) is the home's scenarios/
+        Process p = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).start();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> address = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -83,6 +85,16 @@ final class WorkbenchProcess implements AutoCloseable {
                     + String.join("\n", lines), e);
         }
         return new WorkbenchProcess(p, home, url, (System.nanoTime() - t0) / 1_000_000, lines);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
     }
 
     /** The origin (scheme, host, port) to send requests to: always the loopback address. */

@@ -25,8 +25,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code etw workbench --public}), a request must carry it in the header {@code X-ETW-Token} or the query parameter
  * {@code token}, else 401. Without one, the server listens on the loopback address only and a request must name
  * a loopback host (so a web page elsewhere cannot reach the API through DNS rebinding), else 403. A server bound
- * to another address without a token refuses every request. Whatever escapes the API as an exception becomes a
- * JSON error without a stack trace.
+ * to another address without a token refuses every request. A request that changes something (POST, PUT, DELETE)
+ * and carries an {@code Origin} must come from the workbench's own origin (scheme, host and port), else 403, so a
+ * page elsewhere cannot make the browser post to it. Whatever escapes the API, an {@code Error} included, becomes
+ * a JSON error without a stack trace.
  */
 @Component(service = Filter.class, property = "etw.workbench.part=guard")
 @HttpWhiteboardFilterPattern("/api/*")
@@ -73,13 +75,27 @@ public final class ApiGuard implements Filter {
             ApiServlet.writeError(resp, 403, "the API answers only requests addressed to 127.0.0.1 or localhost");
             return;
         }
+        String origin = req.getHeader("Origin");
+        if (origin != null && !SAFE_METHODS.contains(req.getMethod()) && !origin.equalsIgnoreCase(ownOrigin(req))) {
+            ApiServlet.writeError(resp, 403, "a request that changes something must come from the workbench's own page ("
+                    + ownOrigin(req) + "); this one came from another origin");
+            return;
+        }
         try {
             chain.doFilter(request, response);
-        } catch (RuntimeException | LinkageError | ServletException e) {
-            System.err.println("etw workbench: " + req.getMethod() + " " + req.getRequestURI() + " failed: " + e);
-            ApiServlet.writeError(resp, 500, "the workbench failed on this request (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); please report it");
+        } catch (Throwable e) { // NOPMD: whatever escapes the API, an Error included, is answered as JSON
+            ApiServlet.fail(req, resp, e);
         }
+    }
+
+    /** Methods that change nothing, so a request from another origin gets no further than reading (which CORS blocks). */
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+    /** The origin a page served by this workbench sends: scheme, the Host header as the browser wrote it. */
+    static String ownOrigin(HttpServletRequest req) {
+        String host = req.getHeader("Host");
+        if (host == null) host = req.getServerName() + ":" + req.getServerPort();
+        return req.getScheme() + "://" + host;
     }
 
     private static boolean loopbackHost(String host) {

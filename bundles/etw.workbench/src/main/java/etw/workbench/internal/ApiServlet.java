@@ -30,6 +30,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import etw.api.Model;
 import etw.api.scenario.ScenarioLibrary;
 import etw.engine.ModelCatalog;
+import etw.scenario.ScenarioService;
 import etw.workbench.WorkbenchView;
 
 import jakarta.servlet.Servlet;
@@ -60,7 +61,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardServletName("etw.workbench.api")
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    static final int MAX_BODY = 2 * 1024 * 1024;
+    /** The largest request body the API reads: 1 MiB. */
+    static final int MAX_BODY = 1024 * 1024;
     /** How the launcher names the bundles it installs from plugins/. */
     static final String PLUGIN_LOCATION = "etw-plugin:";
 
@@ -77,11 +79,21 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference ModelCatalog catalog, BundleContext context) {
         this.catalog = catalog;
         this.context = context;
-        String home = context.getProperty("etw.home");
-        Path folder = home == null || home.isBlank() ? null : Path.of(home).resolve("scenarios");
-        this.api = new WorkbenchApi(catalog::models, new ScenarioStore(() -> List.copyOf(libraries), folder),
-                () -> bundles(context), this::problems);
+        Path workspace = workspace(context);
+        this.api = new WorkbenchApi(catalog::models, new ScenarioService(() -> List.copyOf(libraries), workspace,
+                ScenarioService.Access.REMOTE), workspace != null, () -> bundles(context), this::problems);
         context.addBundleListener(bundleEvents); // a plugin that installs but does not start changes no service
+    }
+
+    /**
+     * The workspace folder saved scenarios and their data files live in: the framework property
+     * {@code etw.workspace} (set by the launcher), else {@code <etw.home>/scenarios}; null without either.
+     */
+    static Path workspace(BundleContext context) {
+        String w = context.getProperty("etw.workspace");
+        if (w != null && !w.isBlank()) return Path.of(w).toAbsolutePath().normalize();
+        String home = context.getProperty("etw.home");
+        return home == null || home.isBlank() ? null : Path.of(home).resolve("scenarios").toAbsolutePath().normalize();
     }
 
     @Deactivate
@@ -110,13 +122,25 @@ public final class ApiServlet extends HttpServlet {
         return revision.get() * 1_000_003L + problems().hashCode();
     }
 
+    /**
+     * What was left out and why, as {@code etw models} lists it: plugin jars the launcher could not install or
+     * start, then models the catalog refused (a bad unit, a failing descriptor, a component that failed to
+     * activate, a quarantined model).
+     */
     private List<String> problems() {
+        List<String> all = new ArrayList<>();
         Supplier<List<String>> p = pluginProblems;
         try {
-            return p == null ? List.of() : List.copyOf(p.get());
+            if (p != null) all.addAll(p.get());
         } catch (RuntimeException e) {
-            return List.of();
+            all.add("the launcher's list of plugin problems failed: " + e);
         }
+        try {
+            all.addAll(catalog.problems());
+        } catch (RuntimeException e) {
+            all.add("the model catalog's list of problems failed: " + e);
+        }
+        return List.copyOf(all);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -152,22 +176,40 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /**
-     * Bundles that give models, and every bundle installed from plugins/ (the launcher installs those with the
-     * location {@code etw-plugin:<jar name>}), whatever its state.
+     * Bundles that give models, and every bundle installed from plugins/ (the launcher installs those through
+     * FileInstall from {@code file:<etw.home>/plugins/<jar>}, or once with the location {@code etw-plugin:<jar>}),
+     * whatever its state.
      */
     private List<WorkbenchApi.BundleInfo> bundles(BundleContext context) {
         List<WorkbenchApi.BundleInfo> out = new ArrayList<>();
         java.util.Set<String> modelBundles = new java.util.HashSet<>();
         catalog.models().forEach(m -> modelBundles.add(m.bundle()));
+        Path plugins = pluginsFolder(context);
         for (Bundle b : context.getBundles()) {
-            String location = b.getLocation();
-            boolean plugin = location.startsWith(PLUGIN_LOCATION);
-            if (!plugin && !modelBundles.contains(b.getSymbolicName())) continue;
+            String jar = pluginJar(b.getLocation(), plugins);
+            if (jar == null && !modelBundles.contains(b.getSymbolicName())) continue;
             out.add(new WorkbenchApi.BundleInfo(String.valueOf(b.getSymbolicName()), b.getVersion().toString(),
-                    state(b.getState()), plugin ? "plugins/" + location.substring(PLUGIN_LOCATION.length()) : "features"));
+                    state(b.getState()), jar != null ? "plugins/" + jar : "features"));
         }
         out.sort(Comparator.comparing(WorkbenchApi.BundleInfo::symbolicName));
         return out;
+    }
+
+    private static Path pluginsFolder(BundleContext context) {
+        String home = context.getProperty("etw.home");
+        return home == null || home.isBlank() ? null : Path.of(home).resolve("plugins").toAbsolutePath().normalize();
+    }
+
+    /** The jar name of a bundle installed from plugins/, or null for any other bundle. */
+    static String pluginJar(String location, Path plugins) {
+        if (location.startsWith(PLUGIN_LOCATION)) return location.substring(PLUGIN_LOCATION.length());
+        if (plugins == null || !location.startsWith("file:")) return null;
+        try {
+            Path p = Path.of(java.net.URI.create(location)).toAbsolutePath().normalize();
+            return plugins.equals(p.getParent()) ? p.getFileName().toString() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String state(int s) {
@@ -181,56 +223,97 @@ public final class ApiServlet extends HttpServlet {
         };
     }
 
+    /**
+     * Every method goes through here, so that whatever happens the answer is JSON: an {@link ApiException} with its
+     * 4xx, running out of memory a 503, anything else a 500 (one line in the log, no trace to the client).
+     * Methods other than GET, HEAD and POST get a JSON 405, not the servlet container's HTML page.
+     */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            switch (req.getMethod()) {
+                case "GET" -> get(req, resp);
+                case "HEAD" -> super.service(req, resp);
+                case "POST" -> post(req, resp);
+                default -> {
+                    resp.setHeader("Allow", "GET, HEAD, POST");
+                    throw new ApiException(405, "the API answers GET and POST only, not " + req.getMethod());
+                }
+            }
+        } catch (ApiException e) {
+            writeError(resp, e.status(), e.getMessage());
+        } catch (Throwable e) { // NOPMD: the API answers JSON whatever failed, an OutOfMemoryError included
+            fail(req, resp, e);
+        }
+    }
+
+    /** The answer to a failure that is not the request's fault: 503 for memory, 500 else, always JSON. */
+    static void fail(HttpServletRequest req, HttpServletResponse resp, Throwable e) throws IOException {
+        if (e instanceof OutOfMemoryError) {
+            System.err.println("etw workbench: " + req.getMethod() + " " + req.getRequestURI() + " ran out of memory");
+            writeError(resp, 503, "the workbench ran out of memory on this request; try fewer regions, years or samples");
+            return;
+        }
+        System.err.println("etw workbench: " + req.getMethod() + " " + req.getRequestURI() + " failed: " + e);
+        writeError(resp, 500, "the workbench failed on this request (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + "); please report it");
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        String path = path(req);
         try {
-            Object out;
-            if (path.equals("/status")) out = WorkbenchApi.map("revision", revision());
-            else if (path.equals("/models")) {
-                Map<String, Object> models = api.models();
-                models.put("revision", revision());
-                out = models;
-            }
-            else if (path.equals("/views")) out = views();
-            else if (path.equals("/scenarios")) out = api.scenarios();
-            else if (path.startsWith("/scenarios/")) out = api.scenario(segment(path.substring("/scenarios/".length())));
-            else if (isPost(path)) throw new ApiException(405, "use POST for /api" + path);
-            else throw unknown(path);
-            writeJson(resp, 200, out);
+            get(req, resp);
         } catch (ApiException e) {
             writeError(resp, e.status(), e.getMessage());
         }
     }
 
-    @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void get(HttpServletRequest req, HttpServletResponse resp) throws IOException, ApiException {
         String path = path(req);
-        try {
-            if (!isPost(path)) {
-                if (path.equals("/status") || path.equals("/models") || path.equals("/views") || path.startsWith("/scenarios"))
-                    throw new ApiException(405, "use GET for /api" + path);
-                throw unknown(path);
+        Object out;
+        if (path.equals("/status")) out = WorkbenchApi.map("revision", revision());
+        else if (path.equals("/models")) {
+            Map<String, Object> models = api.models();
+            models.put("revision", revision());
+            out = models;
+        }
+        else if (path.equals("/views")) out = views();
+        else if (path.equals("/scenarios")) out = api.scenarios();
+        else if (path.startsWith("/scenarios/")) out = api.scenario(segment(path.substring("/scenarios/".length())));
+        else if (isPost(path)) throw new ApiException(405, "use POST for /api" + path);
+        else throw unknown(path);
+        writeJson(resp, 200, out);
+    }
+
+    private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException, ApiException {
+        String path = path(req);
+        if (!isPost(path)) {
+            if (path.equals("/status") || path.equals("/models") || path.equals("/views") || path.startsWith("/scenarios"))
+                throw new ApiException(405, "use GET for /api" + path);
+            throw unknown(path);
+        }
+        Map<String, Object> body = body(req);
+        switch (path) {
+            case "/run" -> writeJson(resp, 200, api.run(body));
+            case "/graph" -> writeJson(resp, 200, api.graph(body));
+            case "/ensemble" -> writeJson(resp, 200, api.ensemble(body));
+            case "/scenarios/parse" -> writeJson(resp, 200, api.parseText(body));
+            case "/scenarios/save" -> writeJson(resp, 201, api.save(body));
+            case "/export" -> {
+                String csv = api.export(body);
+                resp.setStatus(200);
+                resp.setContentType("text/csv;charset=utf-8");
+                resp.setHeader("Content-Disposition", "attachment; filename=\"" + api.exportName(body) + "\"");
+                resp.setHeader("Cache-Control", "no-store");
+                resp.getOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
             }
-            Map<String, Object> body = body(req);
-            switch (path) {
-                case "/run" -> writeJson(resp, 200, api.run(body));
-                case "/graph" -> writeJson(resp, 200, api.graph(body));
-                case "/ensemble" -> writeJson(resp, 200, api.ensemble(body));
-                case "/scenarios/parse" -> writeJson(resp, 200, api.parseText(body));
-                case "/scenarios/save" -> writeJson(resp, 201, api.save(body));
-                case "/export" -> {
-                    String csv = api.export(body);
-                    resp.setStatus(200);
-                    resp.setContentType("text/csv;charset=utf-8");
-                    resp.setHeader("Content-Disposition", "attachment; filename=\"" + api.exportName(body) + "\"");
-                    resp.setHeader("Cache-Control", "no-store");
-                    resp.getOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
-                }
-                default -> throw unknown(path);
-            }
-        } catch (ApiException e) {
-            writeError(resp, e.status(), e.getMessage());
+            default -> throw unknown(path);
         }
     }
 
@@ -298,18 +381,14 @@ public final class ApiServlet extends HttpServlet {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> body(HttpServletRequest req) throws ApiException, IOException {
-        String type = req.getContentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))
-            throw new ApiException(415, "send the request body as JSON with Content-Type: application/json");
-        if (req.getContentLengthLong() > MAX_BODY)
-            throw new ApiException(413, "the request body is larger than " + MAX_BODY / 1024 / 1024 + " MiB");
+        checkContentType(req.getContentType());
+        if (req.getContentLengthLong() > MAX_BODY) throw tooLarge();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (InputStream in = req.getInputStream()) {
             byte[] chunk = new byte[8192];
             for (int n; (n = in.read(chunk)) > 0; ) {
                 buf.write(chunk, 0, n);
-                if (buf.size() > MAX_BODY)
-                    throw new ApiException(413, "the request body is larger than " + MAX_BODY / 1024 / 1024 + " MiB");
+                if (buf.size() > MAX_BODY) throw tooLarge();
             }
         }
         Object parsed;
@@ -320,6 +399,35 @@ public final class ApiServlet extends HttpServlet {
         }
         if (!(parsed instanceof Map<?, ?> m)) throw ApiException.badRequest("the request body must be a JSON object");
         return (Map<String, Object>) m;
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "the request body is larger than the limit of 1 MiB (" + MAX_BODY + " bytes)");
+    }
+
+    /**
+     * Accepts exactly {@code application/json}, optionally with {@code charset=utf-8}: no other type, no other
+     * parameter ({@code application/jsonx} or {@code application/json-patch+json} are refused with 415).
+     */
+    static void checkContentType(String type) throws ApiException {
+        ApiException refused = new ApiException(415, "send the request body as JSON with Content-Type: application/json "
+                + "(or application/json; charset=utf-8)" + (type == null ? "" : ", not " + clip(type)));
+        if (type == null) throw refused;
+        String[] parts = type.split(";", -1);
+        if (!parts[0].trim().equalsIgnoreCase("application/json")) throw refused;
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            int eq = p.indexOf('=');
+            if (eq < 0) throw refused;
+            String value = p.substring(eq + 1).trim();
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
+            if (!p.substring(0, eq).trim().equalsIgnoreCase("charset") || !value.equalsIgnoreCase("utf-8")) throw refused;
+        }
+    }
+
+    private static String clip(String s) {
+        String t = s.chars().anyMatch(Character::isISOControl) ? s.replaceAll("\\p{Cntrl}", "?") : s;
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
     }
 
     static void writeJson(HttpServletResponse resp, int status, Object body) throws IOException {
@@ -334,6 +442,8 @@ public final class ApiServlet extends HttpServlet {
     static void writeError(HttpServletResponse resp, int status, String message) throws IOException {
         if (resp.isCommitted()) return;
         resp.reset();
+        // the body was not read to its end: the connection cannot carry another request
+        if (status == 413) resp.setHeader("Connection", "close");
         writeJson(resp, status, WorkbenchApi.map("error", message));
     }
 }

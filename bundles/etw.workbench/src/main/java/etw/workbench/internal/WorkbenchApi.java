@@ -33,7 +33,10 @@ import etw.engine.Wiring;
 import etw.engine.WiringException;
 import etw.io.IamcCsv;
 import etw.scenario.ScenarioException;
+import etw.scenario.ScenarioExistsException;
+import etw.scenario.ScenarioNotFoundException;
 import etw.scenario.ScenarioParser;
+import etw.scenario.ScenarioService;
 
 /**
  * What the JSON API does, without HTTP: each method takes a parsed request body (a JSON object) and returns what
@@ -50,7 +53,8 @@ final class WorkbenchApi {
     static final int MAX_SAMPLES = 5_000;
 
     private final Supplier<List<InstalledModel>> models;
-    private final ScenarioStore store;
+    private final ScenarioService scenarios;
+    private final boolean canSave;
     private final Supplier<List<BundleInfo>> bundles;
     private final Supplier<List<String>> pluginProblems;
     private final Map<String, Scenario> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -70,10 +74,11 @@ final class WorkbenchApi {
      * @param bundles        the bundles the Models view lists (model bundles and plugins)
      * @param pluginProblems one line per plugin jar that is not running, with the reason
      */
-    WorkbenchApi(Supplier<List<InstalledModel>> models, ScenarioStore store, Supplier<List<BundleInfo>> bundles,
-                 Supplier<List<String>> pluginProblems) {
+    WorkbenchApi(Supplier<List<InstalledModel>> models, ScenarioService scenarios, boolean canSave,
+                 Supplier<List<BundleInfo>> bundles, Supplier<List<String>> pluginProblems) {
         this.models = models;
-        this.store = store;
+        this.scenarios = scenarios;
+        this.canSave = canSave;
         this.bundles = bundles;
         this.pluginProblems = pluginProblems;
     }
@@ -113,7 +118,8 @@ final class WorkbenchApi {
         for (BundleInfo b : all)
             bundleList.add(map("symbolicName", b.symbolicName(), "version", b.version(), "state", b.state(),
                     "location", b.location()));
-        return map("models", list, "bundles", bundleList, "problems", pluginProblems.get());
+        List<String> leftOut = pluginProblems.get();
+        return map("models", list, "bundles", bundleList, "leftOut", leftOut, "problems", leftOut);
     }
 
     private static Map<String, Object> parameter(Parameter p) {
@@ -123,28 +129,46 @@ final class WorkbenchApi {
 
     Map<String, Object> scenarios() {
         List<Object> list = new ArrayList<>();
-        for (ScenarioStore.Entry e : store.list())
-            list.add(map("name", e.ref(), "kind", e.kind(), "title", e.title(), "labSheet", e.labSheet() != null));
-        return map("scenarios", list, "canSave", store.canSave());
+        for (ScenarioService.Entry e : scenarios.list())
+            list.add(map("name", e.name(), "kind", e.kind(), "title", e.title(), "parent", e.parent(),
+                    "labSheet", e.labSheet() != null));
+        return map("scenarios", list, "canSave", canSave, "warnings", scenarios.warnings());
     }
 
     /** A scenario parsed for the editor: regions, years, and every parameter of its models with value and metadata. */
     Map<String, Object> scenario(String ref) throws ApiException {
-        ScenarioParser.Source src = store.read(ref).orElseThrow(() -> ApiException.notFound("no scenario '" + ref
-                + "': neither a canned scenario nor a file of the scenario folder. GET /api/scenarios lists them."));
-        Scenario s = parse(src);
+        String text;
+        try {
+            text = scenarios.text(ref).orElseThrow(() -> notFound(ref));
+        } catch (ScenarioException e) {
+            throw ApiException.unprocessable(e.getMessage());
+        }
+        Scenario s = load(ref);
         Map<String, Object> o = describe(s);
         o.put("ref", ref);
-        o.put("kind", store.canned().containsKey(ref) ? "canned" : "file");
-        o.put("text", src.text());
-        CannedScenario c = store.canned().get(ref);
-        o.put("labSheet", c != null && c.labSheet() != null ? ScenarioStore.readUrl(c.labSheet()) : null);
+        CannedScenario c = scenarios.canned().get(ref);
+        o.put("kind", c != null ? "canned" : "workspace");
+        o.put("text", text);
+        o.put("labSheet", c != null && c.labSheet() != null ? readUrl(c.labSheet()) : null);
         return o;
+    }
+
+    private static ApiException notFound(String ref) {
+        return ApiException.notFound("no scenario '" + ref + "': neither a canned scenario nor one saved in the "
+                + "workspace. GET /api/scenarios lists them.");
+    }
+
+    static String readUrl(java.net.URL url) throws ApiException {
+        try (java.io.InputStream in = url.openStream()) {
+            return new String(in.readNBytes(4 * 1024 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ApiException.unprocessable("a lab sheet cannot be read: " + e.getClass().getSimpleName());
+        }
     }
 
     /** Parses scenario text sent by the page (a file the user picked) for the editor. */
     Map<String, Object> parseText(Map<String, Object> body) throws ApiException {
-        Scenario s = parse(new ScenarioParser.Source(requiredString(body, "text"), "request"));
+        Scenario s = parse(requiredString(body, "text"));
         Map<String, Object> o = describe(s);
         o.put("kind", "text");
         return o;
@@ -219,16 +243,52 @@ final class WorkbenchApi {
         o.put("years", years);
         o.put("runMs", ms);
         o.put("variables", out);
-        o.put("manifest", manifest(r.manifest()));
+        RunManifest m = r.manifest();
+        o.put("models", new ArrayList<>(m.models().keySet()));
+        o.put("plugins", m.plugins());
+        o.put("warnings", m.warnings());
+        o.put("leftOut", pluginProblems.get());
+        o.put("manifest", manifest(m));
         return o;
     }
 
     private Result run(Scenario s) throws ApiException {
+        Result r;
         try {
-            return wire(s).run(STEP_LIMIT);
+            r = wire(s).run(STEP_LIMIT);
         } catch (RunException e) {
             throw ApiException.unprocessable("the run failed: " + e.getMessage());
         }
+        checkFinite(r);
+        return r;
+    }
+
+    /**
+     * A last line of defence: a result holding NaN or infinity is a failed run (a model that died without the
+     * engine noticing), never an answer with nulls. Names the variable, its producer, region and year.
+     */
+    static void checkFinite(Result r) throws ApiException {
+        for (int v = 0; v < r.variables().size(); v++)
+            for (int reg = 0; reg < r.regions().size(); reg++) {
+                double[] xs = r.series(v, reg);
+                for (int y = 0; y < xs.length; y++)
+                    if (!Double.isFinite(xs[y])) {
+                        Result.VariableInfo info = r.variables().get(v);
+                        throw ApiException.unprocessable("the run failed: model " + info.producer() + " left "
+                                + info.name() + " without a value (" + xs[y] + ") for " + r.regions().get(reg) + " in "
+                                + (r.firstYear() + y) + "; nothing of this run is shown");
+                    }
+            }
+    }
+
+    /** The most values of one variable a request may ask for (regions × years). */
+    static final long MAX_CELLS = 200_000;
+
+    private static void checkSize(Scenario s) throws ApiException {
+        long cells = (long) s.regions().size() * s.yearCount();
+        if (cells > MAX_CELLS)
+            throw ApiException.unprocessable("the scenario has " + s.regions().size() + " regions × " + s.yearCount()
+                    + " years = " + cells + " values per variable; the workbench runs at most " + MAX_CELLS);
     }
 
     private Wiring wire(Scenario s) throws ApiException {
@@ -240,8 +300,19 @@ final class WorkbenchApi {
     }
 
     private static Map<String, Object> manifest(RunManifest m) {
-        return map("scenario", m.scenario(), "scenarioSha256", m.scenarioSha256(), "seed", m.seed(), "runAt", m.runAt(),
-                "bundles", new TreeMap<>(m.bundles()));
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("runId", m.runId());
+        o.put("scenario", m.scenario());
+        o.put("scenarioSha256", m.scenarioSha256());
+        o.put("seed", m.seed());
+        o.put("runAt", m.runAt());
+        o.put("bundles", new TreeMap<>(m.bundles()));
+        o.put("models", m.models());
+        o.put("plugins", m.plugins());
+        o.put("files", new TreeMap<>(m.files()));
+        o.put("parameters", new TreeMap<>(m.parameters()));
+        o.put("warnings", m.warnings());
+        return o;
     }
 
     Map<String, Object> graph(Map<String, Object> body) throws ApiException {
@@ -339,48 +410,36 @@ final class WorkbenchApi {
      */
     Map<String, Object> save(Map<String, Object> body) throws ApiException {
         String file = optionalString(body, "file");
-        if (file == null || !ScenarioStore.FILE_NAME.matcher(file).matches())
+        if (file == null || !FILE_NAME.matcher(file).matches())
             throw ApiException.badRequest("file must be a simple name of lower-case letters, digits and '-' ending in "
                     + ".yaml, e.g. my-variant.yaml; got " + (file == null ? "nothing" : "'" + file + "'"));
+        if (!canSave)
+            throw new ApiException(409, "this workbench has no workspace folder to save into (start it with etw workbench)");
+        String stem = file.substring(0, file.length() - ".yaml".length());
         String name = optionalString(body, "name");
-        if (name == null) name = file.substring(0, file.length() - ".yaml".length());
+        if (name == null) name = stem;
         if (name.isBlank() || name.length() > 100 || name.chars().anyMatch(Character::isISOControl))
             throw ApiException.badRequest("name must be 1 to 100 printable characters");
         String ref = optionalString(body, "scenario");
-        Map<String, Object> overrides = objectOrEmpty(body, "overrides");
-        Map<String, Object> uncertainty = objectOrEmpty(body, "uncertainty");
         String description = optionalString(body, "description");
-        String text;
-        if (ref != null) {
-            scenario(body); // the variant must parse and wire before it is written
-            StringBuilder b = new StringBuilder("# Saved by the ETW workbench: ").append(ref)
-                    .append(" with the changes made in the workbench.\n");
-            b.append("name: ").append(Json.write(name)).append('\n');
-            b.append("extends: ").append(Json.write(ref)).append('\n');
-            if (description != null) b.append("description: ").append(Json.write(description)).append('\n');
-            ScenarioYaml.section(b, "parameters", overrides);
-            ScenarioYaml.section(b, "uncertainty", uncertainty);
-            text = b.toString();
-        } else {
-            Scenario s = scenario(body);
-            Scenario.Builder named = s.toBuilder(name);
-            if (description != null) named.description(description);
-            text = ScenarioYaml.write(named.build());
-        }
-        Scenario check;
+        Scenario.Builder named = scenario(body).toBuilder(name);
+        if (description != null) named.description(description);
+        Scenario s = named.build();
+        wire(s); // a scenario that would not run is not written
+        boolean overwrite = Boolean.TRUE.equals(body.get("overwrite"));
         try {
-            check = ScenarioParser.parse(text, file, store.parents());
-        } catch (ScenarioException | java.io.UncheckedIOException e) {
-            throw ApiException.unprocessable("the scenario would not load once saved: " + e.getMessage());
+            if (ref != null) scenarios.saveVariant(stem, ref, s, overwrite);
+            else scenarios.save(stem, s, overwrite);
+            return map("file", file, "name", name, "text", scenarios.text(stem).orElse(""));
+        } catch (ScenarioExistsException e) {
+            throw new ApiException(409, "scenario " + file + " exists; choose another name or save with overwrite");
+        } catch (ScenarioException e) {
+            throw ApiException.unprocessable("the scenario was not saved: " + e.getMessage());
         }
-        wire(check);
-        try {
-            store.save(file, text, Boolean.TRUE.equals(body.get("overwrite")));
-        } catch (IOException e) {
-            throw new ApiException(409, "scenarios/" + file + " could not be written: " + e.getMessage());
-        }
-        return map("file", file, "name", name, "text", text);
     }
+
+    /** The only file names the workbench saves under. */
+    static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[a-z0-9-]{1,64}\\.yaml");
 
     // ---------------------------------------------------------------- the scenario of a request
 
@@ -391,34 +450,55 @@ final class WorkbenchApi {
         if ((ref == null) == (text == null))
             throw ApiException.badRequest("give either \"scenario\" (a canned name or a file of the scenario folder) "
                     + "or \"text\" (a scenario in YAML), not " + (ref == null ? "neither" : "both"));
-        ScenarioParser.Source src = ref != null ? store.read(ref).orElseThrow(() -> ApiException.notFound("no scenario '"
-                + ref + "': neither a canned scenario nor a file of the scenario folder. GET /api/scenarios lists them."))
-                : new ScenarioParser.Source(text, "request");
-        Scenario base = parse(src);
+        Scenario base = ref != null ? load(ref) : parse(text);
+        checkSize(base);
         Map<String, Object> overrides = objectOrEmpty(body, "overrides");
         Map<String, Object> uncertainty = objectOrEmpty(body, "uncertainty");
         String name = optionalString(body, "name");
-        if (overrides.isEmpty() && uncertainty.isEmpty() && name == null) return base;
-        Scenario changes = changes(overrides, uncertainty);
+        Set<String> with = stringSet(body, "with");
+        if (overrides.isEmpty() && uncertainty.isEmpty() && name == null && with == null) return base;
+        Scenario changes = changes(overrides, uncertainty, base.regions());
         Scenario.Builder b = base.toBuilder(name != null ? name : base.name());
+        if (with != null) {
+            java.util.Set<String> all = new java.util.TreeSet<>(base.with());
+            all.addAll(with);
+            b.with(List.copyOf(all));
+        }
         changes.parameters().forEach((model, values) -> values.forEach((p, v) -> b.parameter(model, p, v)));
         changes.uncertainty().forEach((model, values) -> values.forEach((p, d) -> b.uncertain(model, p, d)));
         b.text(base.text() + "\n--- workbench changes\n" + Json.write(map("overrides", overrides, "uncertainty", uncertainty)));
         return b.build();
     }
 
-    private Scenario parse(ScenarioParser.Source src) throws ApiException {
-        String key = src.name() + '\0' + src.text();
-        Scenario cached = parsed.get(key);
+    /**
+     * A canned or saved scenario by name. Canned ones are kept once parsed (keyed by where their text lives, so
+     * a reinstalled library is read again); saved ones are read afresh, as they may change on disk.
+     */
+    private Scenario load(String ref) throws ApiException {
+        CannedScenario c = scenarios.canned().get(ref);
+        String key = c == null ? null : "canned\0" + ref + '\0' + c.location();
+        Scenario cached = key == null ? null : parsed.get(key);
         if (cached != null) return cached;
         try {
-            Scenario s = ScenarioParser.parse(src.text(), src.name(), store.parents());
-            if (!s.text().contains("\n--- variant ")) parsed.put(key, s); // a variant's parent may change on disk
+            Scenario s = scenarios.load(ref);
+            if (key != null) parsed.put(key, s);
             return s;
+        } catch (ScenarioNotFoundException e) {
+            throw notFound(ref);
         } catch (ScenarioException e) {
             throw ApiException.unprocessable(e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            throw ApiException.unprocessable(e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * Scenario text sent with the request. Its {@code extends:} and exogenous {@code file:} resolve only inside
+     * the workspace (the service's REMOTE access), and no message quotes a file.
+     */
+    private Scenario parse(String text) throws ApiException {
+        try {
+            return scenarios.parse(text, "request");
+        } catch (ScenarioException e) {
+            throw ApiException.unprocessable(e.getMessage());
         }
     }
 
@@ -426,8 +506,9 @@ final class WorkbenchApi {
      * Reads overrides and uncertainty with the scenario parser itself (JSON is YAML), so they take exactly the
      * forms of a scenario file and fail with its messages.
      */
-    private Scenario changes(Map<String, Object> overrides, Map<String, Object> uncertainty) throws ApiException {
-        StringBuilder t = new StringBuilder("name: changes\nregions: [changes]\n");
+    private Scenario changes(Map<String, Object> overrides, Map<String, Object> uncertainty, List<String> regions)
+            throws ApiException {
+        StringBuilder t = new StringBuilder("name: changes\nregions: ").append(Json.writeYaml(regions)).append('\n');
         if (!overrides.isEmpty()) t.append("parameters: ").append(Json.writeYaml(overrides)).append('\n');
         if (!uncertainty.isEmpty()) t.append("uncertainty: ").append(Json.writeYaml(uncertainty)).append('\n');
         try {

@@ -18,6 +18,7 @@ import etw.api.Model;
 import etw.api.scenario.Scenario;
 import etw.engine.InstalledModel;
 import etw.scenario.ScenarioParser;
+import etw.scenario.ScenarioService;
 import etw.scenarios.teaching.TeachingScenarios;
 
 /** The API's logic with the real models (ServiceLoader, no OSGi) and the real canned scenarios. */
@@ -26,8 +27,8 @@ class WorkbenchApiTest {
             .map(p -> InstalledModel.onClasspath(p.get())).toList();
 
     private static WorkbenchApi api(Path folder) {
-        return new WorkbenchApi(() -> MODELS, new ScenarioStore(() -> List.of(new TeachingScenarios()), folder),
-                List::of, List::of);
+        return new WorkbenchApi(() -> MODELS, new ScenarioService(() -> List.of(new TeachingScenarios()), folder,
+                ScenarioService.Access.REMOTE), true, List::of, List::of);
     }
 
     @SuppressWarnings("unchecked")
@@ -81,7 +82,7 @@ class WorkbenchApiTest {
                 {"scenario": "baseline", "file": "my-variant.yaml", "name": "my variant",
                  "overrides": {"etw.models.datacenter": {"pue": {"World": 1.2, "*": 1.4}}}}"""));
         String text = Files.readString(dir.resolve("scenarios/my-variant.yaml"));
-        assertTrue(text.contains("extends: \"baseline\""), text);
+        assertTrue(text.matches("(?s).*extends: \"?baseline\"?\n.*"), text);
         Map<String, Object> loaded = api.scenario("my-variant.yaml");
         assertEquals("my variant", loaded.get("name"));
         assertEquals(400, assertThrows(ApiException.class, () -> api.save(body(
