@@ -121,6 +121,14 @@ public final class IamcCsvReader {
             rows.add(new Row(f.get(0), f.get(1), f.get(2), f.get(4), lineNo, points));
         }
         if (years == null) throw new ScenarioException(file + ":1: the file is empty; expected an IAMC header");
+        boolean needModel = model == null && models.size() > 1;
+        boolean needScenario = scenario == null && scenarios.size() > 1;
+        if (needModel || needScenario)
+            throw new ScenarioException(file + ": the file holds " + models.size() + " model" + (models.size() == 1 ? "" : "s")
+                    + " (" + Names.list(models, 12) + ") and " + scenarios.size() + " scenario" + (scenarios.size() == 1 ? "" : "s")
+                    + " (" + Names.list(scenarios, 12) + "); say which with " + (needModel ? "'model:'" : "")
+                    + (needModel && needScenario ? " and " : "") + (needScenario ? "'scenario:'" : "")
+                    + " under the exogenous entry, so that rows of different ones are not mixed");
         choose(file, "model", model, models);
         choose(file, "scenario", scenario, scenarios);
         Map<String, Row> byRegion = new LinkedHashMap<>();
@@ -151,9 +159,6 @@ public final class IamcCsvReader {
 
     /** Checks a model or scenario choice against what the file holds. */
     private static void choose(Path file, String key, String chosen, TreeSet<String> found) throws ScenarioException {
-        if (chosen == null && found.size() > 1)
-            throw new ScenarioException(file + ": the file holds " + found.size() + " " + key + "s (" + Names.list(found, 12)
-                    + "); say which with '" + key + ":' under the exogenous entry");
         if (chosen != null && !found.contains(chosen))
             throw new ScenarioException(file + ": no rows of " + key + " '" + Names.token(chosen) + "'; the file has "
                     + Names.list(found, 12));

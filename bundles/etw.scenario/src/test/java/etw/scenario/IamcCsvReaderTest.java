@@ -63,7 +63,7 @@ class IamcCsvReaderTest {
         assertTrue(error("Model,Scenario,Region,Variable,Unit,2024\nETW,s,World,V,TWh/yr,1\nETW,s,China,V,GWh/yr,1\n", "V", null)
                 .startsWith(f + ":3: 'V' is in 'GWh/yr' here but in 'TWh/yr' on line 2"));
         assertTrue(error("Model,Scenario,Region,Variable,Unit,2024\nETW,a,World,V,TWh/yr,1\nETW,b,World,V,TWh/yr,1\n", "V", null)
-                .contains("the file holds 2 scenarios (a, b); say which with 'scenario:'"));
+                .contains("the file holds 1 model (ETW) and 2 scenarios (a, b); say which with 'scenario:' under the exogenous entry"));
         assertTrue(error("Model,Scenario,Region,Variable,Unit,2024\nETW,a,World,W,TWh/yr,1\n", "V", null)
                 .contains("no rows for variable 'V'"));
     }
