@@ -24,8 +24,10 @@ import etw.scenario.ScenarioParser;
 
 /**
  * (3) The plugin in the workbench: the canned baseline with the workbench's own four model bundles, run once
- * without this model and once with it. Nothing of the workbench changes; the engine adds the new demand to
- * {@code Final Energy|Electricity}, and the supply model meets it, partly with fossil generation.
+ * without this model and once with it. A plugin joins only a scenario that names it (under {@code models:} or
+ * {@code with:}, by setting its parameters, or with {@code --with} on the command line), so installed but not
+ * named it changes nothing; named, the engine adds the new demand to {@code Final Energy|Electricity}, and the
+ * supply model meets it, partly with fossil generation.
  */
 class GridEffectTest {
 
@@ -33,16 +35,30 @@ class GridEffectTest {
     private static final String HYDROGEN = "Final Energy|Electricity|Hydrogen";
     private static final String EMISSIONS = "Emissions|CO2|Energy|Supply|Electricity";
 
+    /** Installed but not named, the plugin leaves the canned baseline as it is, to the last bit. */
+    @Test
+    void installedButNotNamedItChangesNothing() throws Exception {
+        Scenario baseline = baseline();
+        Result without = Wiring.wire(baseline, models(false)).run();
+        Result installed = Wiring.wire(baseline, models(true)).run();
+        assertFalse(installed.has(HYDROGEN));
+        for (int y = baseline.firstYear(); y <= baseline.lastYear(); y++)
+            for (String region : baseline.regions())
+                assertEquals(Double.doubleToLongBits(without.value(DEMAND, region, y)),
+                        Double.doubleToLongBits(installed.value(DEMAND, region, y)), region + " " + y);
+    }
+
     @Test
     void hydrogenRaisesDemandAndEmissions() throws Exception {
-        Scenario baseline = baseline();
+        // what `etw run baseline --with org.example.etw.hydrogen` runs
+        Scenario baseline = baseline().toBuilder("baseline").with(List.of(ElectrolyserDemand.ID)).build();
         List<InstalledModel> workbench = models(false);
         List<InstalledModel> withHydrogen = models(true);
         assertTrue(workbench.stream().anyMatch(m -> m.id().equals("etw.models.decarbonisation")),
                 "the workbench's models are on the test class path: " + workbench);
         assertEquals(workbench.size() + 1, withHydrogen.size());
 
-        Result without = Wiring.wire(baseline, workbench).run();
+        Result without = Wiring.wire(baseline(), workbench).run();
         Result with = Wiring.wire(baseline, withHydrogen).run();
 
         assertFalse(without.has(HYDROGEN));
@@ -64,7 +80,7 @@ class GridEffectTest {
                     with.value(DEMAND, "World", y), 1e-9, "demand in " + y);
     }
 
-    /** The variant in scenarios/hydrogen-ramp.yaml (extends baseline) runs, and the ramp shows. */
+    /** The variant in scenarios/hydrogen-ramp.yaml (extends baseline, sets this model's parameters) runs, and the ramp shows. */
     @Test
     void theRampScenarioRuns() throws Exception {
         Scenario ramp = ScenarioParser.parse(Path.of("scenarios/hydrogen-ramp.yaml"),
@@ -76,6 +92,7 @@ class GridEffectTest {
         assertEquals(60 * 0.5 * 8.76, result.value(HYDROGEN, "World", 2030), 1e-9);
         assertEquals(600 * 0.5 * 8.76, result.value(HYDROGEN, "World", 2050), 1e-9);
         Result baseline = Wiring.wire(baseline(), models(true)).run();
+        assertFalse(baseline.has(HYDROGEN), "the baseline does not name the plugin");
         assertTrue(result.value(EMISSIONS, "World", 2050) > baseline.value(EMISSIONS, "World", 2050));
     }
 
@@ -93,11 +110,15 @@ class GridEffectTest {
         }
     }
 
-    /** Every model on the class path (their META-INF/services files), with or without this plugin's. */
+    /**
+     * Every model on the class path (their META-INF/services files), with or without this plugin's; this one is
+     * installed as a plugin, as from the workbench's {@code plugins/} folder, the others as the workbench's own.
+     */
     private static List<InstalledModel> models(boolean withHydrogen) {
         return ServiceLoader.load(Model.class).stream()
                 .filter(p -> withHydrogen || p.type() != ElectrolyserDemand.class)
-                .map(p -> InstalledModel.onClasspath(p.get()))
+                .map(p -> p.type() == ElectrolyserDemand.class ? InstalledModel.pluginOnClasspath(p.get())
+                        : InstalledModel.onClasspath(p.get()))
                 .toList();
     }
 }
