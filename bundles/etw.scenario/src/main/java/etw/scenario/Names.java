@@ -50,9 +50,14 @@ final class Names {
      * "..."), control and non-ASCII-printable characters escaped as {@code \\uXXXX}.
      */
     static String token(String s) {
+        return token(s, MAX_TOKEN);
+    }
+
+    /** Like {@link #token(String)}, at most {@code max} characters. */
+    static String token(String s, int max) {
         if (s == null) return "";
         StringBuilder b = new StringBuilder();
-        int n = Math.min(s.length(), MAX_TOKEN);
+        int n = Math.min(s.length(), max);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029'
@@ -61,7 +66,7 @@ final class Names {
             else
                 b.append(c);
         }
-        if (s.length() > MAX_TOKEN) b.append("...");
+        if (s.length() > max) b.append("...");
         return b.toString();
     }
 

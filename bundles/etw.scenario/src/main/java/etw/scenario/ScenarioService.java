@@ -93,7 +93,7 @@ public final class ScenarioService {
                     ScenarioParser.Loaded l = ScenarioParser.load(workspace.scenario(name), name + ".yaml");
                     parent = ScenarioParser.topKey(l.text(), "extends");
                     String d = ScenarioParser.topKey(l.text(), "description").strip();
-                    if (!d.isEmpty()) title = Names.token(d.lines().findFirst().orElse(d).replaceAll("\\s+", " "));
+                    if (!d.isEmpty()) title = Names.token(d.replaceAll("\\s+", " "), 100);
                 } catch (ScenarioException | NoSuchFileException | RuntimeException e) {
                     // listed by name; loading it says what is wrong
                 }
@@ -202,23 +202,35 @@ public final class ScenarioService {
     private ScenarioParser.Loaded find(String ref) throws ScenarioException {
         CannedScenario c = canned().get(ref);
         if (c != null) return canned(c);
-        String name = Workspace.scenarioName(ref);
-        if (name != null && workspace != null && workspace.scenario(name) != null) return saved(name);
         boolean looksLikeFile = ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/") || ref.contains("\\");
         if (access == Access.LOCAL && looksLikeFile) {
-            try {
-                return ScenarioParser.load(Path.of(ref), ref);
-            } catch (NoSuchFileException e) {
-                throw new ScenarioNotFoundException(ref + ": no such file. Give the path of a scenario file, or the name "
-                        + "of a canned or saved scenario (etw scenarios lists them).");
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new ScenarioNotFoundException("'" + Names.token(ref) + "' is not a file name");
-            }
+            Optional<ScenarioParser.Loaded> file = path(null, ref);
+            if (file.isPresent()) return file.get();
         }
+        String name = Workspace.scenarioName(ref);
+        if (name != null && workspace != null && workspace.scenario(name) != null) return saved(name);
+        if (access == Access.LOCAL && looksLikeFile)
+            throw new ScenarioNotFoundException(ref + ": no such file. Give the path of a scenario file, or the name "
+                    + "of a canned or saved scenario (etw scenarios lists them).");
         throw new ScenarioNotFoundException("no scenario named '" + Names.token(ref) + "'. Canned: "
                 + (canned().isEmpty() ? "(none installed)" : String.join(", ", canned().keySet()))
                 + (workspace == null ? "" : "; saved: " + (workspace.names().isEmpty() ? "(none)" : Names.list(workspace.names(), 30)))
                 + (access == Access.LOCAL ? ". To run a file, give its path ending in .yaml." : "."));
+    }
+
+    /** LOCAL: the scenario file at {@code ref} (relative to {@code dir}), or empty if there is none. */
+    private static Optional<ScenarioParser.Loaded> path(Path dir, String ref) throws ScenarioException {
+        Path p;
+        try {
+            p = dir == null ? Path.of(ref) : dir.resolve(ref);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ScenarioParser.load(p, dir == null || Path.of(ref).isAbsolute() ? ref : p.toString()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
     }
 
     private ScenarioParser.Loaded canned(CannedScenario c) throws ScenarioException {
@@ -257,6 +269,10 @@ public final class ScenarioService {
             public Optional<ScenarioParser.Loaded> parent(String ref, ScenarioParser.Loaded variant) throws ScenarioException {
                 CannedScenario c = canned().get(ref);
                 if (c != null) return Optional.of(canned(c));
+                if (access == Access.LOCAL && variant.dir() != null) {
+                    Optional<ScenarioParser.Loaded> file = path(variant.dir(), ref);
+                    if (file.isPresent()) return file;
+                }
                 String name = Workspace.scenarioName(ref);
                 if (name != null && workspace != null && workspace.scenario(name) != null) return Optional.of(saved(name));
                 if (access == Access.REMOTE) {
@@ -265,12 +281,7 @@ public final class ScenarioService {
                                 + "workbench, extends names a canned scenario or one saved in the workspace");
                     return Optional.empty();
                 }
-                Path p = variant.dir() == null ? Path.of(ref) : variant.dir().resolve(ref);
-                try {
-                    return Optional.of(ScenarioParser.load(p, p.toString()));
-                } catch (NoSuchFileException e) {
-                    return Optional.empty();
-                }
+                return path(variant.dir(), ref);
             }
 
             @Override
