@@ -343,6 +343,7 @@ public final class Runtime implements AutoCloseable {
             String name = jar.getFileName().toString();
             startFailures.remove(name);
             String refusal = PluginCheck.refusal(jar);
+            if (refusal == null) refusal = duplicate(jar, artifact.toString());
             if (refusal != null) {
                 refuse(name, refusal); // FileInstall leaves it alone until the file changes
                 return null;
@@ -350,6 +351,30 @@ public final class Runtime implements AutoCloseable {
             refused.remove(name);
             return artifact;
         }
+    }
+
+    /**
+     * FileInstall would update an installed bundle of the same name and version in place (even a distribution
+     * bundle, which deleting the jar would then uninstall); the framework refuses such a jar, and so does ETW.
+     */
+    private String duplicate(Path jar, String location) {
+        String bsn;
+        org.osgi.framework.Version version;
+        try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Attributes a = f.getManifest().getMainAttributes();
+            bsn = a.getValue(Constants.BUNDLE_SYMBOLICNAME).split(";")[0].trim();
+            version = org.osgi.framework.Version.parseVersion(a.getValue(Constants.BUNDLE_VERSION));
+        } catch (IOException | RuntimeException e) {
+            return null; // the framework says what is wrong with it
+        }
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (bsn.equals(b.getSymbolicName()) && version.equals(b.getVersion()) && !b.getLocation().equals(location)) {
+                String other = pluginName(b);
+                return "not installed: bundle " + bsn + " " + version + " is already installed from "
+                        + (other != null ? "plugins/" + other : "the distribution (" + b.getLocation().replaceFirst("^reference:", "") + ")");
+            }
+        }
+        return null;
     }
 
     /** FileInstall reports install and start failures through the log; keep them as the plugin's problem. */

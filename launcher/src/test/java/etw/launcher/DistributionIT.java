@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * distribution's lib/ and features/, an empty plugins/) and its own cache folder ({@code ETW_CACHE}).
  */
 class DistributionIT {
-    private static final Path DIST = Path.of("target", "etw").toAbsolutePath();
+    /** The distribution under test; ETW_TEST_DIST may name another build of it (to show a test fails on it). */
+    private static final Path DIST = Path.of(System.getenv().getOrDefault("ETW_TEST_DIST", "target/etw")).toAbsolutePath();
     private static final long MINUTE_MS = 60_000;
 
     @TempDir

@@ -103,7 +103,8 @@ class PluginsIT {
         long gone = waitUntilModels(false, DATACENTER + ":");
         System.out.println("plugin gone from etw models after " + gone + " ms");
         etw(2, "run", "baseline", "--out", home.resolve("out").toString());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("model 'etw.models.datacenter', which is not installed"),
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("'etw.models.datacenter'") && message.contains("not installed"),
                 err.toString(StandardCharsets.UTF_8));
     }
 
@@ -204,6 +205,25 @@ class PluginsIT {
         t0 = System.nanoTime();
         while (!runtime.problems().isEmpty() && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(50);
         assertEquals(List.of(), runtime.problems(), "gone with its jar");
+    }
+
+    @Test
+    void aCopyOfADistributionBundleIsRefusedAndDeletingItLeavesTheDistributionAlone() throws Exception {
+        Path renewables;
+        try (Stream<Path> jars = Files.list(home.resolve("features").resolve("models"))) {
+            renewables = jars.filter(j -> j.getFileName().toString().startsWith("etw.models.renewables")).findFirst().orElseThrow();
+        }
+        Files.copy(renewables, plugins.resolve("renewables-copy.jar"));
+        long t0 = System.nanoTime();
+        while (runtime.problems().isEmpty() && System.nanoTime() - t0 < 10_000_000_000L) Thread.sleep(50);
+        assertEquals(1, runtime.problems().size(), runtime.problems().toString());
+        assertTrue(runtime.problems().get(0).startsWith("plugins/renewables-copy.jar: not installed: bundle etw.models.renewables "),
+                runtime.problems().toString());
+        assertTrue(runtime.problems().get(0).contains("is already installed from the distribution"), runtime.problems().toString());
+        Files.delete(plugins.resolve("renewables-copy.jar"));
+        Thread.sleep(500);
+        assertTrue(etw(0, "models").contains("etw.models.renewables:"));
+        assertEquals(List.of(), runtime.problems());
     }
 
     private static void writeJar(Path file, Map<String, String> headers) throws IOException {
