@@ -145,7 +145,10 @@ public final class Runtime implements AutoCloseable {
             fw.start();
             for (Bundle b : bundles) runtime.startFeatureBundle(b);
             runtime.registerProblems();
-            if (watchMillis > 0) runtime.startFileInstall();
+            if (watchMillis > 0) {
+                routeJavaLogging(frameworkLog);
+                runtime.startFileInstall();
+            }
             else runtime.installPluginsOnce();
             return runtime;
         } catch (BundleException | IOException e) {
@@ -155,6 +158,37 @@ public final class Runtime implements AutoCloseable {
             runtime.close();
             throw new LaunchException("the plugin watcher failed to start: " + e, e);
         }
+    }
+
+    /**
+     * In long-running mode the libraries that log through java.util.logging (SPI Fly, FileInstall's fallback) write
+     * into the log file too, not onto the console.
+     */
+    private static void routeJavaLogging(FrameworkLog frameworkLog) {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler h : root.getHandlers()) root.removeHandler(h);
+        root.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (!isLoggable(r)) return;
+                String message = r.getMessage();
+                if (r.getParameters() != null && message != null)
+                    try {
+                        message = java.text.MessageFormat.format(message, r.getParameters());
+                    } catch (IllegalArgumentException e) {
+                        // keep the pattern as it is
+                    }
+                frameworkLog.write(r.getLevel().getName(), String.valueOf(r.getLoggerName()), message, r.getThrown());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
     }
 
     private void startFeatureBundle(Bundle b) {

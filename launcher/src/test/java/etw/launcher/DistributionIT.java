@@ -109,7 +109,7 @@ class DistributionIT {
     /** A slow command: an ensemble long enough to be interrupted. */
     private Process slowEnsemble() throws Exception {
         TestJars.activator(home.resolve("plugins").resolve("ready.jar"), "org.example.ready", "print", "READY-FOR-SIGNALS");
-        Process p = start(List.of(), "ensemble", "baseline", "--samples", "200000", "--out", work.resolve("out").toString());
+        Process p = start(List.of(), "ensemble", "baseline", "--samples", "50000", "--out", work.resolve("out").toString());
         waitForOutput(p, "READY-FOR-SIGNALS");
         Thread.sleep(300); // the command is running now
         return p;
