@@ -69,23 +69,29 @@ final class ScenarioText {
             cs = StandardCharsets.UTF_16LE;
             skip = 2;
         }
+        // validate in chunks (no second copy of a large file), then decode once
         CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(b, skip, b.length - skip);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) (b.length - skip) + 1));
-        CoderResult r = decoder.decode(in, out, true);
-        if (!r.isError()) r = decoder.flush(out);
+        CharBuffer chunk = CharBuffer.allocate(64 * 1024);
+        CoderResult r;
+        do {
+            chunk.clear();
+            r = decoder.decode(in, chunk, true);
+        } while (r.isOverflow());
+        if (!r.isError()) {
+            chunk.clear();
+            r = decoder.flush(chunk);
+        }
         if (r.isError()) {
-            out.flip();
-            String before = out.toString();
+            String before = new String(b, skip, in.position() - skip, cs);
             scan(before, name, Integer.MAX_VALUE); // a NUL before the bad byte says more: UTF-16 without a mark
             String where = position(name, before, before.length());
             throw new ScenarioException(where + ": not " + (cs == StandardCharsets.UTF_8 ? "UTF-8" : "UTF-16")
                     + " text (byte 0x" + String.format("%02x", b[in.position()] & 0xff) + " at byte " + in.position()
                     + "); save the file as UTF-8 text");
         }
-        out.flip();
-        String text = out.toString();
+        String text = new String(b, skip, b.length - skip, cs);
         scan(text, name, Integer.MAX_VALUE);
         return text;
     }
