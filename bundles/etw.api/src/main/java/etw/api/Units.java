@@ -183,7 +183,24 @@ public final class Units {
             if (token.startsWith(s) && token.substring(s.length()).matches("\\^-?\\d+|[²³]"))
                 throw new IllegalArgumentException("'" + token + "' in '" + text + "': the gas " + s
                         + " takes no exponent");
-        throw new IllegalArgumentException("unknown unit '" + token + "' in '" + text + "' (" + known() + ")");
+        String suggestion = caseSlip(token);
+        throw new IllegalArgumentException("unknown unit '" + token + "' in '" + text + "'"
+                + (suggestion == null ? "" : "; did you mean " + suggestion + "? (case matters: MW is a megawatt, mW a milliwatt)")
+                + " (" + known() + ")");
+    }
+
+    /** Spellings that differ from {@code token} only in case ({@code MWH}: MWh or mWh), or null. */
+    private static String caseSlip(String token) {
+        List<String> found = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>(List.of(""));
+        prefixes.addAll(List.of("E", "P", "T", "G", "M", "k", "c", "m", "µ", "n"));
+        for (String p : prefixes)
+            for (Map.Entry<String, Base> e : SYMBOLS.entrySet()) {
+                String candidate = p + e.getKey();
+                if ((p.isEmpty() || e.getValue().prefixable) && candidate.equalsIgnoreCase(token)) found.add("'" + candidate + "'");
+            }
+        for (String gas : SPECIES.keySet()) if (gas.equalsIgnoreCase(token)) found.add("'" + gas + "'");
+        return found.isEmpty() ? null : String.join(" or ", found);
     }
 
     private static List<String> speciesLongestFirst() {

@@ -191,7 +191,9 @@ class UnitsTest {
         assertTrue(parseError("Pa").contains("unknown unit 'Pa'"), "no peta-annum, and no pascal either");
         assertTrue(parseError("kCO2").contains("unknown unit 'kCO2'"), "a gas takes no prefix");
         assertTrue(parseError("m0").contains("unknown unit 'm0'"));
-        assertTrue(parseError("MWH").contains("unknown unit 'MWH'"), "case matters: MW and mW differ");
+        assertTrue(parseError("MWH").contains("unknown unit 'MWH' in 'MWH'; did you mean 'MWh' or 'mWh'? (case matters"));
+        assertTrue(parseError("Mt co2/yr").contains("did you mean 'CO2'?"));
+        assertTrue(parseError("GWH/yr").contains("did you mean 'GWh'?"));
     }
 
     private static String refusal(String from, String to) {
