@@ -1,4 +1,4 @@
-package etw.io;
+package etw.io.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,6 +30,7 @@ import etw.api.scenario.EnsembleResult;
 import etw.api.scenario.Result;
 import etw.api.scenario.RunManifest;
 import etw.api.scenario.Scenario;
+import etw.io.HtmlReport;
 
 class HtmlReportTest {
     private static final String SVG = "http://www.w3.org/2000/svg";
@@ -228,7 +229,7 @@ class HtmlReportTest {
                 areas.stream().map(a -> a.getAttribute("data-series")).toList());
         for (int year : new int[] {2024, 2035, 2050}) {
             double sum = 0;
-            for (String src : HtmlReport.SUPPLY_SOURCES) sum += main.value("Secondary Energy|Electricity|" + src, "World", year);
+            for (String src : SupplyMixSection.USUAL_ORDER) sum += main.value("Secondary Energy|Electricity|" + src, "World", year);
             Element stack = withClass(svg, SVG, "g", "stack").get(0);
             assertEquals(sum, numbers(stack.getAttribute("data-total"))[year - 2024], 1e-6);
             // the drawn top of the last polygon at that year's x is the pixel of the sum
@@ -251,6 +252,51 @@ class HtmlReportTest {
         // the y axis reaches above the total and starts at zero
         double zeroY = ym[0];
         assertEquals(SvgChart.TOP + SvgChart.PLOT_H, zeroY, 1e-6);
+    }
+
+    @Test
+    void supplySourcesAreFoundInTheResultNotTakenFromAList() throws Exception {
+        Result main = full("b", List.of("World"), 2024, 2030)
+                .linear("Secondary Energy|Electricity|Geothermal", "TWh/yr", 90, 10)
+                .linear("Secondary Energy|Electricity|Biomass", "TWh/yr", 600, 5)
+                .linear("Secondary Energy|Electricity|Solar|Rooftop", "TWh/yr", 300, 40).build();
+        Document d = parse(HtmlReport.toHtml(List.of(main), null));
+        Element svg = svg(d, "r0-supply");
+        assertEquals(List.of("Coal", "Gas", "Other", "Nuclear", "Hydro", "Wind", "Solar", "Biomass", "Geothermal"),
+                withClass(svg, SVG, "polygon", "area").stream().map(a -> a.getAttribute("data-series")).toList(),
+                "the usual sources in their order, then the others by name; grandchildren are in their parent");
+        double sum = 0;
+        for (String v : SupplyMixSection.sources(main)) sum += main.value(v, "World", 2030);
+        Element stack = withClass(svg, SVG, "g", "stack").get(0);
+        assertEquals(sum, numbers(stack.getAttribute("data-total"))[6], 1e-6);
+        Result onlyPlugins = new Builder("p", List.of("World"), 2024, 2030)
+                .linear("Secondary Energy|Electricity|Fusion", "TWh/yr", 1, 1).build();
+        assertEquals(List.of("Fusion"), withClass(svg(parse(HtmlReport.toHtml(List.of(onlyPlugins), null)), "r0-supply"),
+                SVG, "polygon", "area").stream().map(a -> a.getAttribute("data-series")).toList());
+    }
+
+    @Test
+    void headerAndManifestNameThePluginsAndWarnings() throws Exception {
+        Result r = full("b", List.of("World"), 2024, 2030).build();
+        etw.api.scenario.RunManifest m = r.manifest();
+        Result withPlugin = new Result(r.scenario(), r.variables(), values(r), new etw.api.scenario.RunManifest(
+                "run-42", m.scenario(), m.scenarioSha256(), m.files(), m.bundles(), m.models(),
+                List.of("acme.h2 (acme.h2 1.0.0)"), m.parameters(), m.seed(), m.runAt(), List.of("plugin x left out: bad unit")));
+        String html = HtmlReport.toHtml(List.of(withPlugin), null);
+        assertTrue(html.contains("Plugins: acme.h2 (acme.h2 1.0.0)."), html);
+        assertTrue(html.contains("run-42"));
+        assertTrue(html.contains("plugin x left out: bad unit"));
+        assertTrue(HtmlReport.toHtml(List.of(r), null).contains("Plugins: none."));
+    }
+
+    private static double[][] values(Result r) {
+        double[][] v = new double[r.variables().size()][];
+        int n = r.scenario().yearCount();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = new double[r.regions().size() * n];
+            for (int g = 0; g < r.regions().size(); g++) System.arraycopy(r.series(i, g), 0, v[i], g * n, n);
+        }
+        return v;
     }
 
     @Test
@@ -331,7 +377,7 @@ class HtmlReportTest {
         // the supply comparison is the total of the same sources
         Element total = withClass(svg(d, "r0-supply"), SVG, "g", "series").get(0);
         double sum = 0;
-        for (String src : HtmlReport.SUPPLY_SOURCES) sum += fast.value("Secondary Energy|Electricity|" + src, "World", 2050);
+        for (String src : SupplyMixSection.USUAL_ORDER) sum += fast.value("Secondary Energy|Electricity|" + src, "World", 2050);
         double[] v = numbers(total.getAttribute("data-values"));
         assertEquals(sum, v[v.length - 1], 1e-6);
         // headline table has both scenarios
@@ -353,9 +399,9 @@ class HtmlReportTest {
         assertTrue(withClass(svg(d, "r0-emissions"), SVG, "g", "series").stream()
                 .anyMatch(g -> g.getAttribute("data-series").equals(nasty)), "attribute round trip");
         assertTrue(svg(d, "r0-supply").getTextContent().contains("R<1>&\"2\""));
-        assertEquals("&#65533;x&#65533;&#127;&#233;&#128512;", HtmlReport.esc("\u0001x\ud800\u007f\u00e9\ud83d\ude00"),
+        assertEquals("&#65533;x&#65533;&#127;&#233;&#128512;", Html.esc("\u0001x\ud800\u007f\u00e9\ud83d\ude00"),
                 "characters XML does not allow are replaced, others referenced by code point");
-        assertEquals("&#65533;&lt;&gt;&amp;&quot;&#39;", HtmlReport.esc("\u0001<>&\"'"));
+        assertEquals("&#65533;&lt;&gt;&amp;&quot;&#39;", Html.esc("\u0001<>&\"'"));
     }
 
     @Test
@@ -472,9 +518,9 @@ class HtmlReportTest {
         assertEquals("0", SvgChart.number(-0.0001, 0));
         assertEquals("-1.5", SvgChart.c(-1.5));
         assertEquals("0", SvgChart.c(-0.001));
-        assertEquals("14,599", HtmlReport.amount(14599.31));
-        assertEquals("0.0123", HtmlReport.amount(0.012345));
-        assertEquals("47.4", HtmlReport.amount(47.36));
+        assertEquals("14,599", Html.amount(14599.31));
+        assertEquals("0.0123", Html.amount(0.012345));
+        assertEquals("47.4", Html.amount(47.36));
         assertEquals(List.of(2025, 2030, 2035, 2040, 2045, 2050),
                 java.util.Arrays.stream(SvgChart.yearTicks(2024, 2050)).boxed().toList());
         assertEquals(List.of(2030), java.util.Arrays.stream(SvgChart.yearTicks(2030, 2030)).boxed().toList());

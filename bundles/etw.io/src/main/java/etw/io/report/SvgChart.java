@@ -1,4 +1,4 @@
-package etw.io;
+package etw.io.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -198,19 +198,19 @@ final class SvgChart {
         double height = legendTop + rows * LEGEND_ROW + 6;
 
         StringBuilder s = new StringBuilder(8192);
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"").append(HtmlReport.esc(id))
+        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"").append(Html.esc(id))
                 .append("\" width=\"").append(c(WIDTH)).append("\" height=\"").append(c(height))
                 .append("\" viewBox=\"0 0 ").append(c(WIDTH)).append(' ').append(c(height))
                 .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\"")
                 .append(" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"12\">\n");
-        s.append("<title id=\"").append(id).append("-title\">").append(HtmlReport.esc(title)).append("</title>\n");
-        s.append("<desc id=\"").append(id).append("-desc\">").append(HtmlReport.esc(description)).append("</desc>\n");
+        s.append("<title id=\"").append(id).append("-title\">").append(Html.esc(title)).append("</title>\n");
+        s.append("<desc id=\"").append(id).append("-desc\">").append(Html.esc(description)).append("</desc>\n");
         s.append("<rect x=\"0\" y=\"0\" width=\"").append(c(WIDTH)).append("\" height=\"").append(c(height))
                 .append("\" fill=\"#ffffff\"/>\n");
 
         // title
         s.append("<text class=\"chart-title\" x=\"8\" y=\"22\" font-size=\"15\" font-weight=\"bold\" fill=\"#000000\">")
-                .append(HtmlReport.esc(title)).append("</text>\n");
+                .append(Html.esc(title)).append("</text>\n");
 
         s.append("<g class=\"plot\" data-xmap=\"").append(xa).append(' ').append(xb).append("\" data-ymap=\"")
                 .append(yc).append(' ').append(yd).append("\">\n");
@@ -240,7 +240,7 @@ final class SvgChart {
                 point(pts, x + 3, yc + yd * fin(b.lo()[0]));
                 point(pts, x - 3, yc + yd * fin(b.lo()[0]));
             }
-            s.append("<polygon class=\"band\" data-series=\"").append(HtmlReport.esc(b.name())).append("\" data-first-year=\"")
+            s.append("<polygon class=\"band\" data-series=\"").append(Html.esc(b.name())).append("\" data-first-year=\"")
                     .append(b.firstYear()).append("\" data-lo=\"").append(values(b.lo())).append("\" data-hi=\"")
                     .append(values(b.hi())).append("\" fill=\"").append(b.colour()).append("\" fill-opacity=\"0.3\" stroke=\"none\" points=\"")
                     .append(pts.toString().trim()).append("\"/>\n");
@@ -265,7 +265,7 @@ final class SvgChart {
                     for (int i = 0; i < n; i++) point(pts, xa + xb * (fy + i), yc + yd * tops[k][i]);
                     for (int i = n - 1; i >= 0; i--) point(pts, xa + xb * (fy + i), yc + yd * bases[k][i]);
                 }
-                s.append("<polygon class=\"area\" data-series=\"").append(HtmlReport.esc(l.name())).append("\" data-values=\"")
+                s.append("<polygon class=\"area\" data-series=\"").append(Html.esc(l.name())).append("\" data-values=\"")
                         .append(values(l.values())).append("\" data-top=\"").append(values(tops[k])).append("\" fill=\"")
                         .append(l.colour()).append("\" stroke=\"#ffffff\" stroke-width=\"0.5\" points=\"")
                         .append(pts.toString().trim()).append("\"/>\n");
@@ -316,7 +316,7 @@ final class SvgChart {
                     runStart = -1;
                 }
             }
-            s.append("<g class=\"series\" data-series=\"").append(HtmlReport.esc(l.name())).append("\" data-first-year=\"")
+            s.append("<g class=\"series\" data-series=\"").append(Html.esc(l.name())).append("\" data-first-year=\"")
                     .append(l.firstYear()).append("\" data-values=\"").append(values(v)).append("\">\n");
             s.append("<path d=\"").append(d.toString().trim()).append("\" fill=\"none\" stroke=\"").append(l.colour())
                     .append("\" stroke-width=\"").append(c(l.width())).append('"');
@@ -336,7 +336,7 @@ final class SvgChart {
                     .append("\">\n<path d=\"").append(diamond(x, y, 6)).append("\" fill=\"").append(markerColour)
                     .append("\" stroke=\"#000000\" stroke-width=\"1\"/>\n");
             s.append("<text x=\"").append(c(x)).append("\" y=\"").append(c(y - 10)).append("\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\" fill=\"#000000\">")
-                    .append(HtmlReport.esc(m.label())).append("</text>\n</g>\n");
+                    .append(Html.esc(m.label())).append("</text>\n</g>\n");
         }
 
         // tick labels
@@ -348,17 +348,17 @@ final class SvgChart {
         for (long k = ys.kLo(); k <= ys.kHi(); k++) {
             double y = yc + yd * (k * ys.step());
             s.append("<text class=\"tick y\" x=\"").append(c(LEFT - 8)).append("\" y=\"").append(c(y + 4))
-                    .append("\" text-anchor=\"end\">").append(HtmlReport.esc(number(k * ys.step(), ys.decimals()))).append("</text>\n");
+                    .append("\" text-anchor=\"end\">").append(Html.esc(number(k * ys.step(), ys.decimals()))).append("</text>\n");
         }
         s.append("</g>\n");
         s.append("</g>\n"); // plot
 
         // axis labels
         s.append("<text class=\"axis-label x\" x=\"").append(c(LEFT + PLOT_W / 2)).append("\" y=\"").append(c(plotBottom + 38))
-                .append("\" text-anchor=\"middle\" fill=\"#000000\">").append(HtmlReport.esc(xLabel)).append("</text>\n");
+                .append("\" text-anchor=\"middle\" fill=\"#000000\">").append(Html.esc(xLabel)).append("</text>\n");
         double ly = TOP + PLOT_H / 2;
         s.append("<text class=\"axis-label y\" x=\"18\" y=\"").append(c(ly)).append("\" transform=\"rotate(-90 18 ")
-                .append(c(ly)).append(")\" text-anchor=\"middle\" fill=\"#000000\">").append(HtmlReport.esc(yLabel))
+                .append(c(ly)).append(")\" text-anchor=\"middle\" fill=\"#000000\">").append(Html.esc(yLabel))
                 .append("</text>\n");
 
         // legend
@@ -382,7 +382,7 @@ final class SvgChart {
                     s.append("/>\n");
                 }
             }
-            s.append("<text x=\"").append(c(x + 22)).append("\" y=\"").append(c(y)).append("\">").append(HtmlReport.esc(e.name()))
+            s.append("<text x=\"").append(c(x + 22)).append("\" y=\"").append(c(y)).append("\">").append(Html.esc(e.name()))
                     .append("</text>\n");
         }
         s.append("</g>\n");
