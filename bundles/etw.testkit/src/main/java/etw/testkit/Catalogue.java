@@ -65,9 +65,16 @@ final class Catalogue {
             return out;
         }
         writer.forEach((v, id) -> {
-            if (v.startsWith(variable + "|")) out.putIfAbsent(id, v);
+            if (v.startsWith(variable + "|") && !writtenBetween(variable, v)) out.putIfAbsent(id, v);
         });
         return out;
+    }
+
+    /** True if a variable strictly between {@code ancestor} and {@code v} is written: then that one is summed, not v. */
+    private boolean writtenBetween(String ancestor, String v) {
+        for (int i = v.lastIndexOf('|'); i > ancestor.length(); i = v.lastIndexOf('|', i - 1))
+            if (writer.containsKey(v.substring(0, i))) return true;
+        return false;
     }
 
     /** One line per input of the model that nobody writes and that is a near miss of a known variable. */
