@@ -89,7 +89,10 @@ async function drain() {
       status('Running…');
       const results = await wb.api('/api/run', wb.request());
       wb.state.results = results;
-      status(`${results.scenario}: run in ${results.runMs.toFixed(0)} ms`);
+      const plugins = results.plugins.length ? ` · plugins: ${results.plugins.join(', ')}` : '';
+      const warnings = results.warnings.length ? ` · ${results.warnings.length} warning(s)` : '';
+      status(`${results.scenario}: run in ${results.runMs.toFixed(0)} ms${plugins}${warnings}`);
+      document.getElementById('status').title = results.warnings.join('\n');
       hideError();
       wb.emit('results', {results, t0});
     } catch (e) {

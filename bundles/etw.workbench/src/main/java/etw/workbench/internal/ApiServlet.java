@@ -70,7 +70,10 @@ public final class ApiServlet extends HttpServlet {
     private final transient List<ScenarioLibrary> libraries = new CopyOnWriteArrayList<>();
     private final transient List<WorkbenchView> views = new CopyOnWriteArrayList<>();
     private final AtomicLong revision = new AtomicLong(1);
-    private final transient WorkbenchApi api;
+    private final transient ModelsResource models;
+    private final transient ScenariosResource scenarios;
+    private final transient RunsResource runs;
+    private final transient GraphResource graph;
     private final transient BundleContext context;
     private final transient BundleListener bundleEvents = e -> revision.incrementAndGet();
     private transient volatile Supplier<List<String>> pluginProblems;
@@ -80,8 +83,12 @@ public final class ApiServlet extends HttpServlet {
         this.catalog = catalog;
         this.context = context;
         Path workspace = workspace(context);
-        this.api = new WorkbenchApi(catalog::models, new ScenarioService(() -> List.copyOf(libraries), workspace,
-                ScenarioService.Access.REMOTE), workspace != null, () -> bundles(context), this::problems);
+        RequestScenarios requests = new RequestScenarios(catalog::models, new ScenarioService(() -> List.copyOf(libraries),
+                workspace, ScenarioService.Access.REMOTE), workspace != null);
+        this.models = new ModelsResource(catalog::models, () -> bundles(context), this::problems);
+        this.scenarios = new ScenariosResource(requests);
+        this.runs = new RunsResource(requests, this::problems);
+        this.graph = new GraphResource(requests);
         context.addBundleListener(bundleEvents); // a plugin that installs but does not start changes no service
     }
 
@@ -180,18 +187,18 @@ public final class ApiServlet extends HttpServlet {
      * FileInstall from {@code file:<etw.home>/plugins/<jar>}, or once with the location {@code etw-plugin:<jar>}),
      * whatever its state.
      */
-    private List<WorkbenchApi.BundleInfo> bundles(BundleContext context) {
-        List<WorkbenchApi.BundleInfo> out = new ArrayList<>();
+    private List<Responses.BundleInfo> bundles(BundleContext context) {
+        List<Responses.BundleInfo> out = new ArrayList<>();
         java.util.Set<String> modelBundles = new java.util.HashSet<>();
         catalog.models().forEach(m -> modelBundles.add(m.bundle()));
         Path plugins = pluginsFolder(context);
         for (Bundle b : context.getBundles()) {
             String jar = pluginJar(b.getLocation(), plugins);
             if (jar == null && !modelBundles.contains(b.getSymbolicName())) continue;
-            out.add(new WorkbenchApi.BundleInfo(String.valueOf(b.getSymbolicName()), b.getVersion().toString(),
+            out.add(new Responses.BundleInfo(String.valueOf(b.getSymbolicName()), b.getVersion().toString(),
                     state(b.getState()), jar != null ? "plugins/" + jar : "features"));
         }
-        out.sort(Comparator.comparing(WorkbenchApi.BundleInfo::symbolicName));
+        out.sort(Comparator.comparing(Responses.BundleInfo::symbolicName));
         return out;
     }
 
@@ -277,15 +284,12 @@ public final class ApiServlet extends HttpServlet {
     private void get(HttpServletRequest req, HttpServletResponse resp) throws IOException, ApiException {
         String path = path(req);
         Object out;
-        if (path.equals("/status")) out = WorkbenchApi.map("revision", revision());
-        else if (path.equals("/models")) {
-            Map<String, Object> models = api.models();
-            models.put("revision", revision());
-            out = models;
-        }
+        if (path.equals("/status")) out = new Responses.Status(revision());
+        else if (path.equals("/models")) out = models.models(revision());
+        else if (path.equals("/plugins")) out = models.plugins(revision());
         else if (path.equals("/views")) out = views();
-        else if (path.equals("/scenarios")) out = api.scenarios();
-        else if (path.startsWith("/scenarios/")) out = api.scenario(segment(path.substring("/scenarios/".length())));
+        else if (path.equals("/scenarios")) out = scenarios.list();
+        else if (path.startsWith("/scenarios/")) out = scenarios.one(segment(path.substring("/scenarios/".length())));
         else if (isPost(path)) throw new ApiException(405, "use POST for /api" + path);
         else throw unknown(path);
         writeJson(resp, 200, out);
@@ -298,18 +302,18 @@ public final class ApiServlet extends HttpServlet {
                 throw new ApiException(405, "use GET for /api" + path);
             throw unknown(path);
         }
-        Map<String, Object> body = body(req);
+        ApiRequest body = JsonSupport.read(body(req), ApiRequest.class);
         switch (path) {
-            case "/run" -> writeJson(resp, 200, api.run(body));
-            case "/graph" -> writeJson(resp, 200, api.graph(body));
-            case "/ensemble" -> writeJson(resp, 200, api.ensemble(body));
-            case "/scenarios/parse" -> writeJson(resp, 200, api.parseText(body));
-            case "/scenarios/save" -> writeJson(resp, 201, api.save(body));
+            case "/run" -> writeJson(resp, 200, runs.run(body));
+            case "/graph" -> writeJson(resp, 200, graph.graph(body));
+            case "/ensemble" -> writeJson(resp, 200, runs.ensemble(body));
+            case "/scenarios/parse" -> writeJson(resp, 200, scenarios.parse(body));
+            case "/scenarios/save" -> writeJson(resp, 201, scenarios.save(body));
             case "/export" -> {
-                String csv = api.export(body);
+                String csv = runs.export(body);
                 resp.setStatus(200);
                 resp.setContentType("text/csv;charset=utf-8");
-                resp.setHeader("Content-Disposition", "attachment; filename=\"" + api.exportName(body) + "\"");
+                resp.setHeader("Content-Disposition", "attachment; filename=\"" + runs.exportName(body) + "\"");
                 resp.setHeader("Cache-Control", "no-store");
                 resp.getOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
             }
@@ -317,8 +321,8 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private Map<String, Object> views() {
-        List<Object> list = new ArrayList<>();
+    private Responses.Views views() {
+        List<Responses.ViewInfo> list = new ArrayList<>();
         List<WorkbenchView> sorted = new ArrayList<>(views);
         sorted.sort(Comparator.comparingInt(ApiServlet::order).thenComparing(ApiServlet::id));
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -328,13 +332,13 @@ public final class ApiServlet extends HttpServlet {
                 if (!WebServlet.VIEW_ID.matcher(id).matches() || !seen.add(id)) continue; // bad or duplicate id: left out
                 String module = v.module();
                 if (!WebServlet.safePath(module)) continue;
-                list.add(WorkbenchApi.map("id", id, "title", v.title(), "order", v.order(),
-                        "area", "side".equals(v.area()) ? "side" : "main", "module", "/views/" + id + "/" + module));
+                list.add(new Responses.ViewInfo(id, v.title(), v.order(), "side".equals(v.area()) ? "side" : "main",
+                        "/views/" + id + "/" + module));
             } catch (RuntimeException | LinkageError e) {
                 // a faulty view is left out; the others still show
             }
         }
-        return WorkbenchApi.map("revision", revision(), "views", list);
+        return new Responses.Views(revision(), list);
     }
 
     private static int order(WorkbenchView v) {
@@ -379,8 +383,8 @@ public final class ApiServlet extends HttpServlet {
         return s;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(HttpServletRequest req) throws ApiException, IOException {
+    /** The request body, at most {@link #MAX_BODY} bytes, after checking its Content-Type. */
+    private static byte[] body(HttpServletRequest req) throws ApiException, IOException {
         checkContentType(req.getContentType());
         if (req.getContentLengthLong() > MAX_BODY) throw tooLarge();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -391,14 +395,7 @@ public final class ApiServlet extends HttpServlet {
                 if (buf.size() > MAX_BODY) throw tooLarge();
             }
         }
-        Object parsed;
-        try {
-            parsed = Json.parse(buf.toString(StandardCharsets.UTF_8));
-        } catch (Json.SyntaxException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        if (!(parsed instanceof Map<?, ?> m)) throw ApiException.badRequest("the request body must be a JSON object");
-        return (Map<String, Object>) m;
+        return buf.toByteArray();
     }
 
     private static ApiException tooLarge() {
@@ -431,7 +428,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     static void writeJson(HttpServletResponse resp, int status, Object body) throws IOException {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = JsonSupport.write(body);
         resp.setStatus(status);
         resp.setContentType("application/json;charset=utf-8");
         resp.setHeader("Cache-Control", "no-store");
@@ -444,6 +441,6 @@ public final class ApiServlet extends HttpServlet {
         resp.reset();
         // the body was not read to its end: the connection cannot carry another request
         if (status == 413) resp.setHeader("Connection", "close");
-        writeJson(resp, status, WorkbenchApi.map("error", message));
+        writeJson(resp, status, new Responses.Error(message));
     }
 }

@@ -36,7 +36,7 @@ export default {
           <td>${esc(b.symbolicName)}</td><td>${esc(b.version)}</td><td><span class="badge ${esc(b.state)}">${esc(b.state)}</span></td>
           <td class="muted">${esc(b.location)}</td></tr>`).join('')}</table>`
           : '<p class="muted">None. Drop a model bundle (.jar) into plugins/ and it appears here.</p>') +
-        (data.problems.length ? `<h3>Plugins not running</h3><ul class="problems">${data.problems.map(p => `<li>${esc(p)}</li>`).join('')}</ul>` : '');
+        (data.leftOut.length ? `<h3>Left out</h3><ul class="problems">${data.leftOut.map(p => `<li>${esc(p)}</li>`).join('')}</ul>` : '');
     }
     wb.on('models', render);
     await render();

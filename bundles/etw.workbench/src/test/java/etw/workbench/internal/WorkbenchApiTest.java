@@ -26,14 +26,29 @@ class WorkbenchApiTest {
     private static final List<InstalledModel> MODELS = ServiceLoader.load(Model.class).stream()
             .map(p -> InstalledModel.onClasspath(p.get())).toList();
 
-    private static WorkbenchApi api(Path folder) {
-        return new WorkbenchApi(() -> MODELS, new ScenarioService(() -> List.of(new TeachingScenarios()), folder,
-                ScenarioService.Access.REMOTE), true, List::of, List::of);
+    /** The resources of one workbench whose workspace is {@code folder}. */
+    private record Api(RequestScenarios requests, ScenariosResource scenarios, RunsResource runs) {
+        Scenario scenario(ApiRequest r) throws ApiException {
+            return requests.of(r);
+        }
+
+        Responses.Run run(ApiRequest r) throws ApiException {
+            return runs.run(r);
+        }
+
+        Responses.Saved save(ApiRequest r) throws ApiException {
+            return scenarios.save(r);
+        }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(String json) throws Exception {
-        return (Map<String, Object>) Json.parse(json);
+    private static Api api(Path folder) {
+        RequestScenarios r = new RequestScenarios(() -> MODELS, new ScenarioService(() -> List.of(new TeachingScenarios()),
+                folder, ScenarioService.Access.REMOTE), true);
+        return new Api(r, new ScenariosResource(r), new RunsResource(r, List::of));
+    }
+
+    private static ApiRequest body(String json) throws Exception {
+        return JsonSupport.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ApiRequest.class);
     }
 
     @Test
@@ -51,19 +66,20 @@ class WorkbenchApiTest {
 
     @Test
     void runAnswersEveryVariableWithUnitsOrTheOnesAskedFor(@TempDir Path dir) throws Exception {
-        Map<String, Object> all = api(dir).run(body("{\"scenario\": \"baseline\"}"));
-        List<?> vars = (List<?>) all.get("variables");
-        assertTrue(vars.size() > 20);
-        Map<String, Object> one = api(dir).run(body("{\"scenario\": \"baseline\", \"variables\": [\"Final Energy|Electricity\"]}"));
-        assertEquals(1, ((List<?>) one.get("variables")).size());
-        Map<?, ?> fe = (Map<?, ?>) ((List<?>) one.get("variables")).get(0);
-        assertEquals("TWh/yr", fe.get("unit"));
-        assertEquals(6, ((List<?>) fe.get("values")).size());
+        Responses.Run all = api(dir).run(body("{\"scenario\": \"baseline\"}"));
+        assertTrue(all.variables().size() > 20);
+        Responses.Run one = api(dir).run(body("{\"scenario\": \"baseline\", \"variables\": [\"Final Energy|Electricity\"]}"));
+        assertEquals(1, one.variables().size());
+        Responses.VariableValues fe = one.variables().get(0);
+        assertEquals("TWh/yr", fe.unit());
+        assertEquals(6, ((List<?>) fe.values()).size());
+        String json = new String(JsonSupport.write(one), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"name\":\"Final Energy|Electricity\"") && json.contains("\"scenarioSha256\""), json);
     }
 
     @Test
     void errorsAre4xxWithTheParsersAndTheEnginesMessages(@TempDir Path dir) throws Exception {
-        WorkbenchApi api = api(dir);
+        Api api = api(dir);
         ApiException range = assertThrows(ApiException.class, () -> api.run(body(
                 "{\"scenario\": \"baseline\", \"overrides\": {\"etw.models.datacenter\": {\"pue\": 7}}}")));
         assertEquals(422, range.status());
@@ -71,20 +87,24 @@ class WorkbenchApiTest {
         assertEquals(404, assertThrows(ApiException.class, () -> api.run(body("{\"scenario\": \"nope\"}"))).status());
         assertEquals(400, assertThrows(ApiException.class, () -> api.run(body("{\"overrides\": {}}"))).status());
         assertEquals(400, assertThrows(ApiException.class, () -> api.run(body("{\"scenario\": 3}"))).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> body("{\"scenario\": \"a\", \"scenario\": \"b\"}")).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> body("{\"scenaro\": \"baseline\"}")).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> body("{\"scenario\": \"baseline\", \"samples\": 2.5}")).status());
+        assertEquals(400, assertThrows(ApiException.class, () -> body("[1]")).status());
         assertEquals(422, assertThrows(ApiException.class, () -> api.run(body(
                 "{\"scenario\": \"baseline\", \"overrides\": {\"etw.models.datacenter\": [1]}}"))).status());
     }
 
     @Test
     void aSavedVariantExtendsItsBaseAndLoadsAgain(@TempDir Path dir) throws Exception {
-        WorkbenchApi api = api(dir.resolve("scenarios"));
+        Api api = api(dir.resolve("scenarios"));
         api.save(body("""
                 {"scenario": "baseline", "file": "my-variant.yaml", "name": "my variant",
                  "overrides": {"etw.models.datacenter": {"pue": {"World": 1.2, "*": 1.4}}}}"""));
         String text = Files.readString(dir.resolve("scenarios/my-variant.yaml"));
         assertTrue(text.matches("(?s).*extends: \"?baseline\"?\n.*"), text);
-        Map<String, Object> loaded = api.scenario("my-variant.yaml");
-        assertEquals("my variant", loaded.get("name"));
+        Responses.ScenarioView loaded = api.scenarios().one("my-variant.yaml");
+        assertEquals("my variant", loaded.name());
         assertEquals(400, assertThrows(ApiException.class, () -> api.save(body(
                 "{\"scenario\": \"baseline\", \"file\": \"../x.yaml\"}"))).status());
         assertEquals(409, assertThrows(ApiException.class, () -> api.save(body(
@@ -93,13 +113,13 @@ class WorkbenchApiTest {
 
     @Test
     void textWithChangesIsSavedWholeAndReadsBackTheSame(@TempDir Path dir) throws Exception {
-        WorkbenchApi api = api(dir);
+        Api api = api(dir);
         String text = "name: small\nregions: [World, China]\nyears: {first: 2024, last: 2030}\n"
                 + "uncertainty:\n  etw.models.datacenter:\n    pue: {distribution: triangular, min: 1.2, mode: 1.4, max: 1.6}\n";
-        Map<String, Object> saved = api.save(body("{\"text\": " + Json.write(text) + ", \"file\": \"small.yaml\", "
+        Responses.Saved saved = api.save(body("{\"text\": " + FlowYaml.write(text) + ", \"file\": \"small.yaml\", "
                 + "\"overrides\": {\"etw.models.datacenter\": {\"ai_base\": {\"World\": 60, \"China\": {\"2024\": 15, \"2030\": 30}}}}}"));
-        Scenario back = ScenarioParser.parse((String) saved.get("text"), "saved");
-        Scenario expected = api.scenario(body("{\"text\": " + Json.write(text) + ", \"name\": \"small\", "
+        Scenario back = ScenarioParser.parse(saved.text(), "saved");
+        Scenario expected = api.scenario(body("{\"text\": " + FlowYaml.write(text) + ", \"name\": \"small\", "
                 + "\"overrides\": {\"etw.models.datacenter\": {\"ai_base\": {\"World\": 60, \"China\": {\"2024\": 15, \"2030\": 30}}}}}"));
         assertEquals(values(expected), values(back));
         assertEquals(expected.regions(), back.regions());

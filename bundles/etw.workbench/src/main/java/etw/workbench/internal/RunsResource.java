@@ -1,0 +1,165 @@
+package etw.workbench.internal;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import etw.api.scenario.EnsembleResult;
+import etw.api.scenario.Result;
+import etw.api.scenario.RunManifest;
+import etw.api.scenario.Scenario;
+import etw.engine.Ensemble;
+import etw.engine.RunException;
+import etw.engine.WiringException;
+import etw.io.IamcCsv;
+
+/**
+ * {@code POST /api/run}, {@code /api/ensemble} and {@code /api/export}: results per variable, region and year, an
+ * ensemble's percentiles, or either as IAMC CSV. A run whose model fails (an exception or an {@code Error}) or that
+ * leaves a value unset is an error naming the model, never an answer with nulls. A run's answer names the models
+ * and plugins that took part, the wiring's warnings, and the plugins left out.
+ */
+final class RunsResource {
+    static final Duration STEP_LIMIT = Duration.ofSeconds(10);
+    static final int MAX_SAMPLES = 5_000;
+
+    private final RequestScenarios scenarios;
+    private final Supplier<List<String>> leftOut;
+
+    RunsResource(RequestScenarios scenarios, Supplier<List<String>> leftOut) {
+        this.scenarios = scenarios;
+        this.leftOut = leftOut;
+    }
+
+    Responses.Run run(ApiRequest request) throws ApiException {
+        Scenario s = scenarios.of(request);
+        long t0 = System.nanoTime();
+        Result r = run(s);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        Set<String> vars = request.variables() == null ? null : Set.copyOf(request.variables());
+        List<Responses.VariableValues> out = new ArrayList<>();
+        for (int v = 0; v < r.variables().size(); v++) {
+            Result.VariableInfo info = r.variables().get(v);
+            if (vars != null && !vars.contains(info.name())) continue;
+            List<double[]> perRegion = new ArrayList<>(s.regions().size());
+            for (int reg = 0; reg < s.regions().size(); reg++) perRegion.add(r.series(v, reg));
+            out.add(new Responses.VariableValues(info.name(), info.unit(), info.producer(), perRegion));
+        }
+        RunManifest m = r.manifest();
+        return new Responses.Run(s.name(), s.regions(), s.firstYear(), s.lastYear(), s.yearCount(), ms, out,
+                List.copyOf(m.models().keySet()), m.plugins(), m.warnings(), leftOut.get(), manifest(m));
+    }
+
+    private Result run(Scenario s) throws ApiException {
+        Result r;
+        try {
+            r = scenarios.wire(s).run(STEP_LIMIT);
+        } catch (RunException e) {
+            throw ApiException.unprocessable("the run failed: " + e.getMessage());
+        }
+        checkFinite(r);
+        return r;
+    }
+
+    /**
+     * A last line of defence: a result holding NaN or infinity is a failed run (a model that died without the
+     * engine noticing), never an answer with nulls. Names the variable, its producer, region and year.
+     */
+    static void checkFinite(Result r) throws ApiException {
+        for (int v = 0; v < r.variables().size(); v++)
+            for (int reg = 0; reg < r.regions().size(); reg++) {
+                double[] xs = r.series(v, reg);
+                for (int y = 0; y < xs.length; y++)
+                    if (!Double.isFinite(xs[y])) {
+                        Result.VariableInfo info = r.variables().get(v);
+                        throw ApiException.unprocessable("the run failed: model " + info.producer() + " left "
+                                + info.name() + " without a value (" + xs[y] + ") for " + r.regions().get(reg) + " in "
+                                + (r.firstYear() + y) + "; nothing of this run is shown");
+                    }
+            }
+    }
+
+    private static Responses.Manifest manifest(RunManifest m) {
+        return new Responses.Manifest(m.runId(), m.scenario(), m.scenarioSha256(), m.seed(), m.runAt(),
+                new TreeMap<>(m.bundles()), m.models(), m.plugins(), new TreeMap<>(m.files()),
+                new TreeMap<>(m.parameters()), m.warnings());
+    }
+
+    Responses.Ensemble ensemble(ApiRequest request) throws ApiException {
+        Scenario s = scenarios.of(request);
+        long t0 = System.nanoTime();
+        EnsembleResult e = ensemble(s, request);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        Set<String> vars = request.variables() == null ? null : Set.copyOf(request.variables());
+        List<Responses.VariableValues> out = new ArrayList<>();
+        int ps = e.percentiles().length;
+        for (int v = 0; v < e.variables().size(); v++) {
+            Result.VariableInfo info = e.variables().get(v);
+            if (vars != null && !vars.contains(info.name())) continue;
+            List<List<double[]>> byP = new ArrayList<>();
+            for (int p = 0; p < ps; p++) {
+                List<double[]> perRegion = new ArrayList<>();
+                for (int r = 0; r < s.regions().size(); r++) perRegion.add(e.series(v, p, r));
+                byP.add(perRegion);
+            }
+            out.add(new Responses.VariableValues(info.name(), info.unit(), info.producer(), byP));
+        }
+        return new Responses.Ensemble(s.name(), e.samples(), e.percentiles(), s.regions(), s.firstYear(), s.lastYear(),
+                ms, out, leftOut.get());
+    }
+
+    private EnsembleResult ensemble(Scenario s, ApiRequest request) throws ApiException {
+        int samples = samples(request);
+        EnsembleResult result;
+        try {
+            Ensemble e = Ensemble.of(scenarios.wire(s)).samples(samples).threads(Math.min(2, Runtime.getRuntime().availableProcessors()));
+            if (request.seed() != null) e.seed(request.seed());
+            result = e.run();
+        } catch (WiringException x) {
+            throw ApiException.unprocessable(x.getMessage());
+        } catch (RunException x) {
+            throw ApiException.unprocessable("the ensemble failed: " + x.getMessage());
+        }
+        for (int v = 0; v < result.variables().size(); v++)
+            for (int p = 0; p < result.percentiles().length; p++)
+                for (int r = 0; r < s.regions().size(); r++)
+                    for (double x : result.series(v, p, r))
+                        if (!Double.isFinite(x))
+                            throw ApiException.unprocessable("the ensemble failed: model " + result.variables().get(v).producer()
+                                    + " left " + result.variables().get(v).name() + " without a value in some sample");
+        return result;
+    }
+
+    private static int samples(ApiRequest request) throws ApiException {
+        Integer n = request.samples();
+        if (n == null) return 200;
+        if (n < 1 || n > MAX_SAMPLES)
+            throw ApiException.badRequest("\"samples\" must be a whole number from 1 to " + MAX_SAMPLES + ", got " + n);
+        return n;
+    }
+
+    /** The IAMC CSV of a run, or of an ensemble's percentiles when {@code samples} is given. */
+    String export(ApiRequest request) throws ApiException {
+        Scenario s = scenarios.of(request);
+        StringWriter w = new StringWriter();
+        try {
+            if (request.samples() != null) IamcCsv.write(ensemble(s, request), w);
+            else IamcCsv.write(run(s), w);
+        } catch (IOException e) {
+            throw ApiException.unprocessable("the results could not be written as IAMC CSV: " + e.getMessage());
+        }
+        return w.toString();
+    }
+
+    /** The file name an export of this request is offered under. */
+    String exportName(ApiRequest request) throws ApiException {
+        String name = scenarios.of(request).name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        return (name.isEmpty() ? "scenario" : name) + (request.samples() != null ? ".ensemble" : "") + ".csv";
+    }
+}
