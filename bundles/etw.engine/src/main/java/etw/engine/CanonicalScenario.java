@@ -27,17 +27,21 @@ final class CanonicalScenario {
         b.append("models=").append(s.models()).append('\n');
         b.append("with=").append(s.with().stream().sorted().toList()).append('\n');
         new TreeMap<>(s.parameters()).forEach((model, values) -> new TreeMap<>(values).forEach((p, v) ->
-                b.append("parameter ").append(model).append('/').append(p).append('=').append(series(v)).append('\n')));
+                b.append("parameter ").append(model).append('/').append(p).append('=').append(series(v, s)).append('\n')));
         new TreeMap<>(s.exogenous()).forEach((name, x) ->
-                b.append("exogenous ").append(name).append(" [").append(x.unit()).append("]=").append(series(x.values())).append('\n'));
+                b.append("exogenous ").append(name).append(" [").append(x.unit()).append("]=").append(series(x.values(), s)).append('\n'));
         new TreeMap<>(s.uncertainty()).forEach((model, values) -> new TreeMap<>(values).forEach((p, d) ->
                 b.append("uncertain ").append(model).append('/').append(p).append('=').append(distribution(d)).append('\n')));
         return b.toString();
     }
 
-    private static String series(RegionalSeries v) {
+    /** Values per region; values for regions the scenario does not run are left out, as they change nothing. */
+    private static String series(RegionalSeries v, Scenario s) {
         StringBuilder b = new StringBuilder("{");
-        new TreeMap<>(v.byRegion()).forEach((region, t) -> b.append(region).append(':').append(trajectory(t)).append(';'));
+        new TreeMap<>(v.byRegion()).forEach((region, t) -> {
+            if (region.equals(RegionalSeries.ALL_REGIONS) || s.regions().contains(region))
+                b.append(region).append(':').append(trajectory(t)).append(';');
+        });
         return b.append('}').toString();
     }
 

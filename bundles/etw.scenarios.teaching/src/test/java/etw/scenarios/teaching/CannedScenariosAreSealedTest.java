@@ -32,6 +32,7 @@ import etw.engine.Ensemble;
 import etw.engine.InstalledModel;
 import etw.engine.Wiring;
 import etw.scenario.ScenarioParser;
+import etw.scenario.ScenarioWriter;
 
 /**
  * Issue 14: an installed plugin never changes a canned scenario, and a variant's levers change its ensemble.
@@ -95,6 +96,21 @@ class CannedScenariosAreSealedTest {
                 "ai-boom keeps a band: its p95 is above its p5");
         assertTrue(parse("ai-boom").uncertainty().get("etw.models.datacenter").get("ai_compute_growth_initial").scale(),
                 "ai-boom's lever becomes the centre of the inherited distribution");
+    }
+
+    @Test
+    void aSavedAndReloadedCannedScenarioHasTheSameManifestHashAndNumbers() throws Exception {
+        for (String name : canned.keySet()) {
+            Scenario original = parse(name);
+            String saved = ScenarioWriter.write(original);
+            Scenario reloaded = ScenarioParser.parse(saved, name + ".yaml");
+            Result a = Wiring.wire(original, models).run();
+            Result b = Wiring.wire(reloaded, models).run();
+            assertEquals(a.manifest().scenarioSha256(), b.manifest().scenarioSha256(), name);
+            for (int v = 0; v < a.variables().size(); v++)
+                for (int r = 0; r < a.regions().size(); r++)
+                    assertTrue(Arrays.equals(a.series(v, r), b.series(v, r)), name + ": " + a.variables().get(v).name());
+        }
     }
 
     private static Scenario parse(String name) throws Exception {
