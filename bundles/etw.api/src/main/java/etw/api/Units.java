@@ -22,18 +22,19 @@ import java.util.regex.Pattern;
  * <li>a <b>unit symbol</b> with an optional SI prefix and an optional exponent: {@code MW}, {@code mW} (milliwatt),
  * {@code kWh}, {@code Mt}, {@code m3}, {@code km2}, {@code m^2}, {@code s^-1}. Prefixes: {@code E P T G M k}, and
  * {@code c m µ u n}; an exponent applies to the prefixed unit, so {@code km2} is a square kilometre. Symbols:
- * energy {@code Wh J toe}, power {@code W}, mass {@code g t}, length {@code m}, area {@code ha}, volume
+ * energy {@code Wh J toe cal}, power {@code W}, mass {@code g t}, length {@code m}, area {@code ha}, volume
  * {@code bcm} (billion cubic metres), time {@code s} (prefixable), {@code min h d day yr a year} (not
- * prefixable; a year is 8,760 h);</li>
+ * prefixable; a year is 8,760 h), temperature {@code °C} (converts to itself only);</li>
  * <li>a <b>gas species</b>, a dimension of its own: {@code CO2}, {@code CO2e} (also {@code CO2eq},
  * {@code CO2-eq}, {@code CO2-equiv}), {@code CH4}, {@code N2O}, {@code SF6}, {@code NF3}, {@code HFC},
  * {@code PFC}, {@code F-Gases}, {@code HFC134a-equiv}, {@code SO2}, {@code NOx}, {@code NH3}, {@code CO},
  * {@code BC}, {@code OC}, {@code VOC}, {@code H2}; glued to a mass it is read as two factors ({@code MtCO2});</li>
  * <li>a <b>currency</b>, each a dimension of its own, optionally with its price year: {@code USD},
  * {@code US$2010}, {@code USD_2020}, {@code EUR}, {@code EUR2020};</li>
- * <li>a <b>count</b>: {@code vehicle} or {@code vehicles};</li>
+ * <li>a <b>count</b>: {@code vehicle} or {@code vehicles}, {@code cap} (also {@code person}, {@code people}),
+ * or transport work {@code pkm}, {@code vkm}, {@code tkm};</li>
  * <li>a <b>number</b>: {@code 1}, {@code %}, {@code ppm}, or a scale word {@code thousand}, {@code million},
- * {@code billion}, {@code trillion}.</li>
+ * {@code billion} (also {@code bn}), {@code trillion}.</li>
  * </ul>
  * Examples: {@code TWh/yr}, {@code Mt CO2/yr}, {@code Mt CH4/yr}, {@code kt N2O/yr}, {@code Mt CO2e/yr},
  * {@code g CO2/kWh}, {@code t CO2/MWh}, {@code USD/kW/yr}, {@code kWh/m3}, {@code million m3/day},
@@ -101,14 +102,21 @@ public final class Units {
         SYMBOLS.put("h", new Base(Map.of("h", 1), 1, false, true));
         for (String d : List.of("d", "day", "days")) SYMBOLS.put(d, new Base(Map.of("h", 1), 24, false, true));
         for (String y : List.of("yr", "a", "year", "years")) SYMBOLS.put(y, new Base(Map.of("h", 1), 8760, false, true));
-        // counts and numbers
+        symbol("cal", "Wh", 4.184 / 3600, true);        // thermochemical calorie: kcal/cap/day in food statistics
+        // counts, transport work, numbers
         for (String v : List.of("vehicle", "vehicles")) SYMBOLS.put(v, new Base(Map.of("vehicle", 1), 1, false, false));
+        for (String p : List.of("cap", "person", "persons", "people")) SYMBOLS.put(p, new Base(Map.of("person", 1), 1, false, false));
+        SYMBOLS.put("pkm", new Base(Map.of("person", 1, "m", 1), 1e3, false, false));  // passenger-kilometre
+        SYMBOLS.put("vkm", new Base(Map.of("vehicle", 1, "m", 1), 1e3, false, false)); // vehicle-kilometre
+        SYMBOLS.put("tkm", new Base(Map.of("g", 1, "m", 1), 1e9, false, false));       // tonne-kilometre
+        SYMBOLS.put("°C", new Base(Map.of("°C", 1), 1, false, false)); // a temperature (change): converts to itself only
         number("1", 1);
         number("%", 0.01);
         number("ppm", 1e-6);
         number("thousand", 1e3);
         number("million", 1e6);
         number("billion", 1e9);
+        number("bn", 1e9);
         number("trillion", 1e12);
         // gases: each its own dimension
         for (String s : List.of("CO2", "CH4", "N2O", "SF6", "NF3", "HFC", "PFC", "F-Gases", "HFC134a-equiv", "SO2",
@@ -261,7 +269,7 @@ public final class Units {
         SYMBOLS.forEach((s, b) -> {
             if (b.dimension.isEmpty()) numbers.add(s);
         });
-        return "known: " + symbols + "; prefixes E P T G M k c m µ u n on Wh J toe W g t m s; exponents as in m3, "
+        return "known: " + symbols + "; prefixes E P T G M k c m µ u n on Wh J toe cal W g t m s; exponents as in m3, "
                 + "km2, m^2, s^-1; gases " + String.join(" ", SPECIES.keySet()) + "; currencies USD EUR GBP CNY JPY "
                 + "KRW INR, with a price year as in USD_2010; numbers " + numbers;
     }

@@ -127,7 +127,15 @@ class UnitsTest {
             "%;          1;          0.01",
             "ppm;        %;          1e-4",
             "US$2010/kW; USD_2010/MW; 1e3",
-            "EUR/MWh;    EUR/kWh;    1e-3"})
+            "EUR/MWh;    EUR/kWh;    1e-3",
+            // common in IAMC templates
+            "bn pkm/yr;  million pkm/yr; 1e3",
+            "bn tkm/yr;  Mt km/yr;   1e3",
+            "kcal/cap/day; MJ/cap/yr; 1.52716",
+            "billion US$2010/yr; million USD_2010/yr; 1e3",
+            "t/ha;       kg/m2;      0.1",
+            "W/m2;       mW/m^2;     1e3",
+            "°C;         °C;         1"})
     void conversionTable(String from, String to, double expected) {
         assertEquals(expected, Units.factor(from, to), Math.abs(expected) * 1e-12, from + " -> " + to);
         assertEquals(1 / expected, Units.factor(to, from), Math.abs(1 / expected) * 1e-12, to + " -> " + from);
@@ -177,6 +185,10 @@ class UnitsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Units.parse("TWh/fortnight"));
         assertTrue(e.getMessage().contains("unknown unit 'fortnight' in 'TWh/fortnight'"), e.getMessage());
         assertTrue(e.getMessage().contains("known: Wh J toe W g t m ha bcm s min h d day"), e.getMessage());
+        for (String iamc : new String[] {"Mt CO2-equiv/yr", "kt HFC134a-equiv/yr", "kt SF6/yr", "Mt BC/yr", "Mt CO/yr",
+                "Mt NOX/yr", "Mt OC/yr", "Mt SO2/yr", "Mt VOC/yr", "Mt NH3/yr", "US$2010/kW", "US$2010/t CO2",
+                "million ha", "bn vkm/yr", "W/m2", "ppm", "EJ/yr", "million t/yr", "km3/yr", "US$2010/GJ"})
+            Units.parse(iamc);
         assertTrue(e.getMessage().contains("gases CO2 CH4 N2O"), e.getMessage());
     }
 
