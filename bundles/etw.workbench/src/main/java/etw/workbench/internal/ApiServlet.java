@@ -39,21 +39,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The JSON API under {@code /api}; the page uses nothing else. Every error is a JSON object {@code {"error": "..."}}
- * with a 4xx status: {@link ApiGuard} checks access first and catches what slips through.
+ * The JSON API under {@code /api}; the page uses nothing else. This class routes, reads bodies and writes answers;
+ * the resources do the work. Every answer is JSON ({@link JsonSupport}, records of {@link Responses}); every error
+ * is {@code {"error": "..."}}: a 4xx for the request, 500 for a failure here, 503 for running out of memory.
+ * {@link ApiGuard} checks access and origin first.
  *
  * <pre>
  * GET  /api/status                   {revision}: changes when models, scenario libraries or views come or go
- * GET  /api/models                   installed models (bundle, version, state), inputs, outputs, parameters
+ * GET  /api/models                   installed models, bundles, and what was left out with its reason  (ModelsResource)
+ * GET  /api/plugins                  the bundles from plugins/ and what was left out                   (ModelsResource)
  * GET  /api/views                    the views, built-in and contributed (WorkbenchView services)
- * GET  /api/scenarios                canned scenarios and the files of the scenario folder
+ * GET  /api/scenarios                canned scenarios and those saved in the workspace                 (ScenariosResource)
  * GET  /api/scenarios/{name}         one parsed, for the editor: regions, years, parameters with values and metadata
  * POST /api/scenarios/parse          {text}: the same for scenario text the page sends
- * POST /api/scenarios/save           {scenario|text, overrides, file, name?, overwrite?}: into the scenario folder
- * POST /api/run                      {scenario|text, overrides?, variables?}: results per variable, region, year
- * POST /api/graph                    {scenario|text, overrides?}: the wiring: models in step order and wires
+ * POST /api/scenarios/save           {scenario|text, overrides, file, name?, overwrite?}: into the workspace
+ * POST /api/run                      {scenario|text, overrides?, with?, variables?}: results, models, plugins, warnings (RunsResource)
  * POST /api/ensemble                 {scenario|text, overrides?, uncertainty?, samples, seed?, variables?}: p5/p50/p95
  * POST /api/export                   {scenario|text, overrides?, samples?}: IAMC CSV as a download
+ * POST /api/graph                    {scenario|text, overrides?}: the wiring: models in step order and wires (GraphResource)
  * </pre>
  */
 @Component(service = Servlet.class, property = "etw.workbench.part=api")
@@ -298,7 +301,8 @@ public final class ApiServlet extends HttpServlet {
     private void post(HttpServletRequest req, HttpServletResponse resp) throws IOException, ApiException {
         String path = path(req);
         if (!isPost(path)) {
-            if (path.equals("/status") || path.equals("/models") || path.equals("/views") || path.startsWith("/scenarios"))
+            if (path.equals("/status") || path.equals("/models") || path.equals("/plugins") || path.equals("/views")
+                    || path.startsWith("/scenarios"))
                 throw new ApiException(405, "use GET for /api" + path);
             throw unknown(path);
         }
@@ -365,7 +369,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private static ApiException unknown(String path) {
-        return ApiException.notFound("no API endpoint /api" + path + "; see GET /api/status, /api/models, /api/views, "
+        return ApiException.notFound("no API endpoint /api" + path + "; see GET /api/status, /api/models, /api/plugins, /api/views, "
                 + "/api/scenarios, /api/scenarios/{name}, POST /api/run, /api/graph, /api/ensemble, /api/export, "
                 + "/api/scenarios/parse, /api/scenarios/save");
     }
