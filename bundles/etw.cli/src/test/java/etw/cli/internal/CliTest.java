@@ -345,6 +345,13 @@ class CliTest {
         assertTrue(out().contains("extends: ai-boom"), out());
     }
 
+    @Test
+    void theWorkspaceIsTheLaunchersPropertyOrElseScenariosInTheCurrentFolder(@TempDir Path dir) {
+        assertEquals(dir.toAbsolutePath(), CliComponent.workspace(dir.toString()));
+        assertEquals(Path.of("scenarios").toAbsolutePath(), CliComponent.workspace(null));
+        assertEquals(Path.of("scenarios").toAbsolutePath(), CliComponent.workspace(" "));
+    }
+
     // ------------------------------------------------------------------ concurrent runs (items 15, 16)
 
     @Test
