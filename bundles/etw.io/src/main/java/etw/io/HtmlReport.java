@@ -53,14 +53,17 @@ public final class HtmlReport {
     }
 
     /**
-     * Writes the report to a file (UTF-8) through a temporary file and a rename, so an interrupted write never
-     * leaves a half file where a good one was.
+     * Writes the report to a file (UTF-8) through a temporary file of its own and a rename, so an interrupted
+     * write never leaves a half file where a good one was; temporary files that dead processes left beside it are
+     * removed first.
      *
      * @see #write(List, EnsembleResult, Writer)
      */
     public static void write(List<Result> results, EnsembleResult ensembleOrNull, Path file) throws IOException {
         requireFinite(results, ensembleOrNull);
         String html = toHtml(results, ensembleOrNull);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) AtomicFile.removeStale(dir);
         AtomicFile.write(file, out -> out.write(html));
     }
 
