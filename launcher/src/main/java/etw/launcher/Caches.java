@@ -1,9 +1,13 @@
 package etw.launcher;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -49,29 +53,73 @@ final class Caches {
         return base.resolve("etw.log");
     }
 
-    /** This process's empty framework cache folder, after removing the folders of processes that are gone. */
+    /**
+     * This process's empty framework cache folder, after removing the folders of processes that are gone. The
+     * process holds a lock on {@code felix/<pid>.lock} while it runs, so a process of another PID namespace
+     * sharing the folder (a container) is not taken for dead; the lock goes with the process, even on kill -9.
+     */
     Path frameworkCache() throws IOException {
         Path felix = Files.createDirectories(base.resolve("felix"));
         removeStale(felix);
-        Path mine = felix.resolve(Long.toString(ProcessHandle.current().pid()));
+        String pid = Long.toString(ProcessHandle.current().pid());
+        Path mine = felix.resolve(pid);
         deleteQuietly(mine); // a folder of an earlier process with our pid
-        return Files.createDirectories(mine);
+        Files.createDirectories(mine);
+        try {
+            FileChannel channel = FileChannel.open(felix.resolve(pid + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            heldLock = channel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            // without a lock the folder is still known by its pid
+        }
+        return mine;
     }
 
-    /** Deletes every {@code felix/<pid>} folder whose process is no longer running. */
+    /** Held until the process ends. */
+    private static FileLock heldLock;
+
+    /** Deletes this process's cache folder and its lock. */
+    static void release(Path cache) {
+        deleteQuietly(cache);
+        if (cache == null) return;
+        try {
+            Files.deleteIfExists(cache.resolveSibling(cache.getFileName() + ".lock"));
+        } catch (IOException ignored) {
+            // removed by the next etw that starts
+        }
+    }
+
+    /** Deletes every {@code felix/<pid>} folder (and lock) whose process is no longer running. */
     static void removeStale(Path felix) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(felix)) {
-            for (Path dir : dirs) {
+        String self = Long.toString(ProcessHandle.current().pid());
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(felix)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                String pidText = name.endsWith(".lock") ? name.substring(0, name.length() - 5) : name;
                 long pid;
                 try {
-                    pid = Long.parseLong(dir.getFileName().toString());
+                    pid = Long.parseLong(pidText);
                 } catch (NumberFormatException e) {
                     continue;
                 }
-                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) deleteQuietly(dir);
+                if (pidText.equals(self) || ProcessHandle.of(pid).isPresent() || lockedByOther(felix.resolve(pidText + ".lock"))) continue;
+                if (name.endsWith(".lock")) {
+                    Files.deleteIfExists(entry);
+                } else {
+                    deleteQuietly(entry);
+                }
             }
         } catch (IOException | SecurityException e) {
             // another user's folder, or a race with another etw: it is cleaned next time
+        }
+    }
+
+    /** Whether a live process (maybe of another PID namespace) holds this lock file. */
+    private static boolean lockedByOther(Path lock) {
+        if (!Files.exists(lock)) return false;
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock l = channel.tryLock()) {
+            return l == null;
+        } catch (IOException | OverlappingFileLockException e) {
+            return true;
         }
     }
 

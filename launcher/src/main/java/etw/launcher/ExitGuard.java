@@ -58,7 +58,7 @@ final class ExitGuard {
                     + (caller == null ? "" : " (" + caller + " called System.exit)") + "; nothing it did can be trusted");
         }
         System.err.flush();
-        Caches.deleteQuietly(cache);
+        Caches.release(cache);
         java.lang.Runtime.getRuntime().halt(code);
     }
 

@@ -108,7 +108,7 @@ public final class Main {
             System.err.println("etw: cannot create a framework cache folder in " + caches.base() + ": " + e.getMessage());
             return 3;
         } finally {
-            Caches.deleteQuietly(cache);
+            Caches.release(cache);
         }
     }
 
@@ -160,7 +160,7 @@ public final class Main {
             guard.finished();
             java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 runtime.close();
-                Caches.deleteQuietly(cacheDir);
+                Caches.release(cacheDir);
             }, "etw-shutdown"));
             String url = runtime.withService(Supplier.class, "(etw.workbench.url=true)", "the workbench (etw.workbench)",
                     supplier -> String.valueOf(((Supplier<?>) supplier).get()));
@@ -171,11 +171,11 @@ public final class Main {
             return 0;
         } catch (LaunchException e) {
             System.err.println("etw: " + e.getMessage());
-            Caches.deleteQuietly(cache);
+            Caches.release(cache);
             return 3;
         } catch (IOException e) {
             System.err.println("etw: cannot create a framework cache folder in " + caches.base() + ": " + e.getMessage());
-            Caches.deleteQuietly(cache);
+            Caches.release(cache);
             return 3;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -152,11 +152,13 @@ public final class Runtime implements AutoCloseable {
             else runtime.installPluginsOnce();
             return runtime;
         } catch (BundleException | IOException e) {
+            frameworkLog.write("ERROR", "etw", "the framework failed to start", e);
             runtime.close();
-            throw new LaunchException("the framework failed to start: " + e.getMessage(), e);
+            throw new LaunchException("the framework failed to start: " + e.getMessage() + "; details in " + frameworkLog.file(), e);
         } catch (Exception e) {
+            frameworkLog.write("ERROR", "etw", "the plugin watcher failed to start", e);
             runtime.close();
-            throw new LaunchException("the plugin watcher failed to start: " + e, e);
+            throw new LaunchException("the plugin watcher failed to start: " + e + "; details in " + frameworkLog.file(), e);
         }
     }
 

@@ -76,8 +76,10 @@ class DistributionIT {
 
     private Result finish(Process p, long t0) throws Exception {
         assertTrue(p.waitFor(2, TimeUnit.MINUTES), "etw did not end");
-        return new Result(p.exitValue(), Files.readString(work.resolve("out.txt")), Files.readString(work.resolve("err.txt")),
-                (System.nanoTime() - t0) / 1_000_000);
+        String err = Files.readString(work.resolve("err.txt"));
+        Path log = cacheDir.resolve("etw.log");
+        if (p.exitValue() == 3 && Files.exists(log)) System.out.println("etw exited with 3; its log:\n" + Files.readString(log));
+        return new Result(p.exitValue(), Files.readString(work.resolve("out.txt")), err, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private Result etw(String... args) throws Exception {
@@ -184,6 +186,22 @@ class DistributionIT {
     }
 
     @Test
+    void aCacheFolderWhoseLockIsHeldIsKeptEvenIfItsPidLooksDead() throws Exception {
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        String pid = Long.toString(dead.pid()); // as a process of another PID namespace (a container) would look
+        Files.createDirectories(cacheDir.resolve("felix").resolve(pid));
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(cacheDir.resolve("felix").resolve(pid + ".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.lock()) {
+            assertEquals(0, etw("scenarios").code());
+            assertEquals(List.of(pid, pid + ".lock"), cacheFolders(), "in use: kept");
+        }
+        assertEquals(0, etw("scenarios").code());
+        assertEquals(List.of(), cacheFolders(), "its lock is free: removed");
+    }
+
+    @Test
     void aBusyPortIsOneLineAndExitCode3WithinAboutASecond() throws Exception {
         try (ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -213,7 +231,7 @@ class DistributionIT {
         Process p = start(List.of(), "workbench", "--port", "0");
         waitForOutput(p, "ETW workbench at");
         assertFalse(Files.exists(home.resolve("scenarios")), "the workspace is <cwd>/scenarios or --workspace, not the home");
-        assertEquals(List.of(Long.toString(p.pid())), cacheFolders());
+        assertEquals(List.of(Long.toString(p.pid()), p.pid() + ".lock"), cacheFolders());
         signal(p, "TERM");
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(List.of(), cacheFolders());
