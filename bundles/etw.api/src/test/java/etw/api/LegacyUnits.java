@@ -6,24 +6,6 @@ package etw.api;
 import java.util.Map;
 import java.util.TreeMap;
 
-/**
- * Parses the unit strings of the energy domain and converts between compatible ones: the units a model may
- * declare, and the conversions the engine applies at wiring.
- *
- * <p>A unit is a product of factors over an optional {@code /} and a second product, factors separated by
- * spaces or {@code *}: {@code TWh/yr}, {@code Mt CO2/yr}, {@code g CO2/kWh}, {@code USD/kW}, {@code million/yr}.
- * A factor is a base ({@code W}, {@code Wh}, {@code J}, {@code g}, {@code t}, {@code m}, {@code h}, {@code yr},
- * {@code USD}, {@code CO2}, {@code vehicle}) with an optional SI prefix ({@code k M G T P E}), or a scale word
- * ({@code thousand}, {@code million}, {@code billion}, {@code %}), or {@code 1}. Two units are compatible when
- * their bases cancel to the same dimension; {@code CO2} and {@code USD} are dimensions of their own, so
- * {@code Mt CO2/yr} converts to {@code Gt CO2/yr} but never to {@code Mt/yr}. Energy ({@code Wh}, {@code J}) and
- * power ({@code W}) are kept apart on purpose: {@code GW} read as {@code TWh/yr} is almost always capacity
- * mistaken for generation, so it is refused rather than multiplied by 8.76.
- *
- * <p>Why not JSR 385 (Indriya): its quantities know nothing of CO2, currencies or vehicles, which are most of
- * what this domain counts, and it discovers its providers through {@code ServiceLoader}, which in OSGi needs
- * SPI Fly and adds about a second to every start. This table is small, exact and tested.
- */
 final class LegacyUnits {
     private static final Map<String, Double> PREFIXES = Map.of(
             "k", 1e3, "M", 1e6, "G", 1e9, "T", 1e12, "P", 1e15, "E", 1e18);
