@@ -176,6 +176,22 @@ class PluginsIT {
     }
 
     @Test
+    void aPluginWhoseActivatorThrowsDidNotStartWithTheAuthorsMessage() throws Exception {
+        Path oneShotHome = Files.createDirectories(home.resolve("one-shot"));
+        Files.createSymbolicLink(oneShotHome.resolve("features"), home.resolve("features"));
+        TestJars.activator(Files.createDirectories(oneShotHome.resolve("plugins")).resolve("thrower.jar"), "org.example.thrower",
+                "throw", "no database at db.example.org");
+        try (Runtime once = Runtime.start(oneShotHome, Files.createDirectories(cache.resolve("one-shot")),
+                new PrintStream(log, true, StandardCharsets.UTF_8), Runtime.BASE_FEATURES, Map.of())) {
+            assertEquals(List.of("plugins/thrower.jar: did not start: IllegalStateException: no database at db.example.org"),
+                    once.problems());
+        }
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains(
+                "etw: warning: plugin thrower.jar did not start: IllegalStateException: no database at db.example.org"), log.toString());
+        assertTrue(!log.toString(StandardCharsets.UTF_8).contains("\tat "), log.toString());
+    }
+
+    @Test
     void aPluginCallingSystemExitIsRefusedWithItsReason() throws Exception {
         TestJars.write(plugins.resolve("quitter.jar"), TestJars.bundle("org.example.quitter"),
                 Map.of("org/example/quitter/Quitter.class", TestJars.quitter("org/example/quitter/Quitter")));

@@ -95,6 +95,7 @@ final class TestJars {
 
     /**
      * A plugin whose activator does {@code action} at start: {@code "print"} prints {@code text} on standard output,
+     * {@code "throw"} throws {@code IllegalStateException(text)},
      * {@code "exit"} calls {@code System.exit(0)} through reflection (which no bytecode check can see).
      */
     static void activator(Path file, String symbolicName, String action, String text) throws IOException {
@@ -110,6 +111,12 @@ final class TestJars {
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "println", "(Ljava/lang/String;)V", false);
             mv.visitFieldInsn(Opcodes.GETSTATIC, "java/lang/System", "out", "Ljava/io/PrintStream;");
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/io/PrintStream", "flush", "()V", false);
+        } else if (action.equals("throw")) {
+            mv.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
+            mv.visitInsn(Opcodes.DUP);
+            mv.visitLdcInsn(text);
+            mv.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "(Ljava/lang/String;)V", false);
+            mv.visitInsn(Opcodes.ATHROW);
         } else {
             // Class.forName("java.lang.System").getMethod("exit", int.class).invoke(null, 0)
             mv.visitLdcInsn("java.lang.System");
