@@ -168,7 +168,6 @@ final class Wirer {
         private final Map<String, Wiring.Aggregate> aggregates = new TreeMap<>();
         private final Map<String, String> parameterText = new TreeMap<>();
         private final List<String> attemptWarnings = new ArrayList<>();
-        private final Set<String> unusedRegions = new java.util.TreeSet<>();
 
         Attempt(List<InstalledModel> models) {
             this.models = models;
@@ -190,9 +189,7 @@ final class Wirer {
             wires.sort(Comparator.comparing(Wire::consumer).thenComparing(Wire::readAs).thenComparing(Wire::variable));
             List<String> all = new ArrayList<>(warnings);
             all.addAll(attemptWarnings);
-            if (!unusedRegions.isEmpty())
-                all.add("values given for regions that are not in the scenario are not used: "
-                        + String.join(", ", unusedRegions) + ".");
+
             return new Wiring(scenario, order, plans, List.copyOf(stored), exogenous,
                     List.copyOf(aggregates.values()), List.copyOf(wires), Map.copyOf(parameterText), all);
         }
@@ -293,10 +290,13 @@ final class Wirer {
         }
 
         /**
-         * A variable below one a model writes is never added to its parent's total (the writer's value is the
-         * total): refused for exogenous data, a warning for a model's output.
+         * A variable below one that a model writes itself enters that total only if the writer reads it (as the
+         * supply model reads solar and wind to write total generation). One the writer does not read is refused
+         * for exogenous data and a warning for a model's output: it would silently not count.
          */
         private void checkHiddenChildren() throws WiringException {
+            Set<String> readBy = new HashSet<>();
+            for (Wire w : wires) readBy.add(w.consumer() + "\n" + w.variable());
             for (Result.VariableInfo v : stored) {
                 String covering = null;
                 for (int bar = v.name().indexOf('|'); bar >= 0; bar = v.name().indexOf('|', bar + 1)) {
@@ -306,14 +306,14 @@ final class Wirer {
                 }
                 if (covering == null) continue;
                 String writer = stored.get(index.get(covering)).producer();
+                if (v.producer().equals(writer) || readBy.contains(writer + "\n" + v.name())) continue;
                 if (v.producer().equals(Wire.SCENARIO))
                     throw new WiringException(where(scenario.exogenous().get(v.name()).values().origin())
                             + "the scenario supplies '" + v.name() + "', but model " + writer + " writes '" + covering
-                            + "' itself, so the data would not enter that total. Supply a variable that is not "
-                            + "below a model's output, or leave the model out.");
-                if (!v.producer().equals(writer))
-                    attemptWarnings.add("model " + v.producer() + " writes '" + v.name() + "', below '" + covering
-                            + "', which model " + writer + " writes itself: it is not added to that total.");
+                            + "' itself without reading it, so the data would not enter that total. Supply a variable "
+                            + "that is not below a model's output, or leave the model out.");
+                attemptWarnings.add("model " + v.producer() + " writes '" + v.name() + "', below '" + covering
+                        + "', which model " + writer + " writes itself without reading it: it is not added to that total.");
             }
         }
 
@@ -508,8 +508,8 @@ final class Wirer {
 
         /**
          * A region a per-region value names that is not one of the scenario's regions: an error when it is close to
-         * one of them (a typo, which would silently leave that region on the "*" value), else noted once in the
-         * warnings (a scenario may carry values for its variants' regions).
+         * one of them (a typo, which would silently leave that region on the "*" value); values for other regions
+         * are allowed (a baseline may carry values for its variants' regions) and change nothing.
          */
         private void checkRegions(RegionalSeries series, String what) throws WiringException {
             for (String region : series.byRegion().keySet()) {
@@ -519,7 +519,6 @@ final class Wirer {
                     throw new WiringException(what + " gives a value for region '" + region + "', which is not one of the "
                             + "scenario's regions; did you mean '" + nearest + "'? Regions: "
                             + String.join(", ", scenario.regions()) + ".");
-                unusedRegions.add(region);
             }
         }
     }

@@ -423,6 +423,15 @@ final class Cli {
         out.println("Plugins: " + (plugins.isEmpty() ? "none" : plugins.stream()
                 .map(m -> SafeText.of(m.id()) + " (" + SafeText.of(m.bundle()) + " " + SafeText.of(m.bundleVersion()) + ")")
                 .collect(Collectors.joining(", "))));
+        List<InstalledModel> unused = models.get().stream().filter(InstalledModel::plugin)
+                .filter(m -> !wiring.order().contains(m)).toList();
+        if (!unused.isEmpty())
+            out.println("Not used: " + unused.stream().map(m -> SafeText.of(m.id()) + " (" + SafeText.of(m.bundle()) + " "
+                    + SafeText.of(m.bundleVersion()) + ")").collect(Collectors.joining(", "))
+                    + ": installed plugins this scenario does not name; add one with --with <model id> or 'with:'");
+        List<String> leftOut = problems.get();
+        if (!leftOut.isEmpty())
+            out.println("Left out: " + leftOut.size() + " plugin problem(s); etw models says why");
         for (String w : wiring.warnings()) out.println("Warning: " + SafeText.of(w));
     }
 
@@ -544,6 +553,11 @@ final class Cli {
         if (!left.isEmpty()) {
             out.println("Left out (fix and drop the jar again):");
             left.forEach(p -> out.println("  " + SafeText.of(p)));
+        }
+        List<String> typos = etw.engine.NameCheck.likelyTypos(installed);
+        if (!typos.isEmpty()) {
+            out.println("Likely typos (a misspelt variable drops out of its total):");
+            typos.forEach(t -> out.println("  " + SafeText.of(t)));
         }
         return OK;
     }

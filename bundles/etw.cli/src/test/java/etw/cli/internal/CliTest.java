@@ -268,6 +268,7 @@ class CliTest {
         extra.add(InstalledModel.pluginOnClasspath(new TestPlugin("test.h2", TestPlugin.Behaviour.GOOD)));
         assertEquals(0, etw("run", "baseline", "--out", dir.resolve("a").toString()), err());
         assertTrue(out().contains("\nPlugins: none\n"), out());
+        assertTrue(out().contains("\nNot used: test.h2 (classpath 0): installed plugins this scenario does not name"), out());
         double without = lastValue(dir.resolve("a/baseline.csv"), "Final Energy|Electricity");
         out.reset();
         assertEquals(0, etw("run", "baseline", "--with", "test.h2", "--out", dir.resolve("b").toString()), err());

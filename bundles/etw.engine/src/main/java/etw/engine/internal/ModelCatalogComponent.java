@@ -83,8 +83,9 @@ public final class ModelCatalogComponent implements ModelCatalog {
     /** A bundle is a plugin unless it was installed from the distribution's features folder. */
     boolean isPlugin(String location) {
         if (features == null) return false;
+        String url = location.startsWith("reference:") ? location.substring("reference:".length()) : location;
         try {
-            return !Path.of(URI.create(location)).toAbsolutePath().normalize().startsWith(features);
+            return !Path.of(URI.create(url)).toAbsolutePath().normalize().startsWith(features);
         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException | SecurityException e) {
             return true; // not a file URL: installed from a stream, as the launcher installs plugins
         }
