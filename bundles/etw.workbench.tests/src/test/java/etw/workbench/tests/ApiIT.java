@@ -260,7 +260,8 @@ class ApiIT {
         List<Object> views = list(json(Http.get(api + "/views")).get("views"));
         List<String> ids = new ArrayList<>();
         views.forEach(v -> ids.add((String) object(v).get("id")));
-        assertTrue(ids.containsAll(List.of("etw.workbench.scenario", "etw.workbench.models", "etw.workbench.results", "etw.workbench.graph")), ids.toString());
+        assertTrue(ids.containsAll(List.of("etw.workbench.scenario", "etw.workbench.models", "etw.workbench.results", "etw.workbench.graph",
+                "etw.workbench.problems")), ids.toString());
         for (Object v : views) {
             HttpResponse<String> js = Http.get(workbench.origin() + object(v).get("module"));
             assertEquals(200, js.statusCode(), String.valueOf(object(v).get("module")));

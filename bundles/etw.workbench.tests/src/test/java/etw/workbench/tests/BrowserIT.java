@@ -162,4 +162,20 @@ class BrowserIT {
         Files.delete(workbench.home.resolve("plugins/hydrogen.jar"));
         waiting(20).until(d -> d.findElements(hydrogen).isEmpty());
     }
+
+    @Test
+    void theProblemsViewNamesAPluginLeftOutWithItsReason() throws Exception {
+        driver.get(workbench.url);
+        waiting(60).until(d -> chartSvg() != null);
+        driver.findElement(By.id("tab-etw.workbench.problems")).click();
+        By pane = By.id("view-etw.workbench.problems");
+        waiting(30).until(d -> d.findElement(pane).getText().contains("Left out"));
+        Path dir = Files.createTempDirectory(workbench.home, "plugin-");
+        TestPlugins.drop(workbench, TestPlugins.build(dir, "oddunit", "OddUnit",
+                TestPlugins.model("oddunit", "OddUnit", "Test|Odd Unit", "zorps per glorp", "", "")));
+        waiting(30).until(d -> d.findElement(pane).getText().contains("test.oddunit"));
+        assertTrue(driver.findElement(pane).getText().contains("zorps per glorp"), driver.findElement(pane).getText());
+        screenshot("6-problems");
+        Files.delete(workbench.home.resolve("plugins/oddunit.jar"));
+    }
 }

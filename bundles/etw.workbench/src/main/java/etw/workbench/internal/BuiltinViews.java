@@ -77,6 +77,14 @@ final class BuiltinViews {
         }
     }
 
+    /** What was left out and why, and the current run's warnings and plugins. */
+    @Component(service = WorkbenchView.class)
+    public static final class ProblemsView extends Builtin {
+        public ProblemsView() {
+            super("problems", "Problems", 30, "side");
+        }
+    }
+
     /** The current scenario's wiring: models and the variables between them, lags marked. */
     @Component(service = WorkbenchView.class)
     public static final class GraphView extends Builtin {
