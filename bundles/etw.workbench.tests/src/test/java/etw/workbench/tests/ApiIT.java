@@ -310,6 +310,25 @@ class ApiIT {
         assertFalse(Files.exists(workbench.home.resolve("scenarios/leak.yaml")));
     }
 
+    /** Over HTTP a scenario reads data files of the workspace, named relative to it, and no link leads out of it. */
+    @Test
+    void postedScenarioTextReadsDataFilesOfTheWorkspaceOnly() throws Exception {
+        Path ws = workbench.home.resolve("scenarios");
+        Files.writeString(ws.resolve("h2-demand.csv"), "Model,Scenario,Region,Variable,Unit,2024,2050\n"
+                + "Lab,high,World,Final Energy|Hydrogen Test,TWh/yr,10,90\n");
+        Files.createSymbolicLink(ws.resolve("passwd.csv"), Path.of("/etc/passwd"));
+        String text = "name: h2\nregions: [World]\nyears: {first: 2024, last: 2050}\nexogenous:\n"
+                + "  \"Final Energy|Hydrogen Test\":\n    file: %s\n";
+        HttpResponse<String> ok = post("/run", JSON.toJson(Map.of("text", text.formatted("h2-demand.csv"),
+                "variables", List.of("Final Energy|Hydrogen Test"))));
+        assertEquals(200, ok.statusCode(), ok.body());
+        List<Object> world = list(values(json(ok), "Final Energy|Hydrogen Test").get(0));
+        assertEquals(90, ((Number) world.get(world.size() - 1)).doubleValue(), 1e-9);
+        HttpResponse<String> link = post("/run", JSON.toJson(Map.of("text", text.formatted("passwd.csv"))));
+        error(link, 422);
+        assertFalse(link.body().contains("root:"), link.body());
+    }
+
     /** Item 11 of issue 14: a body limit that names itself, an exact Content-Type, JSON for every method. */
     @Test
     void theRequestBodyIsLimitedAndItsTypeExact() throws Exception {

@@ -63,21 +63,21 @@ public final class ApiGuard implements Filter {
             String given = req.getHeader(TOKEN_HEADER);
             if (given == null) given = req.getParameter("token");
             if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-                ApiServlet.writeError(resp, 401, "this workbench needs its access token: open the address that "
+                ApiServlet.writeError(req, resp, 401, "this workbench needs its access token: open the address that "
                         + "'etw workbench' printed (it ends in ?token=...), or send the header " + TOKEN_HEADER);
                 return;
             }
         } else if (!loopbackOnly) {
-            ApiServlet.writeError(resp, 403, "this workbench listens beyond this machine without an access token, so "
+            ApiServlet.writeError(req, resp, 403, "this workbench listens beyond this machine without an access token, so "
                     + "its API is closed; start it with etw workbench --public, which sets one");
             return;
         } else if (!loopbackHost(req.getServerName())) {
-            ApiServlet.writeError(resp, 403, "the API answers only requests addressed to 127.0.0.1 or localhost");
+            ApiServlet.writeError(req, resp, 403, "the API answers only requests addressed to 127.0.0.1 or localhost");
             return;
         }
         String origin = req.getHeader("Origin");
         if (origin != null && !SAFE_METHODS.contains(req.getMethod()) && !origin.equalsIgnoreCase(ownOrigin(req))) {
-            ApiServlet.writeError(resp, 403, "a request that changes something must come from the workbench's own page ("
+            ApiServlet.writeError(req, resp, 403, "a request that changes something must come from the workbench's own page ("
                     + ownOrigin(req) + "); this one came from another origin");
             return;
         }

@@ -251,7 +251,7 @@ public final class ApiServlet extends HttpServlet {
                 }
             }
         } catch (ApiException e) {
-            writeError(resp, e.status(), e.getMessage());
+            writeError(req, resp, e.status(), e.getMessage());
         } catch (Throwable e) { // NOPMD: the API answers JSON whatever failed, an OutOfMemoryError included
             fail(req, resp, e);
         }
@@ -261,11 +261,11 @@ public final class ApiServlet extends HttpServlet {
     static void fail(HttpServletRequest req, HttpServletResponse resp, Throwable e) throws IOException {
         if (e instanceof OutOfMemoryError) {
             System.err.println("etw workbench: " + req.getMethod() + " " + req.getRequestURI() + " ran out of memory");
-            writeError(resp, 503, "the workbench ran out of memory on this request; try fewer regions, years or samples");
+            writeError(req, resp, 503, "the workbench ran out of memory on this request; try fewer regions, years or samples");
             return;
         }
         System.err.println("etw workbench: " + req.getMethod() + " " + req.getRequestURI() + " failed: " + e);
-        writeError(resp, 500, "the workbench failed on this request (" + e.getClass().getSimpleName()
+        writeError(req, resp, 500, "the workbench failed on this request (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + "); please report it");
     }
 
@@ -280,7 +280,7 @@ public final class ApiServlet extends HttpServlet {
         try {
             get(req, resp);
         } catch (ApiException e) {
-            writeError(resp, e.status(), e.getMessage());
+            writeError(req, resp, e.status(), e.getMessage());
         }
     }
 
@@ -399,8 +399,11 @@ public final class ApiServlet extends HttpServlet {
                 if (buf.size() > MAX_BODY) throw tooLarge();
             }
         }
+        req.setAttribute(BODY_READ, Boolean.TRUE);
         return buf.toByteArray();
     }
+
+    private static final String BODY_READ = "etw.workbench.bodyRead";
 
     private static ApiException tooLarge() {
         return new ApiException(413, "the request body is larger than the limit of 1 MiB (" + MAX_BODY + " bytes)");
@@ -440,11 +443,12 @@ public final class ApiServlet extends HttpServlet {
         resp.getOutputStream().write(bytes);
     }
 
-    static void writeError(HttpServletResponse resp, int status, String message) throws IOException {
+    static void writeError(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
         if (resp.isCommitted()) return;
         resp.reset();
-        // the body was not read to its end: the connection cannot carry another request
-        if (status == 413) resp.setHeader("Connection", "close");
+        // a body left unread (refused before reading, or too large) would be taken for the next request: close
+        boolean hasBody = req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null;
+        if (hasBody && req.getAttribute(BODY_READ) == null) resp.setHeader("Connection", "close");
         writeJson(resp, status, new Responses.Error(message));
     }
 }

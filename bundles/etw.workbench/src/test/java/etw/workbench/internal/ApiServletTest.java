@@ -69,6 +69,7 @@ class ApiServletTest {
                     case "getMethod" -> "GET";
                     case "getPathInfo" -> path;
                     case "getRequestURI" -> "/api" + path;
+                    case "getContentLengthLong" -> -1L;
                     default -> null;
                 });
     }
@@ -118,6 +119,7 @@ class ApiServletTest {
                 new Class<?>[]{HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
                     case "getMethod" -> "DELETE";
                     case "getPathInfo" -> "/run";
+                    case "getContentLengthLong" -> -1L;
                     default -> null;
                 });
         servlet(new IllegalStateException()).service(delete, r.response());
