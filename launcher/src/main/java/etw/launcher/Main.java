@@ -134,8 +134,9 @@ public final class Main {
             return 2;
         }
         String host = open ? "0.0.0.0" : "127.0.0.1";
-        if (port != 0 && !free(host, port)) {
-            System.err.println("etw: port " + port + " is in use; choose another with --port");
+        String busy = port == 0 ? null : cannotListen(host, port);
+        if (busy != null) {
+            System.err.println("etw: " + busy);
             return 3;
         }
         // the web server's libraries log every start at INFO; warnings and errors are what a user needs
@@ -183,14 +184,22 @@ public final class Main {
         }
     }
 
-    /** Whether the web server could listen on the port (the check takes a millisecond; Jetty's failure 10 s). */
-    static boolean free(String host, int port) {
+    /**
+     * Why the web server could not listen on the port, or null if it can (the check takes a millisecond; Jetty's
+     * own failure came after 10 s with a 40-line trace).
+     */
+    static String cannotListen(String host, int port) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
-            return true;
+            return null;
         } catch (IOException e) {
-            return false;
+            String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("permission") || m.contains("access"))
+                return "port " + port + " needs privileges this user does not have; choose one above 1023 with --port";
+            if (m.contains("assign") || m.contains("unresolved"))
+                return "cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")";
+            return "port " + port + " is in use; choose another with --port";
         }
     }
 }
