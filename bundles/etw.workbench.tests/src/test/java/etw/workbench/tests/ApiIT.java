@@ -374,6 +374,12 @@ class ApiIT {
         assertTrue(m.matches("(?s).*\\d.*") && (m.contains("at most") || m.contains("limit")), "the limit is named: " + m);
         System.out.printf("[workbench] 100,000 regions x 401 years refused in %.1f s: %s%n", s, m);
         assertTrue(s < 20, "refused within 20 s, took " + s);
+        StringBuilder some = new StringBuilder();
+        for (int i = 0; i < 500; i++) some.append(i == 0 ? "" : ", ").append('r').append(i);
+        String many = "name: many\nregions: [" + some + "]\nyears: {first: 2024, last: 2100}\n"
+                + "uncertainty:\n  etw.models.datacenter:\n    pue: {distribution: uniform, min: 1.1, max: 1.5}\n";
+        String e = error(post("/ensemble", JSON.toJson(Map.of("text", many, "samples", 5000))), 422);
+        assertTrue(e.contains("at most"), e);
         assertEquals(200, post("/run", "{\"scenario\": \"baseline\"}").statusCode(), "the workbench carries on");
     }
 
@@ -406,6 +412,21 @@ class ApiIT {
         assertEquals(original, sha("{\"scenario\": \"baseline-whole.yaml\"}"), "saved whole from its text");
         assertEquals(original, sha(JSON.toJson(Map.of("text", text))), "posted as text");
         assertEquals(original, sha(JSON.toJson(Map.of("text", saved))), "the saved text posted back");
+    }
+
+    /** The workspace is the launcher's ({@code --workspace DIR}, framework property etw.workspace), as for the CLI. */
+    @Test
+    void theWorkspaceIsTheOneTheLauncherNames() throws Exception {
+        Path ws = Files.createTempDirectory(workbench.home, "workspace-");
+        Files.writeString(ws.resolve("mine.yaml"), "name: mine\nextends: baseline\nseed: 7\n");
+        try (WorkbenchProcess w = WorkbenchProcess.start("--workspace", ws.toString())) {
+            String wapi = w.origin() + "/api";
+            assertEquals("workspace", find(list(json(Http.get(wapi + "/scenarios")).get("scenarios")), "name", "mine").get("kind"));
+            assertEquals(201, Http.post(wapi + "/scenarios/save", "{\"scenario\": \"mine\", \"file\": \"mine-too.yaml\"}").statusCode());
+            assertTrue(Files.exists(ws.resolve("mine-too.yaml")));
+            assertFalse(Files.exists(w.home.resolve("scenarios/mine-too.yaml")));
+            assertEquals(200, Http.post(wapi + "/run", "{\"scenario\": \"mine-too\"}").statusCode());
+        }
     }
 
     @Test

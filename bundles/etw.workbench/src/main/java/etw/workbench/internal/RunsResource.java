@@ -28,6 +28,8 @@ import etw.io.IamcCsv;
 final class RunsResource {
     static final Duration STEP_LIMIT = Duration.ofSeconds(10);
     static final int MAX_SAMPLES = 5_000;
+    /** The most values of one variable an ensemble may draw (samples × regions × years). */
+    static final long MAX_SAMPLE_CELLS = 2_000_000;
 
     private final RequestScenarios scenarios;
     private final Supplier<List<String>> leftOut;
@@ -116,6 +118,12 @@ final class RunsResource {
 
     private EnsembleResult ensemble(Scenario s, ApiRequest request) throws ApiException {
         int samples = samples(request);
+        long cells = (long) samples * s.regions().size() * s.yearCount();
+        if (cells > MAX_SAMPLE_CELLS)
+            throw ApiException.unprocessable(samples + " samples × " + s.regions().size() + " regions × " + s.yearCount()
+                    + " years = " + cells + " values per variable; the workbench draws at most " + MAX_SAMPLE_CELLS
+                    + " (at most " + Math.max(1, MAX_SAMPLE_CELLS / ((long) s.regions().size() * s.yearCount()))
+                    + " samples of this scenario)");
         EnsembleResult result;
         try {
             Ensemble e = Ensemble.of(scenarios.wire(s)).samples(samples).threads(Math.min(2, Runtime.getRuntime().availableProcessors()));
