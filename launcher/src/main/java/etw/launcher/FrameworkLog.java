@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.log.LogService;
 import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerConsumer;
 
 /**
  * Where the framework, Declarative Services and FileInstall log: one file ({@link #file()}), never the command's
@@ -191,41 +190,68 @@ final class FrameworkLog implements LogService {
 
     @Override
     public <L extends Logger> L getLogger(Bundle bundle, String name, Class<L> loggerType) {
-        Object proxy = Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {loggerType},
-                (p, method, args) -> invoke(bundle, name, method, args));
-        return loggerType.cast(proxy);
+        return loggerType.cast(new BundleLogger(bundle, name));
     }
 
-    private Object invoke(Bundle bundle, String name, Method method, Object[] args) {
-        String m = method.getName();
-        switch (m) {
-            case "getName": return name;
-            case "isErrorEnabled": case "isWarnEnabled": return true;
-            case "isInfoEnabled": case "isDebugEnabled": case "isTraceEnabled": return false;
-            case "toString": return "etw log " + name;
-            case "hashCode": return System.identityHashCode(this) ^ String.valueOf(name).hashCode();
-            case "equals": return args[0] == this;
-            default: break;
-        }
-        if (args == null || args.length == 0 || !(args[0] instanceof String format)) return null;
-        String level = switch (m) {
-            case "error" -> "ERROR";
-            case "warn" -> "WARN";
-            case "audit" -> "AUDIT";
-            default -> null;
-        };
-        if (level == null) return null; // info, debug, trace: not enabled
-        Object[] rest = args.length == 2 && args[1] instanceof Object[] a ? a : java.util.Arrays.copyOfRange(args, 1, args.length);
-        Throwable t = rest.length > 0 && rest[rest.length - 1] instanceof Throwable th ? th : null;
+    /** Formats "{}" placeholders; a last argument that is a Throwable is the exception. */
+    private void log(Bundle bundle, String level, String format, Object... args) {
+        Throwable t = args.length > 0 && args[args.length - 1] instanceof Throwable th ? th : null;
         StringBuilder text = new StringBuilder();
         int from = 0;
         int arg = 0;
-        for (int i = format.indexOf("{}"); i >= 0 && arg < rest.length - (t == null ? 0 : 1); i = format.indexOf("{}", from)) {
-            text.append(format, from, i).append(rest[arg++]);
+        int limit = args.length - (t == null ? 0 : 1);
+        for (int i = format.indexOf("{}"); i >= 0 && arg < limit; i = format.indexOf("{}", from)) {
+            text.append(format, from, i).append(args[arg++]);
             from = i + 2;
         }
         text.append(format.substring(from));
         scr(bundle, level, text.toString(), t);
-        return null;
+    }
+
+    /** A logger of one bundle: warnings and errors are written, info, debug and trace are off. */
+    private final class BundleLogger implements Logger {
+        private final Bundle bundle;
+        private final String name;
+
+        BundleLogger(Bundle bundle, String name) {
+            this.bundle = bundle;
+            this.name = name;
+        }
+
+        @Override public String getName() { return name; }
+        @Override public boolean isTraceEnabled() { return false; }
+        @Override public void trace(String m) { }
+        @Override public void trace(String f, Object a) { }
+        @Override public void trace(String f, Object a, Object b) { }
+        @Override public void trace(String f, Object... a) { }
+        @Override public <E extends Exception> void trace(LoggerConsumer<E> c) { }
+        @Override public boolean isDebugEnabled() { return false; }
+        @Override public void debug(String m) { }
+        @Override public void debug(String f, Object a) { }
+        @Override public void debug(String f, Object a, Object b) { }
+        @Override public void debug(String f, Object... a) { }
+        @Override public <E extends Exception> void debug(LoggerConsumer<E> c) { }
+        @Override public boolean isInfoEnabled() { return false; }
+        @Override public void info(String m) { }
+        @Override public void info(String f, Object a) { }
+        @Override public void info(String f, Object a, Object b) { }
+        @Override public void info(String f, Object... a) { }
+        @Override public <E extends Exception> void info(LoggerConsumer<E> c) { }
+        @Override public boolean isWarnEnabled() { return true; }
+        @Override public void warn(String m) { log(bundle, "WARN", m); }
+        @Override public void warn(String f, Object a) { log(bundle, "WARN", f, a); }
+        @Override public void warn(String f, Object a, Object b) { log(bundle, "WARN", f, a, b); }
+        @Override public void warn(String f, Object... a) { log(bundle, "WARN", f, a); }
+        @Override public <E extends Exception> void warn(LoggerConsumer<E> c) throws E { c.accept(this); }
+        @Override public boolean isErrorEnabled() { return true; }
+        @Override public void error(String m) { log(bundle, "ERROR", m); }
+        @Override public void error(String f, Object a) { log(bundle, "ERROR", f, a); }
+        @Override public void error(String f, Object a, Object b) { log(bundle, "ERROR", f, a, b); }
+        @Override public void error(String f, Object... a) { log(bundle, "ERROR", f, a); }
+        @Override public <E extends Exception> void error(LoggerConsumer<E> c) throws E { c.accept(this); }
+        @Override public void audit(String m) { log(bundle, "AUDIT", m); }
+        @Override public void audit(String f, Object a) { log(bundle, "AUDIT", f, a); }
+        @Override public void audit(String f, Object a, Object b) { log(bundle, "AUDIT", f, a, b); }
+        @Override public void audit(String f, Object... a) { log(bundle, "AUDIT", f, a); }
     }
 }
