@@ -2,7 +2,6 @@ package etw.engine.internal;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import etw.api.Input;
 import etw.api.Model;
@@ -32,15 +28,15 @@ import etw.engine.Quarantine;
 /**
  * Follows every {@link Model} service (the whiteboard) and remembers which bundle gave it, and whether that
  * bundle is a plugin (not installed from the distribution's {@code features/} folder). A model whose declaration
- * is invalid is left out and reported through {@link #problems()}, as is a model component that failed to
- * activate and a model quarantined after a hung step; none of them stops the others.
+ * is invalid is left out and reported through {@link #problems()}, as is a model quarantined after a hung step;
+ * none of them stops the others. (A component that fails to activate is reported by the launcher, which knows
+ * the plugin jar it came from.)
  */
 @Component(service = ModelCatalog.class, immediate = true)
 public final class ModelCatalogComponent implements ModelCatalog {
     private final Map<ServiceReference<Model>, InstalledModel> models = new ConcurrentHashMap<>();
     private final Map<ServiceReference<Model>, String> problems = new ConcurrentHashMap<>();
     private final Path features;
-    private volatile ServiceComponentRuntime scr;
 
     /** Outside OSGi (tests): every model counts as part of the distribution. */
     ModelCatalogComponent() {
@@ -51,15 +47,6 @@ public final class ModelCatalogComponent implements ModelCatalog {
     public ModelCatalogComponent(BundleContext context) {
         String home = context.getProperty("etw.home");
         this.features = home == null ? null : Path.of(home, "features").toAbsolutePath().normalize();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setScr(ServiceComponentRuntime runtime) {
-        this.scr = runtime;
-    }
-
-    void unsetScr(ServiceComponentRuntime runtime) {
-        if (this.scr == runtime) this.scr = null;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -111,28 +98,10 @@ public final class ModelCatalogComponent implements ModelCatalog {
 
     @Override
     public List<String> problems() {
-        List<String> all = new ArrayList<>(problems.values());
-        all.addAll(failedComponents());
+        List<String> all = new java.util.ArrayList<>(problems.values());
         all.addAll(Quarantine.describe());
         all.sort(null);
         return all;
-    }
-
-    /** Model components that SCR could not activate (a constructor or activate method threw), one line each. */
-    private List<String> failedComponents() {
-        ServiceComponentRuntime runtime = scr;
-        if (runtime == null) return List.of();
-        List<String> lines = new ArrayList<>();
-        for (ComponentDescriptionDTO d : runtime.getComponentDescriptionDTOs()) {
-            if (d.serviceInterfaces == null || !List.of(d.serviceInterfaces).contains(Model.class.getName())) continue;
-            for (ComponentConfigurationDTO c : runtime.getComponentConfigurationDTOs(d)) {
-                if (c.state != ComponentConfigurationDTO.FAILED_ACTIVATION) continue;
-                String failure = c.failure == null ? "" : c.failure.lines().findFirst().orElse("");
-                lines.add("bundle " + d.bundle.symbolicName + ": component " + d.name + " failed to activate"
-                        + (failure.isEmpty() ? "" : ": " + failure) + " (its constructor or activate method threw)");
-            }
-        }
-        return lines;
     }
 
     @Override
