@@ -39,6 +39,7 @@ public final class Quarantine {
 
     /** One line per quarantined model: the model, the year its step hung, and its thread's state and CPU time. */
     public static synchronized List<String> describe() {
+        if (QUARANTINED.isEmpty()) return List.of(); // and load no management classes: this is on every run's path
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<String> lines = new ArrayList<>();
         for (Entry e : QUARANTINED.values()) {

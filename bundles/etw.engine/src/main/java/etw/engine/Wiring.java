@@ -7,8 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 
 import etw.api.scenario.Result;
 import etw.api.scenario.Scenario;
@@ -133,26 +132,24 @@ public final class Wiring {
     public Result run(Duration stepLimit) throws RunException {
         StepWatchdog watchdog = new StepWatchdog(stepLimit);
         StepWatchdog.Watch watch = watchdog.watch();
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "etw-run-" + scenario.name());
-            t.setDaemon(true);
-            return t;
+        FutureTask<Result> task = new FutureTask<>(() -> {
+            double[][] store = newStore();
+            YearLoop loop = new YearLoop(scenario, plans, store, stored);
+            watch.running(loop, -1);
+            loop.run();
+            return result(store);
         });
+        Thread worker = new Thread(task, "etw-run-" + scenario.name());
+        worker.setDaemon(true);
+        worker.start();
         try {
-            return watchdog.await(worker.submit(() -> {
-                double[][] store = newStore();
-                YearLoop loop = new YearLoop(scenario, plans, store, stored);
-                watch.running(loop, -1);
-                loop.run();
-                return result(store);
-            }));
+            return watchdog.await(task);
         } catch (StepWatchdog.Overran e) {
             throw e.overdue.failure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            worker.interrupt();
             throw new RunException("", scenario.firstYear(), "the run of scenario '" + scenario.name() + "' was interrupted", e);
-        } finally {
-            worker.shutdownNow();
         }
     }
 

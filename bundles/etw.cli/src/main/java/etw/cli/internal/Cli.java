@@ -101,7 +101,7 @@ final class Cli {
             """;
 
     /** Headline variables printed after a run, in this order, when the result has them. */
-    static final List<String> HEADLINES = HtmlReport.HEADLINES;
+    static final List<String> HEADLINES = etw.io.Headlines.VARIABLES;
 
     private final Supplier<List<InstalledModel>> models;
     private final ScenarioService scenarios;

@@ -13,23 +13,8 @@ import etw.api.scenario.Result;
  * own; this one only puts them in order. Used through {@link etw.io.HtmlReport}.
  */
 public final class ReportPage {
-    /**
-     * Headline variables, in this order: what summaries (the report's tables, the command line) show when a
-     * result has them.
-     */
-    public static final List<String> HEADLINES = List.of(
-            "Final Energy|Electricity",
-            "Final Energy|Electricity|Data Centers",
-            "Final Energy|Electricity|Transportation",
-            "Capacity|Electricity|Solar",
-            "Capacity|Electricity|Wind",
-            "Secondary Energy|Electricity",
-            "Secondary Energy|Electricity|Solar",
-            "Secondary Energy|Electricity|Wind",
-            "Secondary Energy|Electricity|Coal",
-            "Secondary Energy|Electricity|Gas",
-            EmissionsSection.EMISSIONS,
-            IntensitySection.INTENSITY);
+    /** Headline variables, in this order (see {@link etw.io.Headlines}). */
+    public static final List<String> HEADLINES = etw.io.Headlines.VARIABLES;
 
     private static final Section HEADER = new HeaderSection();
     private static final List<Section.PerRegion> REGION_SECTIONS = List.of(new HeadlinesSection(), new SupplyMixSection(),

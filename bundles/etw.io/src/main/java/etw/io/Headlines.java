@@ -1,0 +1,26 @@
+package etw.io;
+
+import java.util.List;
+
+/**
+ * The headline variables, in this order: what summaries (the report's tables, the command line, the workbench)
+ * show when a result has them. A class of its own, so that a command printing them loads nothing of the report.
+ */
+public final class Headlines {
+    public static final List<String> VARIABLES = List.of(
+            "Final Energy|Electricity",
+            "Final Energy|Electricity|Data Centers",
+            "Final Energy|Electricity|Transportation",
+            "Capacity|Electricity|Solar",
+            "Capacity|Electricity|Wind",
+            "Secondary Energy|Electricity",
+            "Secondary Energy|Electricity|Solar",
+            "Secondary Energy|Electricity|Wind",
+            "Secondary Energy|Electricity|Coal",
+            "Secondary Energy|Electricity|Gas",
+            "Emissions|CO2|Energy|Supply|Electricity",
+            "Carbon Intensity|Electricity");
+
+    private Headlines() {
+    }
+}
