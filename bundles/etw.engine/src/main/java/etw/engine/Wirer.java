@@ -343,8 +343,8 @@ final class Wirer {
                 throw new WiringException("Unit mismatch on '" + source.name() + "': " + producer + " writes it in '"
                         + source.unit() + "' but model " + consumer.id() + " reads "
                         + (source.name().equals(in.variable()) ? "it" : "'" + in.variable() + "'")
-                        + " in '" + in.unit() + "', and these do not convert. One of the two models declares the "
-                        + "wrong unit or the wrong variable.",
+                        + " in '" + in.unit() + "', and these do not convert (" + e.getMessage() + "). One of the two "
+                        + "models declares the wrong unit or the wrong variable.",
                         exogenous ? List.of(consumer.id()) : List.of(source.producer(), consumer.id()));
             }
         }
