@@ -60,11 +60,17 @@ public final class NameCheck {
 
     /** The known name closest to {@code name} within {@link #MAX_DISTANCE}, ignoring case differences; or null. */
     public String nearest(String name) {
+        return closest(name, known);
+    }
+
+    /** The candidate other than {@code name} closest to it within {@link #MAX_DISTANCE}, ignoring case; or null. */
+    public static String closest(String name, Collection<String> candidates) {
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
-        for (String k : new TreeSet<>(known)) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String k : new TreeSet<>(candidates)) {
             if (k.equals(name) || Math.abs(k.length() - name.length()) > MAX_DISTANCE) continue;
-            int d = distance(k.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT), bestDistance);
+            int d = distance(k.toLowerCase(java.util.Locale.ROOT), lower, bestDistance);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -78,10 +84,14 @@ public final class NameCheck {
      * and whose name or an ancestor is close to a known name. One line per output.
      */
     public static List<String> likelyTypos(Collection<InstalledModel> installed) {
-        List<ModelDescriptor> all = installed.stream().map(m -> m.model().descriptor()).toList();
+        return likelyTypos(installed, "no installed model");
+    }
+
+    /** The same among {@code models}; {@code nobody} names who does not read it, for the message. */
+    static List<String> likelyTypos(Collection<InstalledModel> models, String nobody) {
         List<String> lines = new ArrayList<>();
-        for (InstalledModel m : installed) {
-            List<ModelDescriptor> others = all.stream().filter(d -> d != m.model().descriptor()).toList();
+        for (InstalledModel m : models) {
+            List<ModelDescriptor> others = models.stream().filter(x -> x != m).map(x -> x.model().descriptor()).toList();
             NameCheck check = new NameCheck(others);
             Set<String> read = new HashSet<>();
             others.forEach(d -> d.inputs().forEach(in -> read.add(in.variable())));
@@ -89,7 +99,7 @@ public final class NameCheck {
                 if (read.contains(o.variable())) continue;
                 String suspect = check.suspect(o.variable());
                 if (suspect != null)
-                    lines.add("model " + m.label() + " writes '" + o.variable() + "', which no installed model reads by "
+                    lines.add("model " + m.label() + " writes '" + o.variable() + "', which " + nobody + " reads by "
                             + "that name: " + suspect + ", so it may drop out of the total it was meant for, or be "
                             + "counted twice. Check the spelling.");
             }

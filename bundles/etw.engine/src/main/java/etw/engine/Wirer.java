@@ -143,16 +143,7 @@ final class Wirer {
     }
 
     static String nearest(String name, Collection<String> candidates) {
-        String best = null;
-        int bestD = 3;
-        for (String c : new java.util.TreeSet<>(candidates)) {
-            int d = NameCheck.distance(c.toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT), bestD);
-            if (d < bestD) {
-                bestD = d;
-                best = c;
-            }
-        }
-        return best;
+        return NameCheck.closest(name, candidates);
     }
 
     private static String where(String origin) {
@@ -317,21 +308,9 @@ final class Wirer {
             }
         }
 
-        /** Outputs that nobody in the scenario reads and whose names look like typos of known names. */
+        /** Outputs that nobody in the scenario reads by name and whose names look like typos of known names. */
         private void checkTypos() {
-            Set<String> readExactly = new HashSet<>();
-            models.forEach(m -> m.model().descriptor().inputs().forEach(in -> readExactly.add(in.variable())));
-            for (InstalledModel m : models) {
-                NameCheck others = new NameCheck(models.stream().filter(x -> x != m).map(x -> x.model().descriptor()).toList());
-                for (Output o : m.model().descriptor().outputs()) {
-                    if (readExactly.contains(o.variable())) continue;
-                    String suspect = others.suspect(o.variable());
-                    if (suspect != null)
-                        attemptWarnings.add("model " + m.label() + " writes '" + o.variable() + "', which no model in the "
-                                + "scenario reads by that name: " + suspect + ", so it may be missing from the total it "
-                                + "was meant for, or counted twice.");
-                }
-            }
+            attemptWarnings.addAll(NameCheck.likelyTypos(models, "no model in the scenario"));
         }
 
         private double convert(Result.VariableInfo source, InstalledModel consumer, Input in) throws WiringException {
