@@ -25,6 +25,8 @@ import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
 import etw.api.scenario.EnsembleResult;
+import etw.api.scenario.RegionalSeries;
+import etw.api.scenario.Trajectory;
 import etw.api.scenario.Result;
 import etw.api.scenario.Scenario;
 import etw.engine.Ensemble;
@@ -84,13 +86,18 @@ final class Cli {
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
                                            with an id, every parameter's description and source
-              scenarios [<name>]           the canned scenarios and the variants saved in the workspace
-                                           (with what each extends); with a name, its lab sheet or its text
+              scenarios [<name>] [--yaml]  the canned scenarios and the variants saved in the workspace
+                                           (with what each extends); with a name, its lab sheet or its text;
+                                           --yaml prints the scenario as it runs (parents resolved)
               help                         this text
 
             Options for every command:
               --workspace DIR              where saved scenarios and their data files live (default:
                                            ./scenarios)
+              --set [MODEL/]PARAM=VALUE    a quick what-if: set a parameter to a constant in every region and
+                                           year (repeatable; on run, ensemble, report, graph; compare with
+                                           one scenario compares it with its changed copy); the changed
+                                           scenario is called <name>-modified unless --as NAME
               --with PLUGIN[,PLUGIN]       let these plugin models join the scenario (a plugin joins only
                                            when the scenario or --with names it, or its author lets it join
                                            by default)
@@ -192,7 +199,7 @@ final class Cli {
     private int run(List<String> args) throws UsageException, ScenarioException, WiringException, RunException, IOException {
         String outDir = option(args, "--out", "results");
         Duration stepLimit = seconds(option(args, "--step-limit", "10"), "--step-limit");
-        List<String> with = with(args);
+        Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "run"), with);
         Path dir = path(outDir, "--out");
         outputName(scenario);
@@ -204,6 +211,9 @@ final class Cli {
         RunFiles.Written written = RunFiles.write(result, dir);
 
         printSummary(wiring, result, micros);
+        if (!with.sets().isEmpty())
+            out.println("Changed with --set: " + with.sets().stream().map(x -> SafeText.of(x.model() + "/" + x.parameter()
+                    + " = " + x.text().substring(x.text().indexOf('=') + 1).strip())).collect(Collectors.joining("; ")));
         out.println();
         out.println("Wrote " + SafeText.of(written.csv().toString()) + " (IAMC CSV: " + result.variables().size()
                 + " variables x " + result.regions().size() + " region(s) x " + scenario.yearCount() + " years) and "
@@ -216,7 +226,7 @@ final class Cli {
         int samples = positive(option(args, "--samples", null), "--samples");
         String seedText = option(args, "--seed", null);
         String threadsText = option(args, "--threads", null);
-        List<String> with = with(args);
+        Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "ensemble"), with);
         Path dir = path(outDir, "--out");
         outputName(scenario);
@@ -265,7 +275,7 @@ final class Cli {
         for (String o = option(args, "--compare", null); o != null; o = option(args, "--compare", null)) others.add(o);
         String samplesText = option(args, "--samples", null);
         String file = option(args, "-o", null);
-        List<String> with = with(args);
+        Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "report"), with);
         Path target = file != null ? path(file, "-o") : resolve(Path.of("results"), scenario, ".html");
         List<Result> results = new ArrayList<>();
@@ -310,9 +320,19 @@ final class Cli {
             NonFiniteValueException {
         String years = option(args, "--years", null);
         String region = option(args, "--region", null);
-        List<String> with = with(args);
-        if (args.size() < 2) throw new UsageException("compare takes two or more scenarios, e.g. etw compare baseline my-variant.yaml");
+        Changes with = changes(args);
+        if (!with.sets().isEmpty() && args.size() != 1)
+            throw new UsageException("compare with --set takes one scenario and compares it with its changed copy, e.g. "
+                    + "etw compare baseline --set pue=1.2");
+        if (args.size() < 2 && with.sets().isEmpty())
+            throw new UsageException("compare takes two or more scenarios, e.g. etw compare baseline my-variant.yaml");
         List<Result> results = new ArrayList<>();
+        if (!with.sets().isEmpty()) {
+            Result original = Wiring.wire(load(args.get(0), new Changes(with.with(), List.of(), null)), models.get())
+                    .run(Duration.ofSeconds(10));
+            IamcCsv.requireFinite(original);
+            results.add(original);
+        }
         for (String ref : args) {
             Result r = Wiring.wire(load(ref, with), models.get()).run(Duration.ofSeconds(10));
             IamcCsv.requireFinite(r);
@@ -373,7 +393,7 @@ final class Cli {
 
     private int graph(List<String> args) throws UsageException, ScenarioException, WiringException {
         boolean dot = args.remove("--dot");
-        List<String> with = with(args);
+        Changes with = changes(args);
         Wiring wiring = Wiring.wire(load(oneScenario(args, "graph"), with), models.get());
         if (dot) GraphPrinter.dot(wiring, out);
         else GraphPrinter.text(wiring, out);
@@ -446,12 +466,63 @@ final class Cli {
     /**
      * A scenario by reference, with the models named by {@code --with} added to those its {@code with:} names.
      */
-    private Scenario load(String ref, List<String> with) throws ScenarioException {
+    private Scenario load(String ref, Changes changes) throws ScenarioException {
         Scenario s = scenarios.load(ref);
-        if (with.isEmpty()) return s;
+        if (changes.with().isEmpty() && changes.sets().isEmpty()) return s;
         Set<String> all = new LinkedHashSet<>(s.with());
-        all.addAll(with);
-        return s.toBuilder(s.name()).with(List.copyOf(all)).build();
+        all.addAll(changes.with());
+        String name = changes.sets().isEmpty() ? s.name() : changes.as() != null ? changes.as() : s.name() + "-modified";
+        Scenario.Builder b = s.toBuilder(name).with(List.copyOf(all));
+        for (Setting set : changes.sets())
+            b.parameter(set.model(), set.parameter(), RegionalSeries.of(Trajectory.constant(set.value()), "--set " + set.text()));
+        return b.build();
+    }
+
+    /** What the command line changes in a scenario: plugins that join ({@code --with}) and parameters ({@code --set}). */
+    record Changes(List<String> with, List<Setting> sets, String as) {
+    }
+
+    /** One {@code --set model/parameter=value}: a constant for every region and year. */
+    record Setting(String model, String parameter, double value, String text) {
+    }
+
+    private Changes changes(List<String> args) throws UsageException {
+        List<String> with = with(args);
+        String as = option(args, "--as", null);
+        List<Setting> sets = new ArrayList<>();
+        for (String v = option(args, "--set", null); v != null; v = option(args, "--set", null)) sets.add(setting(v));
+        if (as != null && sets.isEmpty()) throw new UsageException("--as names a scenario changed with --set; there is no --set");
+        return new Changes(with, List.copyOf(sets), as);
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d[\\d_]*(\\.\\d+)?([eE][-+]?\\d+)?");
+
+    /** Parses {@code [model/]parameter=value}; a bare parameter must belong to exactly one installed model. */
+    private Setting setting(String text) throws UsageException {
+        int eq = text.indexOf('=');
+        String usage = "--set takes [model/]parameter=value, e.g. --set etw.models.datacenter/pue=1.3 or --set pue=1.3; got '"
+                + SafeText.of(text) + "'";
+        if (eq <= 0) throw new UsageException(usage);
+        String key = text.substring(0, eq).strip(), number = text.substring(eq + 1).strip();
+        if (!DECIMAL.matcher(number).matches()) throw new UsageException(usage + " ('" + SafeText.of(number) + "' is not a decimal number)");
+        double value = Double.parseDouble(number.replace("_", ""));
+        int slash = key.lastIndexOf('/');
+        if (slash > 0) return new Setting(key.substring(0, slash), key.substring(slash + 1), value, text);
+        List<String> owners = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (InstalledModel m : models.get())
+            for (Parameter p : m.model().descriptor().parameters()) {
+                names.add(p.name());
+                if (p.name().equals(key)) owners.add(m.id());
+            }
+        if (owners.size() == 1) return new Setting(owners.get(0), key, value, text);
+        if (owners.isEmpty()) {
+            String near = etw.engine.NameCheck.closest(key, names);
+            throw new UsageException("--set " + SafeText.of(key) + ": no installed model has this parameter"
+                    + (near != null ? "; did you mean '" + SafeText.of(near) + "'?" : "") + " (etw models lists them)");
+        }
+        throw new UsageException("--set " + SafeText.of(key) + ": several models have this parameter; say which: "
+                + owners.stream().map(id -> SafeText.of(id) + "/" + SafeText.of(key)).collect(Collectors.joining(", ")));
     }
 
     /** The model ids of every {@code --with} option (comma-separated, the option may repeat), each installed. */
@@ -501,7 +572,13 @@ final class Cli {
     }
 
     private int scenarios(List<String> args) throws UsageException, ScenarioException {
+        boolean yaml = args.remove("--yaml");
         if (args.size() > 1) throw new UsageException("scenarios takes at most one scenario name");
+        if (yaml) {
+            if (args.isEmpty()) throw new UsageException("scenarios --yaml takes a scenario, e.g. etw scenarios ai-boom --yaml");
+            out.print(SafeText.lines(etw.scenario.ScenarioWriter.write(scenarios.load(args.get(0)))));
+            return OK;
+        }
         List<ScenarioService.Entry> entries = scenarios.list();
         if (args.size() == 1) {
             String name = args.get(0);

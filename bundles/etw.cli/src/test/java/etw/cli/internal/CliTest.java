@@ -386,4 +386,51 @@ class CliTest {
     private static String sha(Path file) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
+
+    // ------------------------------------------------------------------ quick what-ifs (--set) and --yaml
+
+    @Test
+    void setChangesAParameterForOneRunUnderAnotherName(@TempDir Path dir) throws Exception {
+        assertEquals(0, etw("run", "baseline", "--out", dir.toString()), err());
+        double base = lastValue(dir.resolve("baseline.csv"), "Final Energy|Electricity|Data Centers");
+        out.reset();
+        assertEquals(0, etw("run", "baseline", "--set", "etw.models.datacenter/pue=1.8", "--out", dir.toString()), err());
+        assertTrue(out().contains("Scenario baseline-modified:"), out());
+        assertTrue(out().contains("Changed with --set: etw.models.datacenter/pue = 1.8"), out());
+        double changed = lastValue(dir.resolve("baseline-modified.csv"), "Final Energy|Electricity|Data Centers");
+        assertTrue(changed > base, "a higher PUE raises data-centre electricity: " + changed + " vs " + base);
+        assertEquals(base, lastValue(dir.resolve("baseline.csv"), "Final Energy|Electricity|Data Centers"),
+                "the unchanged scenario's file is left alone");
+
+        assertEquals(0, etw("run", "baseline", "--set", "pue=1.8", "--as", "hot-servers", "--out", dir.toString()), err());
+        assertEquals(changed, lastValue(dir.resolve("hot-servers.csv"), "Final Energy|Electricity|Data Centers"));
+    }
+
+    @Test
+    void setRefusesUnknownOutOfRangeAndJavaNumbers(@TempDir Path dir) {
+        err.reset();
+        assertEquals(2, etw("run", "baseline", "--set", "peu=1.3", "--out", dir.toString()));
+        assertTrue(err().contains("--set peu: no installed model has this parameter; did you mean 'pue'?"), err());
+        err.reset();
+        assertEquals(2, etw("run", "baseline", "--set", "pue=1.3f", "--out", dir.toString()));
+        assertTrue(err().contains("is not a decimal number"), err());
+        err.reset();
+        assertEquals(2, etw("run", "baseline", "--set", "pue=99", "--out", dir.toString()));
+        assertTrue(err().contains("--set pue=99") && err().contains("outside its allowed range"), err());
+    }
+
+    @Test
+    void compareWithSetComparesAScenarioWithItsChangedCopy() {
+        assertEquals(0, etw("compare", "baseline", "--set", "pue=1.8", "--years", "2050"), err());
+        assertTrue(out().contains("baseline") && out().contains("-modified"), out());
+        assertTrue(out().contains("diff 2"), out());
+    }
+
+    @Test
+    void scenariosYamlPrintsTheScenarioAsItRuns() {
+        assertEquals(0, etw("scenarios", "ai-boom", "--yaml"), err());
+        assertTrue(out().contains("name: ai-boom"), out());
+        assertTrue(out().contains("ai_compute_growth_initial: 0.63"), out());
+        assertTrue(out().contains("regions:"), "the parent's settings are resolved: " + out());
+    }
 }
