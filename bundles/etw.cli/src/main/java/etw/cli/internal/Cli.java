@@ -81,6 +81,10 @@ final class Cli {
               workbench [--port P] [--public]
                                            the web workbench on 127.0.0.1:P (default 8080); --public listens
                                            on every interface and requires the printed token
+              show <scenario> <variable> [--region R] [--every N]
+                                           the variable and what is directly below it (e.g. generation by
+                                           source, demand by sector), every N years (default 5) for one
+                                           region (default: the first), with a trend line per column
               graph <scenario> [--dot] [--with PLUGIN[,PLUGIN]]
                                            the scenario's wiring: models in step order and what each reads
                                            from whom (lags marked); --dot prints Graphviz DOT
@@ -156,11 +160,12 @@ final class Cli {
                 case "models" -> models(args);
                 case "scenarios" -> scenarios(args);
                 case "graph" -> graph(args);
+                case "show" -> show(args);
                 case "compare" -> compare(args);
                 case "ensemble" -> ensemble(args);
                 case "report" -> report(args);
                 default -> throw new UsageException("unknown command '" + SafeText.of(command)
-                        + "'. Commands: run, compare, ensemble, report, graph, models, scenarios, help (etw help).");
+                        + "'. Commands: run, show, compare, ensemble, report, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);
@@ -389,6 +394,30 @@ final class Cli {
 
     private static String shorten(String s, int width) {
         return s.length() <= width ? s : "..." + s.substring(s.length() - width + 3);
+    }
+
+    private int show(List<String> args) throws UsageException, ScenarioException, WiringException, RunException {
+        String region = option(args, "--region", null);
+        int every = (int) whole(option(args, "--every", "5"), "--every");
+        if (every < 1) throw new UsageException("--every takes a whole number of years from 1, got " + every);
+        Changes with = changes(args);
+        if (args.size() != 2)
+            throw new UsageException("show takes a scenario and a variable, e.g. etw show baseline \"Secondary Energy|Electricity\"");
+        Result r = Wiring.wire(load(args.get(0), with), models.get()).run(Duration.ofSeconds(10));
+        String prefix = args.get(1);
+        List<Integer> columns = ShowTable.columns(r, prefix);
+        if (columns.isEmpty()) {
+            String near = etw.engine.NameCheck.closest(prefix, r.variables().stream().map(Result.VariableInfo::name).toList());
+            throw new UsageException("scenario " + SafeText.of(r.scenario().name()) + " has no variable '" + SafeText.of(prefix)
+                    + "' or below it" + (near != null ? "; did you mean '" + SafeText.of(near) + "'?" : "")
+                    + " (the CSV of etw run lists every variable)");
+        }
+        String reg = region != null ? region : r.regions().get(0);
+        if (!r.regions().contains(reg))
+            throw new UsageException("scenario " + SafeText.of(r.scenario().name()) + " has no region '" + SafeText.of(reg)
+                    + "'; its regions: " + SafeText.of(String.join(", ", r.regions())));
+        ShowTable.print(r, columns, prefix, reg, every, out);
+        return OK;
     }
 
     private int graph(List<String> args) throws UsageException, ScenarioException, WiringException {

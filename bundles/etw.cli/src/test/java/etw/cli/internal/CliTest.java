@@ -433,4 +433,18 @@ class CliTest {
         assertTrue(out().contains("ai_compute_growth_initial: 0.63"), out());
         assertTrue(out().contains("regions:"), "the parent's settings are resolved: " + out());
     }
+
+    @Test
+    void showPrintsAVariableAndItsChildrenByYearWithTrends() {
+        assertEquals(0, etw("show", "baseline", "Secondary Energy|Electricity", "--region", "China", "--every", "10"), err());
+        String o = out();
+        assertTrue(o.startsWith("baseline, China: Secondary Energy|Electricity and what is directly below it"), o);
+        assertTrue(o.contains("(total)") && o.contains("Coal") && o.contains("Solar") && o.contains("TWh/yr"), o);
+        assertTrue(o.contains("\n2024 ") && o.contains("\n2034 ") && o.contains("\n2044 ") && o.contains("\n2050 "), o);
+        assertTrue(o.contains("\ntrend ") && o.matches("(?s).*[▁▂▃▄▅▆▇█]{12}.*"), o);
+        assertFalse(o.contains("E-") || o.contains("E+"), "no exponent notation: " + o);
+        err.reset();
+        assertEquals(2, etw("show", "baseline", "Secondary Energy|Electricty"));
+        assertTrue(err().contains("did you mean 'Secondary Energy|Electricity'?"), err());
+    }
 }
