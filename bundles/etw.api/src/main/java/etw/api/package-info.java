@@ -23,7 +23,10 @@
  * <li><b>Units</b> are checked at wiring: a consumer declares the unit it wants and gets values converted from
  * the producer's unit ({@code GWh} to {@code TWh}, {@code MW} to {@code GW}, {@code Mt CO2} to {@code Gt CO2},
  * {@code g CO2/kWh} to {@code t CO2/MWh}); units that do not convert (capacity in {@code GW} read as generation in
- * {@code TWh/yr}) are an error naming producer, consumer and both units. Use {@code "1"} for plain numbers.</li>
+ * {@code TWh/yr}) are an error naming producer, consumer and both units, and why: gases never convert into each
+ * other ({@code CH4} is not {@code CO2e} without a global warming potential, which a model applies as a
+ * parameter), nor do currencies or price years. The grammar has SI prefixes, exponents ({@code m3}), time units,
+ * gas species and currencies (see {@link etw.api.Units}). Use {@code "1"} for plain numbers.</li>
  * <li><b>Parameters</b> carry a unit, default, allowed range, description and source. A scenario may set a
  * constant, a value per region, or a trajectory (year to value, linear between points, flat beyond the ends);
  * a value outside the range is rejected before the run with the range in the message. Read a parameter every
