@@ -1,5 +1,7 @@
 package etw.models.decarbonisation;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.osgi.service.component.annotations.Component;
 
 import etw.api.Input;
@@ -10,36 +12,48 @@ import etw.api.Parameter;
 import etw.api.StepContext;
 
 /**
- * Decarbonisation pathway of the power sector: the supply mix that meets electricity demand, its CO2 emissions,
- * carbon intensity and cumulative emissions, per region and year.
+ * Decarbonisation pathway of the power sector: an hourly (8,760 h) balance of supply and demand per region and
+ * year, its CO2 emissions, carbon intensity and cumulative emissions.
  *
- * <p>Equations (all generation in TWh/yr):
+ * <p>Each year and region (energy in TWh/yr, power in GW; the hourly rules are in {@link HourlyBalance}):
  * <pre>
- * required generation  R = demand * (1 + loss_factor)
- * must-run supply      S = solar + wind + hydro_generation + nuclear_generation + other_generation
- * fossil               F = max(0, R - S)
- * curtailment          U = max(0, S - R)
- * coal                 coal = F * coal_share_of_fossil
- * gas                  gas  = F - coal
- * emissions [Mt CO2]   E = (coal * ef_coal + gas * ef_gas + other_generation * ef_other) / 1000
- * carbon intensity     I = E * 1000 / R   [g CO2/kWh]  (0 when R = 0)
+ * required generation  R = demand * (1 + loss_factor), spread over the hours by the grid demand profile g_h
+ * solar, wind          S s_h, W w_h: this year's generation (renewables model) times its normalised hourly
+ *                      profile, so the year's energy is the annual figure and the 2024 calibration stays
+ * firm clean           nuclear_generation + other_generation, flat in time
+ * hydro                hydro_generation / 12 a month, dispatched into the month's highest residual hours within
+ *                      hydro_capacity; a budget the month cannot use is spilled
+ * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
+ *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January
+ * fossil               available A_f = &lt;f&gt;_capacity * &lt;f&gt;_availability (f = coal, gas, oil); short-run cost
+ *                      c_f = &lt;f&gt;_fuel_price / &lt;f&gt;_efficiency + carbon_price * ef_&lt;f&gt; / 1000 [USD/MWh];
+ *                      each hour first the must-run blocks &lt;f&gt;_must_run * A_f, then the rest of A_f, cheapest first
+ * unmet demand         residual left after the last fuel (reported, never hidden as fossil)
+ * curtailment          surplus left after storage, plus spilled hydro
+ * emissions [Mt CO2]   E = (coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000
+ * total generation     T = solar + wind + hydro + nuclear + other + coal + gas + oil - curtailment
+ *                        = R - unmet + storage losses + energy left in storage
+ * carbon intensity     I = E * 1000 / T  [g CO2/kWh] (0 when T = 0)
  * cumulative [Gt CO2]  C(t) = C(t-1) + E / 1000, with C(t-1) = 0 in the first year
  * </pre>
- * {@code demand} is {@code Final Energy|Electricity}: in the engine, the aggregate of every demand variable below
- * it that the installed bundles write. Solar and wind generation come from the renewables model (or the scenario);
- * hydro, nuclear and other (bioenergy, oil and other) are parameters read every year, so a scenario can give them
- * as trajectories. Fossil generation fills whatever the must-run supply leaves, split between coal and gas by a
- * fixed share; supply beyond the requirement is reported as curtailment. {@code Secondary Energy|Electricity} is
- * {@code R}; its children (solar, wind, hydro, nuclear, other, coal, gas) add up to {@code R + U}.
+ * Solar, wind, hydro, nuclear and other are reported gross (what the plants could give); curtailment is what the
+ * system could not use, so the children of {@code Secondary Energy|Electricity} add up to {@code T + curtailment}.
+ * The must-run blocks stand for what a single-node merit order cannot see (heat-led CHP, contracts and
+ * self-scheduling, plants behind transmission limits, a World node that mixes regions with different fuel prices):
+ * they are calibrated so that 2024 coal and gas generation match the published figures. "Other" includes oil
+ * run as part of the 2024 mix, so it emits ({@code ef_other}); {@code Secondary Energy|Electricity|Oil} is
+ * oil-fired peaking beyond that, dispatched by merit order.
  *
- * <p>"Other" includes oil, so it emits ({@code ef_other}) even though it counts towards the must-run supply.
- * Units: TWh times g/kWh is 10^9 g = 10^-3 Mt, hence the division by 1000. The model is stateless: the cumulative
- * total is an output read back with a lag of one year.
+ * <p>Units: TWh times g/kWh is 10^9 g = 10^-3 Mt, hence the division by 1000; USD/t times g/kWh / 1000 is
+ * USD/MWh. The model is stateless: the hourly buffers are scratch space borrowed for one step, and the
+ * cumulative total is an output read back with a lag of one year.
  */
 @Component(service = Model.class)
 public final class DecarbonisationModel implements Model {
 
     private static final double MAX_GENERATION = 1e5;
+    private static final double MAX_GW = 1e4;
+    private static final double MAX_GWH = 1e6;
 
     private final ModelDescriptor descriptor;
 
@@ -54,7 +68,13 @@ public final class DecarbonisationModel implements Model {
     private final Output other;
     private final Output coal;
     private final Output gas;
+    private final Output oil;
     private final Output curtailment;
+    private final Output curtailmentSecondary;
+    private final Output unmet;
+    private final Output storageDischarge;
+    private final Output storageLosses;
+    private final Output peakResidual;
     private final Output emissions;
     private final Output intensity;
     private final Output cumulative;
@@ -63,39 +83,82 @@ public final class DecarbonisationModel implements Model {
     private final Parameter hydroGeneration;
     private final Parameter nuclearGeneration;
     private final Parameter otherGeneration;
-    private final Parameter coalShare;
-    private final Parameter efCoal;
-    private final Parameter efGas;
+    private final Parameter hydroCapacity;
+    private final Parameter batteryPower;
+    private final Parameter batteryEnergy;
+    private final Parameter batteryEfficiency;
+    private final Parameter pumpedPower;
+    private final Parameter pumpedEnergy;
+    private final Parameter pumpedEfficiency;
+    private final Parameter[] capacity = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] availability = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] mustRun = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] fuelPrice = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] efficiency = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] emissionFactor = new Parameter[HourlyBalance.FUELS];
+    private final Parameter carbonPrice;
     private final Parameter efOther;
+    private final Parameter gridDailySwing;
+    private final Parameter gridSeasonalSwing;
+    private final Parameter solarDaylight;
+    private final Parameter solarSeasonal;
+    private final Parameter windSeasonal;
+    private final Parameter windDiurnal;
+    private final Parameter windVariability;
+    private final Parameter windPersistence;
+    private final Parameter windSeed;
+
+    private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
     public DecarbonisationModel() {
         ModelDescriptor.Builder b = ModelDescriptor.builder("etw.models.decarbonisation",
-                "Decarbonisation: electricity supply mix and emissions");
-        b.description("Required generation R = demand * (1 + loss_factor). Must-run supply S = solar + wind + hydro "
-                + "+ nuclear + other; fossil = max(0, R - S), curtailment = max(0, S - R); coal = fossil * "
-                + "coal_share_of_fossil, gas = fossil - coal. Emissions [Mt CO2] = (coal * ef_coal + gas * ef_gas + "
-                + "other * ef_other) / 1000; carbon intensity [g CO2/kWh] = emissions * 1000 / R (0 if R = 0); "
-                + "cumulative emissions [Gt CO2] = previous year's total (0 before the first year) + emissions / 1000.");
+                "Decarbonisation: hourly electricity balance, supply mix and emissions");
+        b.description("Hourly (8,760 h) balance per region and year. Required generation R = demand * (1 + "
+                + "loss_factor) shaped by the grid demand profile; solar and wind = annual generation times their "
+                + "hourly profiles; nuclear and other flat; hydro = hydro_generation / 12 a month into the month's "
+                + "highest residual hours within hydro_capacity (unusable budget spilled); batteries then pumped hydro "
+                + "charged from surplus and discharged into deficit, greedy in time order (round-trip efficiency split "
+                + "evenly between charge and discharge, empty on 1 January); fossil by merit order on short-run cost "
+                + "fuel_price / efficiency + carbon_price * ef / 1000 [USD/MWh], first each fuel's must-run block "
+                + "must_run * capacity * availability, then the rest of capacity * availability, cheapest first; the "
+                + "residual left is unmet demand, the surplus left plus spilled hydro is curtailment. Emissions [Mt] = "
+                + "(coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000; total generation T = the sum of "
+                + "the sources - curtailment; carbon intensity = emissions * 1000 / T; cumulative emissions [Gt CO2] = "
+                + "last year's + emissions / 1000.");
 
         demand = b.input("Final Energy|Electricity", "TWh/yr",
                 "Total final electricity demand (normally the aggregate of all demand variables below it)");
-        solar = b.input("Secondary Energy|Electricity|Solar", "TWh/yr", "Solar generation");
-        wind = b.input("Secondary Energy|Electricity|Wind", "TWh/yr", "Wind generation");
+        solar = b.input("Secondary Energy|Electricity|Solar", "TWh/yr", "Solar generation before curtailment");
+        wind = b.input("Secondary Energy|Electricity|Wind", "TWh/yr", "Wind generation before curtailment");
         previousCumulative = b.laggedInput("Cumulative Emissions|CO2|Energy|Supply|Electricity", "Gt CO2", 1, 0.0,
                 "Last year's cumulative power-sector CO2 emissions (own output); 0 before the first year");
 
         total = b.output("Secondary Energy|Electricity", "TWh/yr",
-                "Total generation required: final demand plus losses and own use");
-        hydro = b.output("Secondary Energy|Electricity|Hydro", "TWh/yr", "Hydropower generation");
-        nuclear = b.output("Secondary Energy|Electricity|Nuclear", "TWh/yr", "Nuclear generation");
+                "Generation delivered: required generation minus unmet demand, plus storage losses");
+        hydro = b.output("Secondary Energy|Electricity|Hydro", "TWh/yr",
+                "Hydropower generation available (the year's budget; spilled water is counted in curtailment)");
+        nuclear = b.output("Secondary Energy|Electricity|Nuclear", "TWh/yr", "Nuclear generation (flat in time)");
         other = b.output("Secondary Energy|Electricity|Other", "TWh/yr",
-                "Generation from bioenergy, oil and other sources");
-        coal = b.output("Secondary Energy|Electricity|Coal", "TWh/yr", "Coal generation (share of the fossil residual)");
-        gas = b.output("Secondary Energy|Electricity|Gas", "TWh/yr", "Gas generation (rest of the fossil residual)");
+                "Generation from bioenergy, oil run as part of the base mix and other sources (flat in time)");
+        coal = b.output("Secondary Energy|Electricity|Coal", "TWh/yr", "Coal generation dispatched by merit order");
+        gas = b.output("Secondary Energy|Electricity|Gas", "TWh/yr", "Gas generation dispatched by merit order");
+        oil = b.output("Secondary Energy|Electricity|Oil", "TWh/yr",
+                "Oil-fired peaking dispatched by merit order (beyond the oil inside 'Other')");
         curtailment = b.output("Curtailment|Electricity", "TWh/yr",
-                "Solar, wind, hydro, nuclear and other supply beyond the generation required");
+                "Clean supply the hourly balance could not use or store (same value as Secondary Energy|Electricity|"
+                        + "Curtailment; read by the renewables model)");
+        curtailmentSecondary = b.output("Secondary Energy|Electricity|Curtailment", "TWh/yr",
+                "Clean supply the hourly balance could not use or store, including spilled hydro");
+        unmet = b.output("Secondary Energy|Electricity|Unmet Demand", "TWh/yr",
+                "Demand no supply, storage or available fossil capacity could meet in its hour");
+        storageDischarge = b.output("Storage|Electricity|Discharge", "TWh/yr",
+                "Electricity given back to the grid by batteries and pumped hydro");
+        storageLosses = b.output("Storage|Electricity|Losses", "TWh/yr",
+                "Round-trip losses of batteries and pumped hydro");
+        peakResidual = b.output("Peak Residual Load|Electricity", "GW",
+                "Highest hourly load left after clean supply, hydro and storage: what dispatchable capacity must cover");
         emissions = b.output("Emissions|CO2|Energy|Supply|Electricity", "Mt CO2/yr",
-                "CO2 emissions from electricity generation (coal, gas and the oil part of other)");
+                "CO2 emissions from electricity generation (coal, gas, oil and the oil part of other)");
         intensity = b.output("Carbon Intensity|Electricity", "g CO2/kWh",
                 "CO2 emitted per kWh of electricity generated");
         cumulative = b.output("Cumulative Emissions|CO2|Energy|Supply|Electricity", "Gt CO2",
@@ -106,29 +169,127 @@ public final class DecarbonisationModel implements Model {
                 "assumption: covers grid losses and own use; makes the 2024 final demand of about 27,775 TWh match "
                         + "the 30,830 TWh generated in Ember, Global Electricity Review 2025");
         hydroGeneration = b.parameter("hydro_generation", "TWh/yr", 4409, 0, MAX_GENERATION,
-                "Hydropower generation (read every year; may be a trajectory)",
+                "Hydropower energy budget of the year, spread evenly over the months (read every year; may be a "
+                        + "trajectory)",
                 "Ember, Global Electricity Review 2025: hydro 14.3% of 30,830 TWh generated in 2024");
         nuclearGeneration = b.parameter("nuclear_generation", "TWh/yr", 2775, 0, MAX_GENERATION,
-                "Nuclear generation (read every year; may be a trajectory)",
+                "Nuclear generation, flat in time (read every year; may be a trajectory)",
                 "Ember, Global Electricity Review 2025: nuclear 9.0% of 30,830 TWh generated in 2024");
         otherGeneration = b.parameter("other_generation", "TWh/yr", 1757, 0, MAX_GENERATION,
-                "Generation from bioenergy, oil and other sources (read every year; may be a trajectory)",
+                "Generation from bioenergy, oil and other sources, flat in time (read every year; may be a trajectory)",
                 "assumption: the remainder after the 2024 shares of solar (6.9%), wind (8.1%), hydro (14.3%), "
                         + "nuclear (9.0%), coal (34%) and gas (22%) in Ember, Global Electricity Review 2025, "
                         + "about 5.7% of 30,830 TWh");
-        coalShare = b.parameter("coal_share_of_fossil", "1", 0.607, 0, 1,
-                "Share of coal in the fossil (coal plus gas) generation that fills the residual",
-                "Ember, Global Electricity Review 2025: coal 34% and gas 22% of 2024 generation, 34 / 56");
-        efCoal = b.parameter("ef_coal", "g CO2/kWh", 1060, 0, 2000,
-                "CO2 emitted per kWh of coal generation",
+        hydroCapacity = b.parameter("hydro_capacity", "GW", 1280, 0, MAX_GW,
+                "Hydropower turbine capacity (excluding pumped storage): the most hydro can give in one hour",
+                "estimate: about 1,280 GW of hydropower excluding pumped storage at end-2024, IRENA, Renewable "
+                        + "Capacity Statistics 2025 (rounded; check the table before relying on it)");
+        batteryPower = b.parameter("battery_power", "GW", 150, 0, MAX_GW,
+                "Grid-scale battery power: the most batteries can charge or discharge in one hour",
+                "estimate: about 150 GW of grid-scale batteries worldwide at end-2024 (IEA, Batteries and Secure "
+                        + "Energy Transitions, 2024, had about 85 GW at end-2023 and record additions since)");
+        batteryEnergy = b.parameter("battery_energy", "GWh", 375, 0, MAX_GWH,
+                "Grid-scale battery energy capacity",
+                "assumption: 2.5 h of storage per GW, within the 2-4 h typical of Li-ion (NREL Annual Technology "
+                        + "Baseline 2024, utility-scale battery storage)");
+        batteryEfficiency = b.parameter("battery_efficiency", "1", 0.86, 0.5, 1,
+                "Round-trip efficiency of batteries (energy out / energy in)",
+                "NREL Annual Technology Baseline 2024, utility-scale battery storage: 85% round trip; 85-90% for "
+                        + "Li-ion in DOMAIN.md");
+        pumpedPower = b.parameter("pumped_power", "GW", 180, 0, MAX_GW,
+                "Pumped-hydro storage power",
+                "estimate: about 180 GW of pumped storage worldwide (IHA, World Hydropower Outlook 2024, about "
+                        + "179 GW in 2023)");
+        pumpedEnergy = b.parameter("pumped_energy", "GWh", 1620, 0, MAX_GWH,
+                "Pumped-hydro storage energy capacity",
+                "assumption: 9 h of storage per GW, within the 6-12 h of DOMAIN.md");
+        pumpedEfficiency = b.parameter("pumped_efficiency", "1", 0.78, 0.5, 1,
+                "Round-trip efficiency of pumped hydro",
+                "assumption: 75-80% round trip (DOMAIN.md; NREL Annual Technology Baseline 2024, pumped storage hydropower)");
+        String[] names = {"coal", "gas", "oil"};
+        double[] cap = {2175, 1900, 250};
+        String[] capSource = {
+                "Global Energy Monitor, Boom and Bust Coal 2025: about 2,175 GW of coal plants operating at end-2024",
+                "estimate: about 1,900 GW of gas-fired capacity operating in 2024 (Global Energy Monitor, Global Oil "
+                        + "and Gas Plant Tracker, order of magnitude)",
+                "assumption: about 250 GW of oil-fired and diesel capacity usable as peakers"};
+        double[] mr = {0.0, 0.4802, 0.0};
+        String[] mrSource = {
+                "calibrated: 0 because coal is the cheapest fuel in the World default merit order",
+                "calibrated: the gas run regardless of cost (CHP, contracts, gas-rich regions inside the World node) "
+                        + "so that 2024 gas generation is Ember's 22% of 30,830 TWh (Global Electricity Review 2025)",
+                "assumption: oil has no must-run block beyond the oil inside 'other'"};
+        double[] price = {15, 35, 60};
+        String[] priceSource = {
+                "assumption: about 100 USD per tonne of thermal coal at 6.7 MWh/t in 2024 (IEA, Coal 2024, order of "
+                        + "magnitude)",
+                "assumption: about 10 USD/MMBtu, between Henry Hub (about 2.2) and Asian LNG (about 12) in 2024 (IEA, "
+                        + "Gas Market Report 2025, order of magnitude)",
+                "assumption: about 80 USD/bbl crude at 1.7 MWh/bbl, plus refining margin for fuel oil and diesel"};
+        double[] eff = {0.37, 0.50, 0.35};
+        String[] effSource = {
+                "assumption: fleet-average net efficiency of coal plants 33-40% (IEA, World Energy Outlook 2024 "
+                        + "power-sector assumptions, order of magnitude)",
+                "assumption: fleet average of combined-cycle (about 55%) and open-cycle (about 35%) plants",
+                "assumption: diesel engines and oil-fired steam plants, 30-40%"};
+        double[] ef = {1060, 450, 750};
+        String[] efSource = {
                 "assumption: typical coal combustion emits 0.9-1.1 t CO2/MWh; chosen so that 2024 emissions match "
-                        + "the 14.6 Gt CO2 in Ember, Global Electricity Review 2025");
-        efGas = b.parameter("ef_gas", "g CO2/kWh", 450, 0, 1500,
-                "CO2 emitted per kWh of gas generation",
-                "assumption: fleet average of gas combustion (combined-cycle and open-cycle plants)");
+                        + "the 14.6 Gt CO2 in Ember, Global Electricity Review 2025",
+                "assumption: fleet average of gas combustion (combined-cycle and open-cycle plants)",
+                "DOMAIN.md: open-cycle gas and oil about 0.6-0.8 kg CO2/kWh (IPCC AR5 WGIII Annex III)"};
+        for (int f = 0; f < HourlyBalance.FUELS; f++) {
+            String n = names[f];
+            capacity[f] = b.parameter(n + "_capacity", "GW", cap[f], 0, MAX_GW,
+                    "Installed " + n + "-fired capacity (read every year; may be a trajectory)", capSource[f]);
+            availability[f] = b.parameter(n + "_availability", "1", 0.85, 0, 1,
+                    "Share of " + n + " capacity available in an hour (outages and maintenance)",
+                    "assumption: equivalent availability factors of thermal fleets are about 80-90% (NERC, Generating "
+                            + "Availability Data System, order of magnitude)");
+            mustRun[f] = b.parameter(n + "_must_run", "1", mr[f], 0, 1,
+                    "Share of available " + n + " capacity run whenever there is residual load, before the merit order",
+                    mrSource[f]);
+            fuelPrice[f] = b.parameter(n + "_fuel_price", "USD/MWh", price[f], 0, 1000,
+                    "Price of " + n + " per MWh of fuel (thermal), for the merit order", priceSource[f]);
+            efficiency[f] = b.parameter(n + "_efficiency", "1", eff[f], 0.1, 0.7,
+                    "Net electrical efficiency of the " + n + " fleet, for the merit order", effSource[f]);
+            emissionFactor[f] = b.parameter("ef_" + n, "g CO2/kWh", ef[f], 0, 2000,
+                    "CO2 emitted per kWh of " + n + " generation", efSource[f]);
+        }
+        carbonPrice = b.parameter("carbon_price", "USD/t CO2", 0, 0, 2000,
+                "Carbon price paid by power plants (read every year; may be a trajectory)",
+                "assumption: most of the World's fossil generation paid no carbon price in 2024; regions set their own "
+                        + "(EU ETS about 65 EUR/t in 2024)");
         efOther = b.parameter("ef_other", "g CO2/kWh", 250, 0, 1500,
                 "CO2 emitted per kWh of other generation (bioenergy, oil and other)",
                 "assumption: oil at about 700-800 g CO2/kWh is roughly a third of 'other'; biomass counted as zero");
+        gridDailySwing = b.parameter("grid_daily_swing", "1", 0.15, 0, 0.9,
+                "Daily swing of grid demand, peaking in the evening",
+                "assumption: typical evening peak about 15% above the daily mean");
+        gridSeasonalSwing = b.parameter("grid_seasonal_swing", "1", 0.1, 0, 0.9,
+                "Seasonal swing of grid demand, peaking in winter",
+                "assumption: heating lifts winter demand about 10% above the annual mean");
+        solarDaylight = b.parameter("solar_daylight_hours", "h", 12, 6, 18,
+                "Length of the daily solar half-sine, centred on noon",
+                "assumption: the annual mean day length is about 12 h at every latitude");
+        solarSeasonal = b.parameter("solar_seasonal_amplitude", "1", 0.3, 0, 0.9,
+                "Seasonal swing of daily solar yield: a summer day yields (1 + a)/(1 - a) times a winter day",
+                "assumption: about 1.9 between summer and winter, between the tropics (~1.2) and northern Europe (~5)");
+        windSeasonal = b.parameter("wind_seasonal_amplitude", "1", 0.2, 0, 0.9,
+                "Seasonal swing of wind output, peaking in winter",
+                "assumption: northern-hemisphere wind fleets produce more in winter");
+        windDiurnal = b.parameter("wind_diurnal_amplitude", "1", 0.1, 0, 0.9,
+                "Daily swing of wind output, peaking at night",
+                "assumption: onshore hub-height winds are stronger at night");
+        windVariability = b.parameter("wind_variability", "1", 0.5, 0, 2,
+                "Standard deviation of the random (weather) term of wind output, relative to its mean",
+                "assumption: hourly output of a regional wind fleet varies by about half its mean");
+        windPersistence = b.parameter("wind_persistence", "1", 0.97, 0, 0.999,
+                "Hour-to-hour autocorrelation of the random wind term (AR(1) coefficient)",
+                "assumption: weather systems last days, so hourly fleet output changes slowly");
+        windSeed = b.parameter("wind_seed", "1", 1, 0, 2147483647,
+                "Seed of the deterministic pseudo-random wind series (integer part used)",
+                "assumption: any fixed seed; changing it changes the weather year, not the trend");
         descriptor = b.build();
     }
 
@@ -139,33 +300,97 @@ public final class DecarbonisationModel implements Model {
 
     @Override
     public void step(StepContext ctx) {
-        for (int r = 0; r < ctx.regionCount(); r++) {
-            double required = ctx.get(demand, r) * (1.0 + ctx.get(lossFactor, r));
-            double hydroTwh = ctx.get(hydroGeneration, r);
-            double nuclearTwh = ctx.get(nuclearGeneration, r);
-            double otherTwh = ctx.get(otherGeneration, r);
-            double mustRun = ctx.get(solar, r) + ctx.get(wind, r) + hydroTwh + nuclearTwh + otherTwh;
+        Workspace w = spare.getAndSet(null);
+        if (w == null) w = new Workspace();
+        try {
+            for (int r = 0; r < ctx.regionCount(); r++) step(ctx, r, w);
+        } finally {
+            spare.set(w);
+        }
+    }
 
-            double fossil = Math.max(0.0, required - mustRun);
-            double curtailed = Math.max(0.0, mustRun - required);
-            double coalTwh = fossil * ctx.get(coalShare, r);
-            double gasTwh = fossil - coalTwh;
+    private void step(StepContext ctx, int r, Workspace w) {
+        w.profiles(ctx.get(gridDailySwing, r), ctx.get(gridSeasonalSwing, r), ctx.get(solarDaylight, r),
+                ctx.get(solarSeasonal, r), ctx.get(windSeasonal, r), ctx.get(windDiurnal, r),
+                ctx.get(windVariability, r), ctx.get(windPersistence, r), (long) Math.floor(ctx.get(windSeed, r)));
+        double required = ctx.get(demand, r) * (1.0 + ctx.get(lossFactor, r));
+        double solarTwh = Math.max(0.0, ctx.get(solar, r));
+        double windTwh = Math.max(0.0, ctx.get(wind, r));
+        double hydroTwh = ctx.get(hydroGeneration, r);
+        double nuclearTwh = ctx.get(nuclearGeneration, r);
+        double otherTwh = ctx.get(otherGeneration, r);
+        double carbon = ctx.get(carbonPrice, r);
+        for (int f = 0; f < HourlyBalance.FUELS; f++) {
+            w.available[f] = ctx.get(capacity[f], r) * ctx.get(availability[f], r);
+            w.mustRun[f] = ctx.get(mustRun[f], r);
+            w.ef[f] = ctx.get(emissionFactor[f], r);
+            w.cost[f] = ctx.get(fuelPrice[f], r) / ctx.get(efficiency[f], r) + carbon * w.ef[f] / 1000.0;
+        }
+        HourlyBalance hb = w.balance;
+        hb.run(required, w.demand, solarTwh, w.solar, windTwh, w.wind, nuclearTwh + otherTwh, hydroTwh,
+                ctx.get(hydroCapacity, r),
+                new HourlyBalance.Storage(ctx.get(batteryPower, r), ctx.get(batteryEnergy, r), ctx.get(batteryEfficiency, r)),
+                new HourlyBalance.Storage(ctx.get(pumpedPower, r), ctx.get(pumpedEnergy, r), ctx.get(pumpedEfficiency, r)),
+                w.available, w.mustRun, w.cost);
 
-            double emissionsMt = (coalTwh * ctx.get(efCoal, r) + gasTwh * ctx.get(efGas, r)
-                    + otherTwh * ctx.get(efOther, r)) / 1000.0;
-            double intensityG = required > 0.0 ? emissionsMt * 1000.0 / required : 0.0;
-            double before = ctx.isFirstYear() ? 0.0 : ctx.get(previousCumulative, r);
+        double coalTwh = hb.fossil(HourlyBalance.COAL);
+        double gasTwh = hb.fossil(HourlyBalance.GAS);
+        double oilTwh = hb.fossil(HourlyBalance.OIL);
+        double curtailed = hb.curtailment();
+        double generated = Math.max(0.0, solarTwh + windTwh + hydroTwh + nuclearTwh + otherTwh + coalTwh + gasTwh
+                + oilTwh - curtailed);
+        double emissionsMt = (coalTwh * w.ef[HourlyBalance.COAL] + gasTwh * w.ef[HourlyBalance.GAS]
+                + oilTwh * w.ef[HourlyBalance.OIL] + otherTwh * ctx.get(efOther, r)) / 1000.0;
+        double intensityG = generated > 0.0 ? emissionsMt * 1000.0 / generated : 0.0;
+        double before = ctx.isFirstYear() ? 0.0 : ctx.get(previousCumulative, r);
 
-            ctx.set(total, r, required);
-            ctx.set(hydro, r, hydroTwh);
-            ctx.set(nuclear, r, nuclearTwh);
-            ctx.set(other, r, otherTwh);
-            ctx.set(coal, r, coalTwh);
-            ctx.set(gas, r, gasTwh);
-            ctx.set(curtailment, r, curtailed);
-            ctx.set(emissions, r, emissionsMt);
-            ctx.set(intensity, r, intensityG);
-            ctx.set(cumulative, r, before + emissionsMt / 1000.0);
+        ctx.set(total, r, generated);
+        ctx.set(hydro, r, hydroTwh);
+        ctx.set(nuclear, r, nuclearTwh);
+        ctx.set(other, r, otherTwh);
+        ctx.set(coal, r, coalTwh);
+        ctx.set(gas, r, gasTwh);
+        ctx.set(oil, r, oilTwh);
+        ctx.set(curtailment, r, curtailed);
+        ctx.set(curtailmentSecondary, r, curtailed);
+        ctx.set(unmet, r, hb.unmet());
+        ctx.set(storageDischarge, r, hb.discharge());
+        ctx.set(storageLosses, r, hb.losses());
+        ctx.set(peakResidual, r, hb.peakResidual());
+        ctx.set(emissions, r, emissionsMt);
+        ctx.set(intensity, r, intensityG);
+        ctx.set(cumulative, r, before + emissionsMt / 1000.0);
+    }
+
+    /** Scratch space for one step: the balance, the hourly profiles (rebuilt only when their parameters change). */
+    private static final class Workspace {
+        final HourlyBalance balance = new HourlyBalance();
+        final double[] demand = new double[HourlyProfiles.HOURS];
+        final double[] solar = new double[HourlyProfiles.HOURS];
+        final double[] wind = new double[HourlyProfiles.HOURS];
+        final double[] available = new double[HourlyBalance.FUELS];
+        final double[] mustRun = new double[HourlyBalance.FUELS];
+        final double[] cost = new double[HourlyBalance.FUELS];
+        final double[] ef = new double[HourlyBalance.FUELS];
+        private double[] demandKey, solarKey, windKey;
+
+        void profiles(double daily, double seasonal, double daylight, double solarSeason, double windSeason,
+                      double windDaily, double variability, double persistence, long seed) {
+            double[] d = {daily, seasonal};
+            if (!java.util.Arrays.equals(d, demandKey)) {
+                HourlyProfiles.gridDemand(demand, daily, seasonal);
+                demandKey = d;
+            }
+            double[] s = {daylight, solarSeason};
+            if (!java.util.Arrays.equals(s, solarKey)) {
+                HourlyProfiles.solar(solar, daylight, solarSeason);
+                solarKey = s;
+            }
+            double[] k = {windSeason, windDaily, variability, persistence, seed};
+            if (!java.util.Arrays.equals(k, windKey)) {
+                HourlyProfiles.wind(wind, windSeason, windDaily, variability, persistence, seed);
+                windKey = k;
+            }
         }
     }
 }
