@@ -11,28 +11,63 @@ import etw.api.StepContext;
 
 /**
  * Electricity demand of transport, buildings, industry and other uses, growing with a baseline rate and with
- * the electrification of cars (an S-curve of EV sales share and fleet turnover), building heat (heat pumps) and
- * industrial process heat. Defaults are a World calibration for base year 2024: the four outputs plus 415 TWh of
- * data centres add up to about 27,775 TWh of final electricity (an assumption-labelled sector split).
+ * the electrification of road vehicles (an S-curve of EV sales share and a vintage stock with Weibull survival),
+ * building heat (heat pumps) and industrial process heat. Defaults are a World calibration for base year 2024:
+ * the sector outputs plus 415 TWh of data centres add up to about 27,775 TWh of final electricity (an
+ * assumption-labelled sector split).
  *
- * <p>With {@code n = year - firstYear} and {@code t} the calendar year, per region:
+ * <p>With {@code t} the calendar year, {@code t0} the first year, {@code n = t - t0}, per region and road mode:
  * <pre>
- * G               = 1 in the first year, G(t-1) * (1 + demand_growth(t)) afterwards   [Demand Index]
- * share(t)        = ev_share_ceiling / (1 + exp(-ev_share_steepness * (t - ev_share_midpoint)))
- * carSales        = car_sales_base in the first year,
- *                   carSales(t-1) * (1 + car_sales_growth(t)) afterwards            [million/yr]
- * evSales         = share * carSales                                                [million/yr]
- * evStock         = ev_stock_base                                      in the first year  [million]
- *                 = evStock(t-1) * (1 - 1 / vehicle_lifetime) + evSales  afterwards
- * evElectricity   = evStock * km_per_vehicle * kwh_per_km / 1000                    [TWh/yr]
- * Transportation  = evElectricity + other_transport_base * G
- * Res. and Comm.  = buildings_base * G + heat_demand * heat_pump_share / heat_pump_cop
- * Industry        = industry_base * G + process_heat_demand * industry_electrified_share
- * Other           = other_base * G
+ * G(t)        = 1 in the first year, G(t-1) * (1 + demand_growth(t)) afterwards             [Demand Index]
+ * share(t)    = ceiling / (1 + exp(-steepness * (t - midpoint)))                               [1]
+ * V(t)        = sales_base in the first year, V(t-1) * (1 + sales_growth(t)) afterwards      [million/yr]
+ * s(t)        = share(t) * V(t)                                                                [million/yr]
+ * S(a)        = exp(-(a / lambda)^k),  lambda = lifetime / Gamma(1 + 1/k)     Weibull survival, mean = lifetime
+ * stock(t)    = sum over ages i = 0 .. 49 of s(t - i) * S(i + 0.5)                             [million]
+ * s(t0 - j)   = c * (1 + history_growth)^-j  for j >= 1 (sales before the first year),
+ *               c such that stock(t0) = stock_base
+ * E(t)        = (stock(t-1) + stock(t)) / 2 * km_per_vehicle * kwh_per_km / 1000                [TWh/yr]
+ * Transportation = sum of E over the road modes + other_transport_base * G
+ * Res. and Comm. = buildings_base * G + heat_demand * heat_pump_share / heat_pump_cop
+ * Industry       = industry_base * G + process_heat_demand * industry_electrified_share
+ * Other          = other_base * G
  * </pre>
- * The EV stock, the car sales and the demand index G are the model's own outputs read back with lag 1, so the
- * model keeps no state and growth rates compound year by year. Every parameter is read each year, so a scenario
- * may give any of them a trajectory (heat_pump_share and industry_electrified_share are meant for that).
+ * Why this form. Survival is by vintage because a young fleet barely retires: "1/lifetime of the fleet a year"
+ * scraps new cars as fast as old ones and leaves a fast-growing EV stock 15-30% short of what its sales imply.
+ * A vehicle sold in year t - i is on average i + 0.5 years old at the end of year t, so the survival is read at
+ * mid-year ages; with constant sales the stock then tends to sales * lifetime (the midpoint rule for the integral
+ * of S). Electricity uses the mid-year stock because vehicles sold during a year drive half of it on average; this
+ * is also how the per-vehicle figures were derived from IEA's annual electricity and end-of-year stock. The EV
+ * stock includes plug-in hybrids (IEA's "EV"), hence the names {@code ...|EV}; kWh per km is the average of the
+ * fleet, charging losses included.
+ *
+ * <p>Statelessness. The model keeps no state between steps: each mode reads its own EV sales back with lags
+ * 1 .. 49 (the vintages; a Weibull survival has no memoryless recursion, so the sales history is the exact and
+ * cheapest state) and writes the survivors of the fleet sold before the first year
+ * ({@code Stock|Transportation|<mode>|EV|Sold Before First Year}), which it carries forward by that fleet's
+ * conditional survival D(n) / D(n-1), with D(m) = sum over j of (1 + history_growth)^-j * S(m + j + 0.5). The
+ * age profile of the first year's stock is thus a sales history that grew at history_growth a year (fitted to
+ * IEA's 2010-2023 sales), scaled to the stock; if stock_base is below the first year's sales, there is no older
+ * fleet and the first-year stock is those sales. A lifetime given as a trajectory applies to every vintage from
+ * that year on. Every parameter is read each year, so a scenario may give any of them a trajectory.
+ *
+ * <p>Modes and parameters. Cars ({@code LDV}), two- and three-wheelers, buses, vans (light commercial
+ * vehicles), medium trucks and heavy trucks, each with its own sales, S-curve, survival, km and kWh/km. Cars keep
+ * their earlier parameter names ({@code car_sales_base}, {@code ev_stock_base}, {@code ev_share_midpoint},
+ * {@code vehicle_lifetime}, {@code km_per_vehicle}, {@code kwh_per_km}, ...) because scenarios and lab sheets use
+ * them; every other mode's parameters are {@code <prefix>_sales_base}, {@code <prefix>_ev_stock_base},
+ * {@code <prefix>_ev_share_midpoint}, {@code <prefix>_lifetime}, {@code <prefix>_km_per_vehicle},
+ * {@code <prefix>_kwh_per_km} and so on, with prefixes {@code two_wheeler}, {@code bus}, {@code van},
+ * {@code medium_truck} and {@code heavy_truck}. A scenario gives sales shares through the S-curve, or directly as
+ * a trajectory of the ceiling with a steep curve and an early midpoint.
+ *
+ * <p>Names. Modes are IAMC segments after {@code Transportation|}: {@code LDV}, {@code Two and Three Wheelers},
+ * {@code Buses}, {@code Vans}, {@code Medium Trucks}, {@code Heavy Trucks}. Per mode:
+ * {@code Sales|Transportation|<mode>} (all powertrains), {@code Sales|Transportation|<mode>|EV},
+ * {@code Sales Share|Transportation|<mode>|EV}, {@code Stock|Transportation|<mode>|EV} and
+ * {@code Final Energy|Electricity|Transportation|<mode>}; rail and other non-road electric transport is
+ * {@code Final Energy|Electricity|Transportation|Rail and Other}. The model writes
+ * {@code Final Energy|Electricity|Transportation} itself as the sum of these children.
  */
 @Component(service = Model.class)
 public final class ElectrificationModel implements Model {
@@ -45,30 +80,17 @@ public final class ElectrificationModel implements Model {
 
     private final ModelDescriptor descriptor;
 
-    private final Input stockLastYear;
-
+    private final Input indexLastYear;
+    private final Output demandIndex;
     private final Output transportation;
+    private final Output railAndOther;
     private final Output residentialCommercial;
     private final Output industry;
     private final Output other;
-    private final Output evSalesShare;
-    private final Output evSales;
-    private final Output evStock;
+
+    private final RoadMode[] modes;
 
     private final Parameter demandGrowth;
-    private final Parameter evShareCeiling;
-    private final Parameter evShareSteepness;
-    private final Parameter evShareMidpoint;
-    private final Input indexLastYear;
-    private final Input carSalesLastYear;
-    private final Output demandIndex;
-    private final Output carSalesOut;
-    private final Parameter carSalesBase;
-    private final Parameter carSalesGrowth;
-    private final Parameter evStockBase;
-    private final Parameter vehicleLifetime;
-    private final Parameter kmPerVehicle;
-    private final Parameter kwhPerKm;
     private final Parameter otherTransportBase;
     private final Parameter buildingsBase;
     private final Parameter heatDemand;
@@ -81,75 +103,46 @@ public final class ElectrificationModel implements Model {
 
     public ElectrificationModel() {
         ModelDescriptor.Builder b = ModelDescriptor.builder(ID, "Electrification demand growth");
-        b.description("Per region, demand index G = 1 in the first year, G(t-1) * (1 + demand_growth) afterwards; "
-                + "car sales compound the same way with car_sales_growth. "
-                + "EV sales share = ev_share_ceiling / (1 + exp(-ev_share_steepness * (year - ev_share_midpoint))); "
-                + "EV sales = share * car_sales_base * (1 + car_sales_growth)^n; "
-                + "EV stock = ev_stock_base in the first year, else last year's stock * (1 - 1/vehicle_lifetime) + EV sales; "
-                + "Transportation = stock * km_per_vehicle * kwh_per_km / 1000 + other_transport_base * G; "
+        b.description("Per region, demand index G = 1 in the first year, G(t-1) * (1 + demand_growth) afterwards. "
+                + "Per road mode: sales V = sales_base in the first year, V(t-1) * (1 + sales_growth) afterwards; "
+                + "EV share = ceiling / (1 + exp(-steepness * (year - midpoint))); EV sales s = share * V; "
+                + "EV stock = sum over ages i = 0..49 of s(t - i) * S(i + 0.5), with Weibull survival "
+                + "S(a) = exp(-(a / lambda)^shape), lambda = lifetime / Gamma(1 + 1/shape); sales before the first "
+                + "year grow at history_growth and are scaled so that the first year's stock is stock_base; "
+                + "electricity = mid-year stock * km_per_vehicle * kwh_per_km / 1000. "
+                + "Transportation = sum of the modes + other_transport_base * G; "
                 + "Residential and Commercial = buildings_base * G + heat_demand * heat_pump_share / heat_pump_cop; "
                 + "Industry = industry_base * G + process_heat_demand * industry_electrified_share; "
                 + "Other = other_base * G.");
 
-        stockLastYear = b.laggedInput("Stock|Transportation|LDV|EV", "million", 1, 0.0,
-                "Last year's EV stock (this model's own output), for fleet turnover");
         indexLastYear = b.laggedInput("Demand Index|Electricity", ONE, 1, 1.0,
                 "Last year's demand index (own output), compounded by this year's growth rate");
-        carSalesLastYear = b.laggedInput("Sales|Transportation|LDV", "million/yr", 1, 0.0,
-                "Last year's car sales (own output), compounded by this year's growth rate");
 
         transportation = b.output("Final Energy|Electricity|Transportation", TWH,
-                "Electricity use of electric cars plus other electric transport (rail and other non-LDV)");
+                "Electricity use of transport: the sum of the road modes and of rail and other transport");
+        railAndOther = b.output("Final Energy|Electricity|Transportation|Rail and Other", TWH,
+                "Electricity use of rail and other non-road transport");
         residentialCommercial = b.output("Final Energy|Electricity|Residential and Commercial", TWH,
                 "Electricity use of buildings, including heat pumps");
         industry = b.output("Final Energy|Electricity|Industry", TWH,
                 "Electricity use of industry, including electrified process heat");
         other = b.output("Final Energy|Electricity|Other", TWH,
                 "Other electricity use: agriculture, fishing, non-specified");
-        evSalesShare = b.output("Sales Share|Transportation|LDV|EV", ONE,
-                "Share of electric cars in new light-duty vehicle sales");
-        evSales = b.output("Sales|Transportation|LDV|EV", "million/yr", "Electric light-duty vehicles sold");
-        evStock = b.output("Stock|Transportation|LDV|EV", "million", "Electric light-duty vehicles on the road");
         demandIndex = b.output("Demand Index|Electricity", ONE,
                 "Growth of non-electrified electricity demand since the first year (1 in the first year)");
-        carSalesOut = b.output("Sales|Transportation|LDV", "million/yr", "Light-duty vehicles sold, all powertrains");
 
         demandGrowth = b.parameter("demand_growth", "1/yr", 0.02, -0.05, 0.10,
                 "Annual growth of non-electrified (baseline) electricity demand in every sector",
                 "assumption: consistent with ~5,000 TWh of growth per decade (Schneider Electric interview, "
                         + "MIT Technology Review, July 2024)");
-        evShareCeiling = b.parameter("ev_share_ceiling", ONE, 0.95, 0, 1,
-                "Long-run EV share of car sales that the S-curve approaches",
-                "assumption: near-complete electrification of new car sales");
-        evShareSteepness = b.parameter("ev_share_steepness", "1/yr", 0.25, 0.01, 2,
-                "Steepness of the logistic EV sales-share curve",
-                "assumption: fitted so the 2024 share is ~21% with midpoint 2029 (IEA Global EV Outlook 2025: "
-                        + "over 17 million EVs sold in 2024, above 20% of car sales)");
-        evShareMidpoint = b.parameter("ev_share_midpoint", "year", 2029, 2000, 2100,
-                "Year in which the EV sales share reaches half its ceiling",
-                "assumption: same fit as ev_share_steepness (IEA Global EV Outlook 2025: over 17 million EVs "
-                        + "sold in 2024, above 20% of car sales)");
-        carSalesBase = b.parameter("car_sales_base", "million/yr", 78, 0, 500,
-                "Light-duty vehicle sales (all drivetrains) in the first year",
-                "assumption: ~17 million EVs were about 22% of sales in 2024 (IEA Global EV Outlook 2025)");
-        carSalesGrowth = b.parameter("car_sales_growth", "1/yr", 0.01, -0.05, 0.1,
-                "Annual growth of total car sales",
-                "assumption: slow growth of the world car market");
-        evStockBase = b.parameter("ev_stock_base", "million", 58, 0, 5000,
-                "Electric cars on the road in the first year",
-                "IEA Global EV Outlook 2025: about 58 million electric cars in 2024");
-        vehicleLifetime = b.parameter("vehicle_lifetime", "yr", 15, 5, 30,
-                "Average car lifetime; 1/lifetime of the stock retires each year",
-                "assumption: typical passenger-car lifetime");
-        kmPerVehicle = b.parameter("km_per_vehicle", "km/yr", 12000, 1000, 50000,
-                "Distance driven per electric car per year",
-                "assumption: typical annual passenger-car mileage");
-        kwhPerKm = b.parameter("kwh_per_km", "kWh/km", 0.18, 0.05, 1,
-                "Electricity use per km driven, including charging losses",
-                "assumption: typical electric passenger car");
-        otherTransportBase = b.parameter("other_transport_base", TWH, 380, 0, 1e5,
-                "Electricity use of transport other than electric cars in the first year",
-                "assumption: rail and other non-LDV electric transport");
+
+        modes = new RoadMode[] {cars(b), twoAndThreeWheelers(b), buses(b), vans(b), mediumTrucks(b), heavyTrucks(b)};
+
+        otherTransportBase = b.parameter("other_transport_base", TWH, 313.3, 0, 1e5,
+                "Electricity use of rail and other non-road transport in the first year",
+                "assumption: the 505.3 TWh of transport electricity of the 2024 calibration minus the road "
+                        + "modes' 2024 electricity with the defaults (192.0 TWh, 145.8 of them cars); rail is most "
+                        + "of it");
         buildingsBase = b.parameter("buildings_base", TWH, 12_867, 0, 1e6,
                 "Electricity use of buildings other than heat pumps in the first year",
                 "assumption: ~48% of 2024 final electricity excluding heat pumps and data centres, rough IEA "
@@ -180,6 +173,193 @@ public final class ElectrificationModel implements Model {
         descriptor = b.build();
     }
 
+    /**
+     * Cars (light-duty vehicles). The parameter names predate the other modes and are kept, because scenarios
+     * and lab sheets use them.
+     */
+    private static RoadMode cars(ModelDescriptor.Builder b) {
+        return new RoadMode(b, "LDV", "cars", new RoadMode.Parameters(
+                b.parameter("car_sales_base", "million/yr", 78, 0, 500,
+                        "Cars sold (all powertrains) in the first year",
+                        "assumption: ~17 million EVs were about 22% of sales in 2024 (IEA Global EV Outlook 2025)"),
+                b.parameter("car_sales_growth", "1/yr", 0.01, -0.05, 0.1,
+                        "Annual growth of total car sales",
+                        "assumption: slow growth of the world car market"),
+                b.parameter("ev_stock_base", "million", 58, 0, 5000,
+                        "Electric cars on the road at the end of the first year",
+                        "IEA Global EV Outlook 2025: about 58 million electric cars in 2024"),
+                b.parameter("ev_share_ceiling", ONE, 0.95, 0, 1,
+                        "Long-run EV share of car sales that the S-curve approaches",
+                        "assumption: near-complete electrification of new car sales"),
+                b.parameter("ev_share_steepness", "1/yr", 0.25, 0.01, 2,
+                        "Steepness of the logistic EV sales-share curve",
+                        "assumption: a share rising from 22% in 2024 to 75% ten years later; with ev_share_midpoint "
+                                + "it reproduces 2024 (IEA Global EV Outlook 2025: over 17 million EVs sold, above "
+                                + "20% of car sales)"),
+                b.parameter("ev_share_midpoint", "year", 2028.8, 2000, 2100,
+                        "Year in which the EV sales share reaches half its ceiling",
+                        "fitted: with ceiling 0.95 and steepness 0.25, a 22.0% share of 78 million = 17.15 million "
+                                + "EVs sold in 2024 (IEA Global EV Outlook 2025: over 17 million)"),
+                b.parameter("vehicle_lifetime", "yr", 17, 5, 30,
+                        "Mean car lifetime: the mean of the Weibull survival curve",
+                        "DOMAIN.md (IEA Global EV Outlook): cars are scrapped after about 15-18 years following a "
+                                + "Weibull-like curve; 17 years is within that range (assumption for the exact value)"),
+                b.parameter("car_lifetime_shape", ONE, 3.5, 1.5, 8,
+                        "Shape of the Weibull survival curve of cars: higher scraps more of them close to the mean",
+                        "assumption: 3.5, so that at a mean of 17 years 90% of a vintage survives 10 years, 30% "
+                                + "survives 20 and 7% survives 25 (Weibull fits of car survival, e.g. Hao et al., Vehicle survival "
+                                + "patterns in China, Sci. China Tech. Sci. 54, 2011, find similar steep curves)"),
+                b.parameter("ev_sales_history_growth", "1/yr", 0.33, 0, 1,
+                        "Annual growth of EV car sales before the first year: the age profile of the first stock",
+                        "IEA Global EV Data Explorer 2024 (CC BY 4.0): World electric-car sales grew from 2.06 "
+                                + "million (2018) to 13.8 million (2023), 46%/yr, and 24% in 2024; 0.33 makes the "
+                                + "58 million of 2024 imply 13.9 million sold in 2023 (IEA: 13.8)"),
+                b.parameter("km_per_vehicle", "km/yr", 14_000, 1000, 50_000,
+                        "Distance driven per electric car per year",
+                        "assumption: with kwh_per_km, 2.94 MWh per car a year = IEA Global EV Data Explorer 2024: "
+                                + "97 TWh used by electric cars in 2023 over a mid-year stock of 33 million"),
+                b.parameter("kwh_per_km", "kWh/km", 0.21, 0.05, 1,
+                        "Electricity use per km driven, including charging losses",
+                        "assumption: fleet average of battery-electric and plug-in hybrid cars from the plug; with "
+                                + "km_per_vehicle it reproduces IEA's 2.94 MWh per electric car in 2023")));
+    }
+
+    /**
+     * A road mode other than cars, with parameters {@code <prefix>_sales_base}, {@code _sales_growth},
+     * {@code _ev_stock_base}, {@code _ev_share_ceiling}, {@code _ev_share_steepness}, {@code _ev_share_midpoint},
+     * {@code _lifetime}, {@code _lifetime_shape}, {@code _ev_sales_history_growth}, {@code _km_per_vehicle} and
+     * {@code _kwh_per_km}. {@code d} holds their defaults in that order, {@code sources} the source of each.
+     */
+    private static RoadMode mode(ModelDescriptor.Builder b, String label, String what, String prefix, double[] d,
+                                 String... sources) {
+        if (d.length != 11 || sources.length != 11)
+            throw new IllegalArgumentException(prefix + ": 11 defaults and 11 sources");
+        return new RoadMode(b, label, what, new RoadMode.Parameters(
+                b.parameter(prefix + "_sales_base", "million/yr", d[0], 0, 500,
+                        what + " sold (all powertrains) in the first year", sources[0]),
+                b.parameter(prefix + "_sales_growth", "1/yr", d[1], -0.05, 0.1,
+                        "Annual growth of total " + what + " sales", sources[1]),
+                b.parameter(prefix + "_ev_stock_base", "million", d[2], 0, 5000,
+                        "Electric " + what + " on the road at the end of the first year", sources[2]),
+                b.parameter(prefix + "_ev_share_ceiling", ONE, d[3], 0, 1,
+                        "Long-run EV share of " + what + " sales that the S-curve approaches", sources[3]),
+                b.parameter(prefix + "_ev_share_steepness", "1/yr", d[4], 0.01, 2,
+                        "Steepness of the logistic EV sales-share curve of " + what, sources[4]),
+                b.parameter(prefix + "_ev_share_midpoint", "year", d[5], 2000, 2100,
+                        "Year in which the EV share of " + what + " sales reaches half its ceiling", sources[5]),
+                b.parameter(prefix + "_lifetime", "yr", d[6], 3, 30,
+                        "Mean lifetime of " + what + ": the mean of the Weibull survival curve", sources[6]),
+                b.parameter(prefix + "_lifetime_shape", ONE, d[7], 1.5, 8,
+                        "Shape of the Weibull survival curve of " + what, sources[7]),
+                b.parameter(prefix + "_ev_sales_history_growth", "1/yr", d[8], -0.5, 1,
+                        "Annual growth of electric " + what + " sales before the first year: the age profile of "
+                                + "the first stock", sources[8]),
+                b.parameter(prefix + "_km_per_vehicle", "km/yr", d[9], 500, 200_000,
+                        "Distance driven per electric " + what.replaceAll("s$", "") + " per year", sources[9]),
+                b.parameter(prefix + "_kwh_per_km", "kWh/km", d[10], 0.01, 5,
+                        "Electricity use of electric " + what + " per km, including charging losses", sources[10])));
+    }
+
+    private static final String S_CURVE = "assumption: the cars' steepness (a share rising from 22% to 75% in ten "
+            + "years around its midpoint)";
+    private static final String CEILING = "assumption: near-complete electrification of new sales, as for cars";
+    private static final String MARKET = "assumption: the market grows slowly, as car sales do";
+    private static final String IEA_DATA = "IEA Global EV Data Explorer 2024 (CC BY 4.0)";
+
+    private static RoadMode twoAndThreeWheelers(ModelDescriptor.Builder b) {
+        return mode(b, "Two and Three Wheelers", "two- and three-wheelers", "two_wheeler",
+                new double[] {60, 0.01, 70, 0.95, 0.25, 2031.4, 8, 3, 0, 5000, 0.04},
+                "IEA Global EV Outlook 2024: 2/3W sales (all powertrains) of 19 million in India, 17 million in "
+                        + "China and 14 million in ASEAN in 2023; about 10 million elsewhere (assumption)",
+                MARKET,
+                "assumption: about eight years of 7-11 million electric 2/3W sales (IEA Global EV Outlook 2024: "
+                        + "almost 8 million electric two-wheelers and 1 million three-wheelers sold in 2023, 11 "
+                        + "million two-wheelers in 2021); e-bikes are not counted",
+                CEILING, S_CURVE,
+                "fitted: a 13% share in the first year, the 2023 electric share of 2/3W sales (IEA Global EV Outlook "
+                        + "2024); 2024 + ln(0.95 / 0.13 - 1) / 0.25",
+                "assumption: electric scooters and motorcycles last about 8 years (battery life)",
+                "assumption: a Weibull shape of 3, a little flatter than cars'",
+                "IEA Global EV Outlook 2024: electric two-wheeler sales peaked in 2021 and fell since, so no trend",
+                "assumption: about 14 km a day",
+                "assumption: 30-50 Wh/km for electric scooters and motorcycles; 0.2 MWh a year with 5,000 km");
+    }
+
+    private static RoadMode buses(ModelDescriptor.Builder b) {
+        return mode(b, "Buses", "buses", "bus",
+                new double[] {1.65, 0.01, 0.72, 0.95, 0.25, 2037.6, 12, 3, 0, 20_000, 0.96},
+                IEA_DATA + ": 51,200 electric buses sold in 2023 were 3.1% of bus sales, so 1.65 million",
+                MARKET,
+                IEA_DATA + ": 0.70 million electric buses at the end of 2023; plus 2024 sales, minus scrapping "
+                        + "(assumption)",
+                CEILING, S_CURVE,
+                "fitted: a 3.1% share in the first year, the 2023 share (" + IEA_DATA + "); "
+                        + "2024 + ln(0.95 / 0.031 - 1) / 0.25",
+                "assumption: 12 years; Weibull fits for China give 9 years for transit buses and 11.5 for other "
+                        + "buses (Hao et al., Vehicle survival patterns in China, Sci. China Tech. Sci. 54, 2011)",
+                "assumption: a Weibull shape of 3",
+                IEA_DATA + ": electric bus sales 58 (2015), 90 (2017), 51 thousand (2023): no trend",
+                "assumption: with bus_kwh_per_km, 19.2 MWh per bus a year = " + IEA_DATA + ": 13 TWh used by "
+                        + "electric buses in 2023 over a mid-year stock of 0.68 million (mostly Chinese city buses)",
+                "assumption: about 1 kWh/km for a 12 m battery bus, less for the many smaller ones");
+    }
+
+    private static RoadMode vans(ModelDescriptor.Builder b) {
+        return mode(b, "Vans", "vans", "van",
+                new double[] {10.65, 0.01, 1.8, 0.95, 0.25, 2036.1, 15, 3.5, 0.4, 20_000, 0.30},
+                IEA_DATA + ": 468,600 electric vans sold in 2023 were 4.4% of van sales, so 10.65 million",
+                MARKET,
+                IEA_DATA + ": 1.32 million electric vans at the end of 2023; plus 2024 sales (assumption)",
+                CEILING, S_CURVE,
+                "fitted: a 4.4% share in the first year, the 2023 share (" + IEA_DATA + "); "
+                        + "2024 + ln(0.95 / 0.044 - 1) / 0.25",
+                "assumption: light commercial vehicles last about as long as cars, a little less",
+                "assumption: the cars' Weibull shape",
+                IEA_DATA + ": electric van sales 87 (2020), 176 (2021), 319 (2022), 469 thousand (2023); 0.4 is "
+                        + "below that pace for the years before 2020",
+                "assumption: with van_kwh_per_km, 6.0 MWh per van a year = " + IEA_DATA + ": 6.7 TWh used by "
+                        + "electric vans in 2023 over a mid-year stock of 1.11 million",
+                "assumption: a light commercial vehicle uses about half as much again as a car per km");
+    }
+
+    private static RoadMode mediumTrucks(ModelDescriptor.Builder b) {
+        return mode(b, "Medium Trucks", "medium trucks", "medium_truck",
+                new double[] {3.5, 0.01, 0.36, 0.95, 0.25, 2041.1, 12, 3, 0.1, 25_000, 0.70},
+                "assumption: 57,000 electric trucks sold in 2023 were 0.91% of truck sales (" + IEA_DATA + "), "
+                        + "so 6.3 million trucks, split 3.5 million medium and 2.8 million heavy",
+                MARKET,
+                "assumption: 90% of the 0.34 million electric trucks at the end of 2023 (" + IEA_DATA + ", mostly "
+                        + "Chinese urban delivery trucks) plus 2024 sales",
+                CEILING, S_CURVE,
+                "assumption: a 1.3% share in the first year, above the 0.91% of all trucks in 2023 (" + IEA_DATA
+                        + "), as medium trucks electrify first; 2024 + ln(0.95 / 0.013 - 1) / 0.25",
+                "assumption: 12 years; Weibull fits for China give 10.1 years for medium trucks (Hao et al., "
+                        + "Vehicle survival patterns in China, Sci. China Tech. Sci. 54, 2011), longer elsewhere",
+                "assumption: a Weibull shape of 3",
+                IEA_DATA + ": electric truck sales 19 (2020), 42 (2022), 57 thousand (2023); 0.1 a year before that",
+                "assumption: urban and regional delivery",
+                "assumption: with 25,000 km, 17.5 MWh a truck; with heavy trucks, the fleet average is close to "
+                        + IEA_DATA + ": 7.6 TWh over a mid-year stock of 0.31 million trucks, 24.5 MWh a truck");
+    }
+
+    private static RoadMode heavyTrucks(ModelDescriptor.Builder b) {
+        return mode(b, "Heavy Trucks", "heavy trucks", "heavy_truck",
+                new double[] {2.8, 0.01, 0.04, 0.95, 0.25, 2045.9, 14, 3, 0.3, 60_000, 1.3},
+                "assumption: see medium_truck_sales_base",
+                MARKET,
+                "assumption: 10% of the 0.34 million electric trucks at the end of 2023 (" + IEA_DATA + ") plus "
+                        + "2024 sales",
+                CEILING, S_CURVE,
+                "assumption: a 0.4% share in the first year, below the 0.91% of all trucks in 2023 (" + IEA_DATA
+                        + "); 2024 + ln(0.95 / 0.004 - 1) / 0.25",
+                "assumption: 14 years; Weibull fits for China give 12.8 years for heavy trucks (Hao et al., "
+                        + "Vehicle survival patterns in China, Sci. China Tech. Sci. 54, 2011), longer elsewhere",
+                "assumption: a Weibull shape of 3",
+                "assumption: heavy electric trucks are newer than medium ones, so their sales grew faster",
+                "assumption: long-haul tractors drive 100,000 km a year and more, rigid heavy trucks much less",
+                "assumption: about 1.3 kWh/km for a 40 t battery tractor, charging losses included");
+    }
+
     @Override
     public ModelDescriptor descriptor() {
         return descriptor;
@@ -187,27 +367,16 @@ public final class ElectrificationModel implements Model {
 
     @Override
     public void step(StepContext ctx) {
-        int year = ctx.year();
         boolean first = ctx.isFirstYear();
         for (int r = 0; r < ctx.regionCount(); r++) {
             double growth = first ? 1 : ctx.get(indexLastYear, r) * (1 + ctx.get(demandGrowth, r));
-
-            double share = ctx.get(evShareCeiling, r)
-                    / (1 + Math.exp(-ctx.get(evShareSteepness, r) * (year - ctx.get(evShareMidpoint, r))));
-            double carSales = first ? ctx.get(carSalesBase, r)
-                    : ctx.get(carSalesLastYear, r) * (1 + ctx.get(carSalesGrowth, r));
-            double sales = share * carSales;
-            double stock = ctx.isFirstYear()
-                    ? ctx.get(evStockBase, r)
-                    : ctx.get(stockLastYear, r) * (1 - 1 / ctx.get(vehicleLifetime, r)) + sales;
-            double evElectricity = stock * ctx.get(kmPerVehicle, r) * ctx.get(kwhPerKm, r) / 1000;
+            double rail = ctx.get(otherTransportBase, r) * growth;
+            double road = 0;
+            for (RoadMode mode : modes) road += mode.step(ctx, r);
 
             ctx.set(demandIndex, r, growth);
-            ctx.set(carSalesOut, r, carSales);
-            ctx.set(evSalesShare, r, share);
-            ctx.set(evSales, r, sales);
-            ctx.set(evStock, r, stock);
-            ctx.set(transportation, r, evElectricity + ctx.get(otherTransportBase, r) * growth);
+            ctx.set(railAndOther, r, rail);
+            ctx.set(transportation, r, road + rail);
             ctx.set(residentialCommercial, r, ctx.get(buildingsBase, r) * growth
                     + ctx.get(heatDemand, r) * ctx.get(heatPumpShare, r) / ctx.get(heatPumpCop, r));
             ctx.set(industry, r, ctx.get(industryBase, r) * growth
