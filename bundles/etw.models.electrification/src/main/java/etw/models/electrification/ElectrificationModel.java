@@ -28,7 +28,11 @@ import etw.api.StepContext;
  *               c such that stock(t0) = stock_base
  * E(t)        = (stock(t-1) + stock(t)) / 2 * km_per_vehicle * kwh_per_km / 1000                [TWh/yr]
  * Transportation = sum of E over the road modes + other_transport_base * G
- * Res. and Comm. = buildings_base * G + heat_demand * heat_pump_share / heat_pump_cop
+ * N*(t)       = heat_pump_share * heat_demand / heat_per_heat_pump      heat pumps needed     [million]
+ * h(t)        = max(0, N*(t) - survivors(t)) / S(0.5)                   heat pumps sold       [million/yr]
+ * N(t)        = survivors(t) + h(t) * S(0.5)     survivors: earlier sales and first fleet  [million]
+ *               first year: h(t0) = N* / (S(0.5) + D(0)), the history h(t0 - j) = h(t0) * (1 + g)^-j
+ * Res. and Comm. = buildings_base * G + N * heat_per_heat_pump / heat_pump_cop
  * Industry       = industry_base * G + process_heat_demand * industry_electrified_share
  * Other          = other_base * G
  * </pre>
@@ -40,6 +44,13 @@ import etw.api.StepContext;
  * is also how the per-vehicle figures were derived from IEA's annual electricity and end-of-year stock. The EV
  * stock includes plug-in hybrids (IEA's "EV"), hence the names {@code ...|EV}; kWh per km is the average of the
  * fleet, charging losses included.
+ *
+ * Heat pumps are stock-driven rather than sales-driven: scenarios and lab sheets give the share of building heat
+ * they meet, and the model derives the sales that share takes once the installed pumps retire along their own
+ * Weibull curve (the usual stock-driven dynamic stock model). If the share falls faster than pumps retire, none
+ * are sold and the survivors keep running, so the share met is then above the parameter. With a constant COP the
+ * electricity equals heat_demand * heat_pump_share / heat_pump_cop, as before; the stock adds sales, retirements
+ * and an age profile.
  *
  * <p>Statelessness. The model keeps no state between steps: each mode reads its own EV sales back with lags
  * 1 .. 49 (the vintages; a Weibull survival has no memoryless recursion, so the sales history is the exact and
@@ -67,7 +78,10 @@ import etw.api.StepContext;
  * {@code Sales Share|Transportation|<mode>|EV}, {@code Stock|Transportation|<mode>|EV} and
  * {@code Final Energy|Electricity|Transportation|<mode>}; rail and other non-road electric transport is
  * {@code Final Energy|Electricity|Transportation|Rail and Other}. The model writes
- * {@code Final Energy|Electricity|Transportation} itself as the sum of these children.
+ * {@code Final Energy|Electricity|Transportation} itself as the sum of these children. Heat pumps are
+ * {@code Stock|Residential and Commercial|Heat Pumps}, {@code Sales|Residential and Commercial|Heat Pumps} and
+ * {@code Final Energy|Electricity|Residential and Commercial|Heat Pumps}; with
+ * {@code ...|Residential and Commercial|Other Uses} they add up to {@code Residential and Commercial}.
  */
 @Component(service = Model.class)
 public final class ElectrificationModel implements Model {
@@ -85,6 +99,8 @@ public final class ElectrificationModel implements Model {
     private final Output transportation;
     private final Output railAndOther;
     private final Output residentialCommercial;
+    private final Output buildingsOther;
+    private final HeatPumpStock heatPumps;
     private final Output industry;
     private final Output other;
 
@@ -111,7 +127,9 @@ public final class ElectrificationModel implements Model {
                 + "year grow at history_growth and are scaled so that the first year's stock is stock_base; "
                 + "electricity = mid-year stock * km_per_vehicle * kwh_per_km / 1000. "
                 + "Transportation = sum of the modes + other_transport_base * G; "
-                + "Residential and Commercial = buildings_base * G + heat_demand * heat_pump_share / heat_pump_cop; "
+                + "Heat pumps: stock N = heat_pump_share * heat_demand / heat_per_heat_pump (million), sales = what "
+                + "N takes after the Weibull retirements of earlier sales (never negative); "
+                + "Residential and Commercial = buildings_base * G + N * heat_per_heat_pump / heat_pump_cop; "
                 + "Industry = industry_base * G + process_heat_demand * industry_electrified_share; "
                 + "Other = other_base * G.");
 
@@ -123,7 +141,9 @@ public final class ElectrificationModel implements Model {
         railAndOther = b.output("Final Energy|Electricity|Transportation|Rail and Other", TWH,
                 "Electricity use of rail and other non-road transport");
         residentialCommercial = b.output("Final Energy|Electricity|Residential and Commercial", TWH,
-                "Electricity use of buildings, including heat pumps");
+                "Electricity use of buildings: heat pumps and other uses");
+        buildingsOther = b.output("Final Energy|Electricity|Residential and Commercial|Other Uses", TWH,
+                "Electricity use of buildings other than heat pumps");
         industry = b.output("Final Energy|Electricity|Industry", TWH,
                 "Electricity use of industry, including electrified process heat");
         other = b.output("Final Energy|Electricity|Other", TWH,
@@ -151,11 +171,27 @@ public final class ElectrificationModel implements Model {
                 "Useful heat demand of buildings (space and water heating)",
                 "assumption: building space and water heat demand");
         heatPumpShare = b.parameter("heat_pump_share", ONE, 0.10, 0, 1,
-                "Share of building heat demand met by heat pumps (give a trajectory for a scenario)",
+                "Share of building heat demand met by heat pumps; it sets their stock (give a trajectory)",
                 "IEA, The Future of Heat Pumps (2022): heat pumps met about 10% of building heating needs");
         heatPumpCop = b.parameter("heat_pump_cop", ONE, 3.0, 1, 6,
                 "Seasonal coefficient of performance of heat pumps: heat delivered per unit of electricity",
                 "assumption: typical seasonal COP");
+        heatPumps = new HeatPumpStock(b, heatPumpShare, heatDemand, heatPumpCop,
+                b.parameter("heat_per_heat_pump", "MWh/yr", 6.5, 0.5, 50,
+                        "Useful heat a heat pump delivers in a year, on average",
+                        "derived: IEA, The Future of Heat Pumps (2022): 180 million heat pumps heating buildings in "
+                                + "2020 met about 10% of heating needs; 10% of heat_demand (1,300 TWh) over about 200 "
+                                + "million in 2024 (assumption: 5 million more a year)"),
+                b.parameter("heat_pump_lifetime", "yr", 18, 5, 30,
+                        "Mean lifetime of a heat pump: the mean of the Weibull survival curve",
+                        "assumption: heat pumps are replaced after 15-20 years, like boilers"),
+                b.parameter("heat_pump_lifetime_shape", ONE, 3, 1.5, 8,
+                        "Shape of the Weibull survival curve of heat pumps",
+                        "assumption: a Weibull shape of 3, as for buses and trucks"),
+                b.parameter("heat_pump_sales_history_growth", "1/yr", 0.10, -0.5, 1,
+                        "Annual growth of heat-pump sales before the first year: the age profile of the first stock",
+                        "IEA, The Future of Heat Pumps (2022) and IEA heat-pump tracking: sales grew by double "
+                                + "digits in 2021 and 11% in 2022"));
         industryBase = b.parameter("industry_base", TWH, 10_880, 0, 1e6,
                 "Electricity use of industry other than electrified process heat in the first year",
                 "assumption: ~42% of final electricity minus electrified process heat");
@@ -377,8 +413,9 @@ public final class ElectrificationModel implements Model {
             ctx.set(demandIndex, r, growth);
             ctx.set(railAndOther, r, rail);
             ctx.set(transportation, r, road + rail);
-            ctx.set(residentialCommercial, r, ctx.get(buildingsBase, r) * growth
-                    + ctx.get(heatDemand, r) * ctx.get(heatPumpShare, r) / ctx.get(heatPumpCop, r));
+            double otherUses = ctx.get(buildingsBase, r) * growth;
+            ctx.set(buildingsOther, r, otherUses);
+            ctx.set(residentialCommercial, r, otherUses + heatPumps.step(ctx, r));
             ctx.set(industry, r, ctx.get(industryBase, r) * growth
                     + ctx.get(processHeatDemand, r) * ctx.get(industryElectrifiedShare, r));
             ctx.set(other, r, ctx.get(otherBase, r) * growth);

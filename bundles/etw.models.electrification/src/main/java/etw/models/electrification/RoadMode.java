@@ -94,13 +94,13 @@ final class RoadMode {
         double stockBefore;
         if (n == 0) {
             double base = ctx.get(p.stockBase(), r);
-            double d0 = history(curve, g, 0);
+            double d0 = curve.history(g, 0);
             double scale = d0 > 0 ? Math.max(0, base - sales * curve.at(0)) / d0 : 0;
             fleet = scale * d0;
-            stockBefore = scale * history(curve, g, -1);
+            stockBefore = scale * curve.history(g, -1);
         } else {
-            double before = history(curve, g, n - 1);
-            fleet = before > 0 ? ctx.get(initialFleetLastYear, r) * history(curve, g, n) / before : 0;
+            double before = curve.history(g, n - 1);
+            fleet = before > 0 ? ctx.get(initialFleetLastYear, r) * curve.history(g, n) / before : 0;
             stockBefore = ctx.get(stockLastYear, r);
         }
         double vehicles = sales * curve.at(0) + fleet;
@@ -115,22 +115,5 @@ final class RoadMode {
         ctx.set(initialFleet, r, fleet);
         ctx.set(electricity, r, twh);
         return twh;
-    }
-
-    /**
-     * D(m) = sum over j = 1 .. MAX_AGE of (1 + g)^-j * S(m + j + 0.5): the survivors, m years after the first year,
-     * of a sales history that grew by g a year up to the first year, per unit of sales in the year before it.
-     */
-    private static double history(WeibullSurvival curve, double g, int m) {
-        double sum = 0;
-        double weight = 1;
-        double discount = 1 / (1 + g);
-        for (int j = 1; j <= MAX_AGE; j++) {
-            weight *= discount;
-            int age = m + j;
-            if (age >= MAX_AGE) break;
-            sum += weight * curve.at(age);
-        }
-        return sum;
     }
 }

@@ -32,6 +32,24 @@ final class WeibullSurvival {
         return k < atMidAge.length ? atMidAge[k] : 0;
     }
 
+    /**
+     * D(m) = sum over j = 1 .. ages of (1 + g)^-j * S(m + j + 0.5), ages beyond the curve left out: the survivors,
+     * m years after the first year, of a sales history that grew by g a year up to the first year, per unit of
+     * sales in the year before it.
+     */
+    double history(double g, int m) {
+        double sum = 0;
+        double weight = 1;
+        double discount = 1 / (1 + g);
+        for (int j = 1; j <= atMidAge.length; j++) {
+            weight *= discount;
+            int age = m + j;
+            if (age >= atMidAge.length) break;
+            sum += weight * at(age);
+        }
+        return sum;
+    }
+
     /** The gamma function for x > 0 (Lanczos approximation, g = 7, relative error below 1e-13). */
     static double gamma(double x) {
         if (x < 0.5) return Math.PI / (Math.sin(Math.PI * x) * gamma(1 - x));

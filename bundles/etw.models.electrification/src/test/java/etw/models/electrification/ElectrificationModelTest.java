@@ -33,6 +33,9 @@ class ElectrificationModelTest {
     private static final String OLD_FLEET = STOCK + "|Sold Before First Year";
     private static final String INDEX = "Demand Index|Electricity";
     private static final String CAR_SALES = "Sales|Transportation|LDV";
+    private static final String HP_STOCK = "Stock|Residential and Commercial|Heat Pumps";
+    private static final String HP_SALES = "Sales|Residential and Commercial|Heat Pumps";
+    private static final String HP_TWH = BUILDINGS + "|Heat Pumps";
 
     private static final List<String> MODES = List.of("LDV", "Two and Three Wheelers", "Buses", "Vans",
             "Medium Trucks", "Heavy Trucks");
@@ -329,6 +332,46 @@ class ElectrificationModelTest {
     }
 
     @Test
+    void heatPumpStockMeetsTheShareAndSalesReplaceRetirements() {
+        ModelHarness h = defaults(2024, 2100).parameter("demand_growth", 0).run();
+        // 10% of 13,000 TWh of heat at 6.5 MWh per heat pump: 200 million
+        for (int y = 2024; y <= 2100; y++) {
+            assertEquals(200, h.output(HP_STOCK, y), 1e-9, "" + y);
+            assertEquals(13_000 * 0.10 / 3.0, h.output(HP_TWH, y), 1e-9, "" + y);
+            assertEquals(12_867 + 13_000 * 0.10 / 3.0, h.output(BUILDINGS, y), 1e-9, "" + y);
+            assertEquals(12_867, h.output(BUILDINGS + "|Other Uses", y), 1e-9, "" + y);
+        }
+        // the first year continues a history growing 10% a year; a constant stock then needs stock / lifetime
+        double scale = 18 / WeibullSurvival.gamma(1 + 1 / 3.0);
+        double s0 = Math.exp(-Math.pow(0.5 / scale, 3));
+        double d0 = 0;
+        for (int j = 1; j < 50; j++) d0 += Math.pow(1.1, -j) * Math.exp(-Math.pow((j + 0.5) / scale, 3));
+        assertEquals(200 / (s0 + d0), h.output(HP_SALES, 2024), 1e-9);
+        assertEquals(200 / 18.0, h.output(HP_SALES, 2100), 0.01 * 200 / 18);
+        for (int y = 2025; y <= 2100; y++) assertTrue(h.output(HP_SALES, y) >= 0, "" + y);
+    }
+
+    @Test
+    void aFallingHeatPumpShareSellsNothingAndTheSurvivorsRetire() {
+        ModelHarness h = defaults(2024, 2040)
+                .parameter("heat_pump_share", (r, y) -> y == 2024 ? 0.10 : 0.0)
+                .run();
+        for (int y = 2025; y <= 2040; y++) {
+            assertEquals(0, h.output(HP_SALES, y), TOL);
+            assertTrue(h.output(HP_STOCK, y) < h.output(HP_STOCK, y - 1) && h.output(HP_STOCK, y) > 0, "" + y);
+            assertEquals(h.output(HP_STOCK, y) * 6.5 / 3.0, h.output(HP_TWH, y), 1e-9);
+        }
+    }
+
+    @Test
+    void gammaMatchesKnownValues() {
+        assertEquals(1, WeibullSurvival.gamma(1), 1e-13);
+        assertEquals(Math.sqrt(Math.PI), WeibullSurvival.gamma(0.5), 1e-12);
+        assertEquals(24, WeibullSurvival.gamma(5), 1e-10);
+        assertEquals(GAMMA_SHAPE_3_5, WeibullSurvival.gamma(1 + 1 / 3.5), 1e-13);
+    }
+
+    @Test
     void heatPumpShareTrajectoryIsReadEachYear() {
         ModelHarness h = defaults(2024, 2030)
                 .parameter("heat_pump_share", (r, y) -> 0.10 + 0.05 * (y - 2024))
@@ -419,8 +462,9 @@ class ElectrificationModelTest {
             assertEquals(expected, o.unit(), v);
         }
         assertTrue(outputs.containsAll(Set.of(TRANSPORT, CARS_TWH, RAIL, BUILDINGS, INDUSTRY, OTHER, SHARE, SALES,
-                STOCK, OLD_FLEET, INDEX, CAR_SALES)), outputs.toString());
-        Set<String> units = Set.of("TWh/yr", "1", "1/yr", "yr", "million", "million/yr", "km/yr", "kWh/km", "year");
+                STOCK, OLD_FLEET, INDEX, CAR_SALES, HP_STOCK, HP_SALES, HP_TWH)), outputs.toString());
+        Set<String> units = Set.of("TWh/yr", "1", "1/yr", "yr", "million", "million/yr", "km/yr", "kWh/km", "year",
+                "MWh/yr");
         Set<String> names = new HashSet<>();
         for (Parameter p : d.parameters()) {
             assertTrue(p.name().matches("[a-z][a-z0-9]*(_[a-z0-9]+)*"), p.name());
