@@ -25,9 +25,17 @@ import etw.api.StepContext;
  *                      hydro_capacity; a budget the month cannot use is spilled
  * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
  *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January
- * fossil               available A_f = &lt;f&gt;_capacity * &lt;f&gt;_availability (f = coal, gas, oil); short-run cost
+ * fleet                K_f = &lt;f&gt;_capacity * survival(year - first year) + N_f (f = coal, gas, oil); survival: vintages
+ *                      evenly spread between age 0 and 2 &lt;f&gt;_mean_age, each retiring at &lt;f&gt;_lifetime; coal is 0
+ *                      from coal_phase_out_year on. N_f, capacity built since the first year, is last year's
+ *                      (an own output read with lag 1) plus this year's additions:
+ * additions            need = min(firm_build_max, peak residual load * (1 + reserve_margin) - sum_f K_f
+ *                      &lt;f&gt;_availability), split by &lt;f&gt;_build_share; new plants have no must-run block and do not
+ *                      retire within the horizon (their lifetimes exceed 2050 - 2024)
+ * fossil               available A_f = K_f * &lt;f&gt;_availability; short-run cost
  *                      c_f = &lt;f&gt;_fuel_price / &lt;f&gt;_efficiency + carbon_price * ef_&lt;f&gt; / 1000 [USD/MWh];
- *                      each hour first the must-run blocks &lt;f&gt;_must_run * A_f, then the rest of A_f, cheapest first
+ *                      each hour first the must-run blocks &lt;f&gt;_must_run * (first-year fleet left) * availability,
+ *                      then the rest of A_f, cheapest first
  * unmet demand         residual left after the last fuel (reported, never hidden as fossil)
  * curtailment          surplus left after storage, plus spilled hydro
  * emissions [Mt CO2]   E = (coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000
@@ -96,6 +104,16 @@ public final class DecarbonisationModel implements Model {
     private final Parameter[] fuelPrice = new Parameter[HourlyBalance.FUELS];
     private final Parameter[] efficiency = new Parameter[HourlyBalance.FUELS];
     private final Parameter[] emissionFactor = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] lifetime = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] meanAge = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] buildShare = new Parameter[HourlyBalance.FUELS];
+    private final Parameter coalPhaseOut;
+    private final Parameter reserveMargin;
+    private final Parameter firmBuildMax;
+    private final Input[] previousNew = new Input[HourlyBalance.FUELS];
+    private final Output[] capacityOut = new Output[HourlyBalance.FUELS];
+    private final Output[] newCapacityOut = new Output[HourlyBalance.FUELS];
+    private final Output[] additionsOut = new Output[HourlyBalance.FUELS];
     private final Parameter carbonPrice;
     private final Parameter efOther;
     private final Parameter gridDailySwing;
@@ -120,7 +138,11 @@ public final class DecarbonisationModel implements Model {
                 + "charged from surplus and discharged into deficit, greedy in time order (round-trip efficiency split "
                 + "evenly between charge and discharge, empty on 1 January); fossil by merit order on short-run cost "
                 + "fuel_price / efficiency + carbon_price * ef / 1000 [USD/MWh], first each fuel's must-run block "
-                + "must_run * capacity * availability, then the rest of capacity * availability, cheapest first; the "
+                + "must_run * surviving first-year capacity * availability, then the rest of capacity * availability, "
+                + "cheapest first. Capacity = capacity * survival (vintages evenly spread from 0 to 2 mean_age, "
+                + "retiring at lifetime; coal 0 from coal_phase_out_year) + capacity built since the first year, "
+                + "which grows by min(firm_build_max, peak residual * (1 + reserve_margin) - available fleet) split "
+                + "by build_share. The "
                 + "residual left is unmet demand, the surplus left plus spilled hydro is curtailment. Emissions [Mt] = "
                 + "(coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000; total generation T = the sum of "
                 + "the sources - curtailment; carbon intensity = emissions * 1000 / T; cumulative emissions [Gt CO2] = "
@@ -238,6 +260,17 @@ public final class DecarbonisationModel implements Model {
                         + "the 14.6 Gt CO2 in Ember, Global Electricity Review 2025",
                 "assumption: fleet average of gas combustion (combined-cycle and open-cycle plants)",
                 "DOMAIN.md: open-cycle gas and oil about 0.6-0.8 kg CO2/kWh (IPCC AR5 WGIII Annex III)"};
+        double[] life = {45, 35, 40};
+        String[] lifeSource = {
+                "DOMAIN.md: coal plants 40-50 y (the middle of the range)",
+                "DOMAIN.md: gas CCGT 30-40 y (the middle of the range)",
+                "assumption: oil-fired steam plants and engines about 40 y"};
+        double[] age = {20, 20, 30};
+        String[] ageSource = {
+                "estimate: the World coal fleet is young, most of it built in China and India after 2005 (Global "
+                        + "Energy Monitor, Global Coal Plant Tracker: China about 15 y, United States about 45 y)",
+                "estimate: most gas capacity was built after 2000 (order of magnitude; no source at hand)",
+                "assumption: an old fleet, little built since the 1990s"};
         for (int f = 0; f < HourlyBalance.FUELS; f++) {
             String n = names[f];
             capacity[f] = b.parameter(n + "_capacity", "GW", cap[f], 0, MAX_GW,
@@ -255,7 +288,38 @@ public final class DecarbonisationModel implements Model {
                     "Net electrical efficiency of the " + n + " fleet, for the merit order", effSource[f]);
             emissionFactor[f] = b.parameter("ef_" + n, "g CO2/kWh", ef[f], 0, 2000,
                     "CO2 emitted per kWh of " + n + " generation", efSource[f]);
+            lifetime[f] = b.parameter(n + "_lifetime", "yr", life[f], 5, 100,
+                    "Technical lifetime of " + n + " plants: a plant retires at this age", lifeSource[f]);
+            meanAge[f] = b.parameter(n + "_mean_age", "yr", age[f], 0, 80,
+                    "Capacity-weighted mean age of the " + n + " fleet in the first year; vintages are taken as "
+                            + "evenly spread between 0 and twice this age", ageSource[f]);
+            buildShare[f] = b.parameter(n + "_build_share", "1", f == HourlyBalance.GAS ? 1 : 0, 0, 1,
+                    "Weight of " + n + " in the need-driven additions of firm capacity (weights are normalised)",
+                    "assumption: most firm capacity built to cover peaks is gas-fired; a region sets its own mix");
+            String label = Character.toUpperCase(n.charAt(0)) + n.substring(1);
+            previousNew[f] = b.laggedInput("Capacity|Electricity|" + label + "|New", "GW", 1, 0.0,
+                    "Last year's " + n + " capacity built since the first year (own output)");
+            capacityOut[f] = b.output("Capacity|Electricity|" + label, "GW",
+                    "Installed " + n + "-fired capacity: the first-year fleet left after age retirement and phase-out, "
+                            + "plus capacity built since");
+            newCapacityOut[f] = b.output("Capacity|Electricity|" + label + "|New", "GW",
+                    "Capacity (" + n + ") built since the first year to keep peak residual load covered");
+            additionsOut[f] = b.output("Capacity Additions|Electricity|" + label, "GW/yr",
+                    "Capacity (" + n + ") added this year to keep peak residual load covered");
         }
+        coalPhaseOut = b.parameter("coal_phase_out_year", "1", 2200, 2000, 2200,
+                "Calendar year from which no coal plant runs (2200: no phase-out)",
+                "assumption: no phase-out unless a scenario sets one (IEA, Net Zero Roadmap 2023, has unabated coal "
+                        + "out of advanced economies' power by 2035 and of the World's by 2040)");
+        reserveMargin = b.parameter("reserve_margin", "1", 0.1, 0, 1,
+                "Available dispatchable capacity kept above the year's peak residual load; firm capacity is added "
+                        + "when the fleet falls short",
+                "assumption: reserve margins of 10-20% are common planning targets (NERC reference margin levels); "
+                        + "applied to available capacity, which already excludes outages");
+        firmBuildMax = b.parameter("firm_build_max", "GW/yr", 1e4, 0, 1e4,
+                "Most dispatchable capacity that can be added in a year to keep peak residual load covered (0: no "
+                        + "build, shortfalls appear as unmet demand)",
+                "assumption: no limit by default; a scenario that forbids new fossil plants sets 0");
         carbonPrice = b.parameter("carbon_price", "USD/t CO2", 0, 0, 2000,
                 "Carbon price paid by power plants (read every year; may be a trajectory)",
                 "assumption: most of the World's fossil generation paid no carbon price in 2024; regions set their own "
@@ -320,18 +384,51 @@ public final class DecarbonisationModel implements Model {
         double nuclearTwh = ctx.get(nuclearGeneration, r);
         double otherTwh = ctx.get(otherGeneration, r);
         double carbon = ctx.get(carbonPrice, r);
+        int n = ctx.year() - ctx.firstYear();
+        boolean coalGone = ctx.year() >= ctx.get(coalPhaseOut, r);
+        double shareSum = 0.0;
         for (int f = 0; f < HourlyBalance.FUELS; f++) {
-            w.available[f] = ctx.get(capacity[f], r) * ctx.get(availability[f], r);
-            w.mustRun[f] = ctx.get(mustRun[f], r);
+            boolean gone = coalGone && f == HourlyBalance.COAL;
+            double avail = ctx.get(availability[f], r);
+            w.availability[f] = avail;
+            w.existing[f] = gone ? 0.0 : ctx.get(capacity[f], r) * survival(n, ctx.get(lifetime[f], r), ctx.get(meanAge[f], r));
+            w.built[f] = gone || ctx.isFirstYear() ? 0.0 : Math.max(0.0, ctx.get(previousNew[f], r));
+            w.added[f] = 0.0;
+            w.share[f] = gone ? 0.0 : ctx.get(buildShare[f], r);
+            shareSum += w.share[f];
+            w.available[f] = (w.existing[f] + w.built[f]) * avail;
+            w.mustRun[f] = ctx.get(mustRun[f], r) * w.existing[f] * avail;
             w.ef[f] = ctx.get(emissionFactor[f], r);
             w.cost[f] = ctx.get(fuelPrice[f], r) / ctx.get(efficiency[f], r) + carbon * w.ef[f] / 1000.0;
         }
         HourlyBalance hb = w.balance;
-        hb.run(required, w.demand, solarTwh, w.solar, windTwh, w.wind, nuclearTwh + otherTwh, hydroTwh,
-                ctx.get(hydroCapacity, r),
-                new HourlyBalance.Storage(ctx.get(batteryPower, r), ctx.get(batteryEnergy, r), ctx.get(batteryEfficiency, r)),
-                new HourlyBalance.Storage(ctx.get(pumpedPower, r), ctx.get(pumpedEnergy, r), ctx.get(pumpedEfficiency, r)),
+        HourlyBalance.Storage battery = new HourlyBalance.Storage(ctx.get(batteryPower, r), ctx.get(batteryEnergy, r),
+                ctx.get(batteryEfficiency, r));
+        HourlyBalance.Storage pumped = new HourlyBalance.Storage(ctx.get(pumpedPower, r), ctx.get(pumpedEnergy, r),
+                ctx.get(pumpedEfficiency, r));
+        double firm = nuclearTwh + otherTwh;
+        double hydroGw = ctx.get(hydroCapacity, r);
+        hb.run(required, w.demand, solarTwh, w.solar, windTwh, w.wind, firm, hydroTwh, hydroGw, battery, pumped,
                 w.available, w.mustRun, w.cost);
+        // need-driven additions: the peak residual load (which does not depend on the fossil fleet) plus the margin
+        double fleet = w.available[0] + w.available[1] + w.available[2];
+        double need = Math.min(hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleet, ctx.get(firmBuildMax, r));
+        if (need > 1e-9 && shareSum > 0.0) {
+            for (int f = 0; f < HourlyBalance.FUELS; f++) {
+                if (w.share[f] <= 0.0 || w.availability[f] <= 0.0) continue;
+                double gw = need * w.share[f] / shareSum; // available GW
+                w.added[f] = gw / w.availability[f];
+                w.built[f] += w.added[f];
+                w.available[f] += gw;
+            }
+            hb.run(required, w.demand, solarTwh, w.solar, windTwh, w.wind, firm, hydroTwh, hydroGw, battery, pumped,
+                    w.available, w.mustRun, w.cost);
+        }
+        for (int f = 0; f < HourlyBalance.FUELS; f++) {
+            ctx.set(capacityOut[f], r, w.existing[f] + w.built[f]);
+            ctx.set(newCapacityOut[f], r, w.built[f]);
+            ctx.set(additionsOut[f], r, w.added[f]);
+        }
 
         double coalTwh = hb.fossil(HourlyBalance.COAL);
         double gasTwh = hb.fossil(HourlyBalance.GAS);
@@ -362,6 +459,18 @@ public final class DecarbonisationModel implements Model {
         ctx.set(cumulative, r, before + emissionsMt / 1000.0);
     }
 
+    /**
+     * Share of the first-year fleet still running {@code n} years later: vintages evenly spread between age 0 and
+     * {@code 2 * meanAge}, each retiring at {@code lifetime}; normalised so that the first year is 1 (plants already
+     * past their lifetime in the first year run on until the cohorts younger than the lifetime catch up).
+     */
+    static double survival(int n, double lifetime, double meanAge) {
+        double span = 2.0 * Math.max(0.5, meanAge);
+        double start = Math.min(1.0, lifetime / span);
+        double now = Math.min(1.0, Math.max(0.0, (lifetime - n) / span));
+        return start > 0.0 ? now / start : 0.0;
+    }
+
     /** Scratch space for one step: the balance, the hourly profiles (rebuilt only when their parameters change). */
     private static final class Workspace {
         final HourlyBalance balance = new HourlyBalance();
@@ -370,6 +479,11 @@ public final class DecarbonisationModel implements Model {
         final double[] wind = new double[HourlyProfiles.HOURS];
         final double[] available = new double[HourlyBalance.FUELS];
         final double[] mustRun = new double[HourlyBalance.FUELS];
+        final double[] existing = new double[HourlyBalance.FUELS];
+        final double[] built = new double[HourlyBalance.FUELS];
+        final double[] added = new double[HourlyBalance.FUELS];
+        final double[] availability = new double[HourlyBalance.FUELS];
+        final double[] share = new double[HourlyBalance.FUELS];
         final double[] cost = new double[HourlyBalance.FUELS];
         final double[] ef = new double[HourlyBalance.FUELS];
         private double[] demandKey, solarKey, windKey;

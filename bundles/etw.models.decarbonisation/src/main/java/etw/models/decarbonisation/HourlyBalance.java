@@ -25,7 +25,7 @@ import static etw.models.decarbonisation.HourlyProfiles.min;
  *            deficit:                        discharge d = min(deficit left, P, soc sqrt e),      soc -= d / sqrt e
  *            soc = 0 at the start of every year (the model keeps no state between years)
  * fossil     residual r_h after storage, fuels sorted by short-run cost c_f = fuel_f / eff_f + carbon * ef_f / 1000
- *            (ties in the order coal, gas, oil): first each fuel's must-run block m_f = mr_f * A_f in that order,
+ *            (ties in the order coal, gas, oil): first each fuel's must-run block m_f &lt;= A_f in that order,
  *            then the rest of each available capacity A_f in that order, each min(r left, capacity left)
  * unmet_h    = r_h left after the last fuel;   curtailment = surplus left after storage + spilled hydro
  * </pre>
@@ -78,12 +78,12 @@ public final class HourlyBalance {
      * @param battery   batteries
      * @param pumped    pumped hydro
      * @param availableGw available capacity of each fuel, GW (coal, gas, oil)
-     * @param mustRun   must-run share of each fuel's available capacity, in [0, 1]
+     * @param mustRunGw must-run block of each fuel, GW (at most its available capacity)
      * @param cost      short-run cost of each fuel, USD/MWh (any consistent unit: only the order counts)
      */
     public void run(double demand, double[] g, double solar, double[] s, double wind, double[] w, double firm,
                     double hydro, double hydroGw, Storage battery, Storage pumped, double[] availableGw,
-                    double[] mustRun, double[] cost) {
+                    double[] mustRunGw, double[] cost) {
         double d = Math.max(0.0, demand) * 1000.0;
         double sol = Math.max(0.0, solar) * 1000.0;
         double wnd = Math.max(0.0, wind) * 1000.0;
@@ -100,7 +100,7 @@ public final class HourlyBalance {
         for (int i = 0; i < FUELS; i++) {
             int f = order[i];
             avail[i] = Math.max(0.0, availableGw[f]);
-            floor[i] = avail[i] * Math.min(1.0, Math.max(0.0, mustRun[f]));
+            floor[i] = Math.min(avail[i], Math.max(0.0, mustRunGw[f]));
         }
         double bInv = 1.0 / bIn, pInv = 1.0 / pIn;
         double bSoc = 0.0, pSoc = 0.0, in = 0.0, out = 0.0, lost = 0.0, surplusLeft = 0.0, short_ = 0.0, peak = 0.0;

@@ -47,8 +47,8 @@ class DecarbonisationModelTest {
         ModelDescriptor d = new DecarbonisationModel().descriptor();
         assertEquals("etw.models.decarbonisation", d.id());
         assertFalse(d.description().isBlank());
-        assertEquals(4, d.inputs().size());
-        Set<String> units = Set.of("TWh/yr", "1", "g CO2/kWh", "GW", "GWh", "USD/MWh", "USD/t CO2", "h");
+        assertEquals(7, d.inputs().size()); // demand, solar, wind, own lagged cumulative and new-build stocks
+        Set<String> units = Set.of("TWh/yr", "1", "g CO2/kWh", "GW", "GWh", "USD/MWh", "USD/t CO2", "h", "yr", "GW/yr");
         for (Parameter p : d.parameters()) {
             assertTrue(p.name().matches("[a-z][a-z0-9_]*"), p.name());
             assertTrue(units.contains(p.unit()), p.name() + " " + p.unit());
@@ -107,7 +107,7 @@ class DecarbonisationModelTest {
                 .parameter("hydro_generation", 200).parameter("hydro_capacity", 200)
                 .parameter("battery_power", 300).parameter("battery_energy", 5000)
                 .parameter("pumped_power", 0).parameter("coal_capacity", 0).parameter("gas_capacity", 0)
-                .parameter("oil_capacity", 0).run();
+                .parameter("oil_capacity", 0).parameter("firm_build_max", 0).run();
         assertEquals(0, h.output(UNMET, 2024), 1e-6, "ample storage, hydro and clean supply meet every hour");
         assertEquals(0, h.output(COAL, 2024) + h.output(GAS, 2024) + h.output(OIL, 2024), EPS);
         assertEquals(0, h.output(EMISSIONS, 2024), EPS);
@@ -116,11 +116,47 @@ class DecarbonisationModelTest {
     @Test
     void withoutFirmCapacityTheShortfallIsReported() {
         ModelHarness h = harness(2024, 2024, 27775, 2131, 2497)
-                .parameter("coal_capacity", 0).parameter("gas_capacity", 0).parameter("oil_capacity", 0).run();
+                .parameter("coal_capacity", 0).parameter("gas_capacity", 0).parameter("oil_capacity", 0)
+                .parameter("firm_build_max", 0).run();
         double unmet = h.output(UNMET, 2024);
         assertTrue(unmet > 15000, "most of the old fossil residual is unmet: " + unmet);
         assertEquals(0, h.output(COAL, 2024) + h.output(GAS, 2024), EPS);
         assertEquals(27775 * 1.11 - unmet, h.output(TOTAL, 2024), 1e-6 * 30000 + h.output("Storage|Electricity|Losses", 2024));
+    }
+
+    @Test
+    void survivalRetiresEvenlySpreadVintagesAtTheirLifetime() {
+        assertEquals(1, DecarbonisationModel.survival(0, 45, 20), 1e-12);
+        assertEquals(1, DecarbonisationModel.survival(5, 45, 20), 1e-12, "the oldest plants are 40");
+        assertEquals(0.5, DecarbonisationModel.survival(25, 45, 20), 1e-12);
+        assertEquals(0, DecarbonisationModel.survival(45, 45, 20), 1e-12);
+        // a fleet older than its lifetime on average: the first year is 1, then linear to zero at the lifetime
+        assertEquals(1, DecarbonisationModel.survival(0, 45, 45), 1e-12);
+        assertEquals(35.0 / 45, DecarbonisationModel.survival(10, 45, 45), 1e-12);
+    }
+
+    @Test
+    void retiredAndPhasedOutCapacityIsReplacedByNeedDrivenGas() {
+        ModelHarness h = harness(2024, 2050, 27775, 2131, 2497).parameter("coal_phase_out_year", 2040).run();
+        for (int y = 2024; y <= 2050; y++) {
+            assertEquals(0, h.output(UNMET, y), 1e-6, "peak residual load is covered in " + y);
+            double gas = h.output("Capacity|Electricity|Gas", y);
+            assertTrue(h.output("Capacity|Electricity|Gas|New", y) <= gas + 1e-9);
+        }
+        assertEquals(2175, h.output("Capacity|Electricity|Coal", 2024), 1e-9);
+        assertEquals(2175 * 39.0 / 40, h.output("Capacity|Electricity|Coal", 2030), 1e-9, "age rule, mean age 20");
+        assertEquals(0, h.output("Capacity|Electricity|Coal", 2040), 1e-12);
+        assertEquals(0, h.output(COAL, 2040), 1e-12, "phase-out");
+        assertTrue(h.output("Capacity Additions|Electricity|Gas", 2040) > 500, "gas replaces the coal fleet");
+        assertTrue(h.output(GAS, 2040) > h.output(GAS, 2039));
+    }
+
+    @Test
+    void aForbiddenBuildLeavesTheShortfallAsUnmetDemand() {
+        ModelHarness h = harness(2024, 2050, 27775, 2131, 2497).parameter("firm_build_max", 0).run();
+        assertEquals(0, h.output(UNMET, 2024), 1e-6);
+        assertTrue(h.output(UNMET, 2050) > 1000, "the retiring fleet no longer covers the peaks: " + h.output(UNMET, 2050));
+        assertEquals(0, h.output("Capacity Additions|Electricity|Gas", 2050), 1e-12);
     }
 
     @Test

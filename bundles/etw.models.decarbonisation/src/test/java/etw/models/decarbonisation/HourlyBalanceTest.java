@@ -68,7 +68,7 @@ class HourlyBalanceTest {
         HourlyBalance b = new HourlyBalance();
         for (double[] c : cases) {
             b.run(c[0], DEMAND, c[1], SOLAR, c[2], WIND, c[3], c[4], c[5], new Storage(c[6], c[7], 0.86),
-                    new Storage(c[8], c[9], 0.78), new double[] {c[10], c[11], c[12]}, new double[] {0, 0.3, 0},
+                    new Storage(c[8], c[9], 0.78), new double[] {c[10], c[11], c[12]}, new double[] {0, 0.3 * c[11], 0},
                     new double[] {40, 70, 170});
             double fossil = b.fossil(0) + b.fossil(1) + b.fossil(2);
             double supply = c[1] + c[2] + c[3] + c[4] + b.discharge() + fossil + b.unmet();
@@ -113,7 +113,7 @@ class HourlyBalanceTest {
         b.run(8760 * 0.4, FLAT, 0, SOLAR, 0, WIND, 0, 0, 0, NONE, NONE, avail, new double[3], new double[] {50, 30, 90});
         assertEquals(0, b.fossil(HourlyBalance.COAL), 1e-12, "400 GW: gas alone");
         // a must-run block of coal runs before gas even though gas is cheaper
-        b.run(8760 * 0.4, FLAT, 0, SOLAR, 0, WIND, 0, 0, 0, NONE, NONE, avail, new double[] {0.2, 0, 0},
+        b.run(8760 * 0.4, FLAT, 0, SOLAR, 0, WIND, 0, 0, 0, NONE, NONE, avail, new double[] {100, 0, 0},
                 new double[] {50, 30, 90});
         assertEquals(100 * 8.76, b.fossil(HourlyBalance.COAL), 1e-9);
         assertEquals(300 * 8.76, b.fossil(HourlyBalance.GAS), 1e-9);
@@ -160,7 +160,7 @@ class HourlyBalanceTest {
             long t0 = System.nanoTime();
             for (int run = 0; run < 27 * 6; run++) {
                 b.run(30000 + run, DEMAND, 5000 + 50 * run, SOLAR, 4000, WIND, 4500, 4400, 1280, battery, pumped,
-                        new double[] {1849, 1615, 212}, new double[] {0, 0.48, 0}, new double[] {40, 70, 170});
+                        new double[] {1849, 1615, 212}, new double[] {0, 775, 0}, new double[] {40, 70, 170});
                 sink += b.unmet();
             }
             long t1 = System.nanoTime();
