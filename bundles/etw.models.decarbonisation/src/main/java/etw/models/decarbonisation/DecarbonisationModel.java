@@ -408,8 +408,7 @@ public final class DecarbonisationModel implements Model {
                 ctx.get(pumpedEfficiency, r));
         double firm = nuclearTwh + otherTwh;
         double hydroGw = ctx.get(hydroCapacity, r);
-        hb.run(required, w.demand, solarTwh, w.solar, windTwh, w.wind, firm, hydroTwh, hydroGw, battery, pumped,
-                w.available, w.mustRun, w.cost);
+        hb.balance(required, w.demand, solarTwh, w.solar, windTwh, w.wind, firm, hydroTwh, hydroGw, battery, pumped);
         // need-driven additions: the peak residual load (which does not depend on the fossil fleet) plus the margin
         double fleet = w.available[0] + w.available[1] + w.available[2];
         double need = Math.min(hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleet, ctx.get(firmBuildMax, r));
@@ -421,9 +420,8 @@ public final class DecarbonisationModel implements Model {
                 w.built[f] += w.added[f];
                 w.available[f] += gw;
             }
-            hb.run(required, w.demand, solarTwh, w.solar, windTwh, w.wind, firm, hydroTwh, hydroGw, battery, pumped,
-                    w.available, w.mustRun, w.cost);
         }
+        hb.dispatch(w.available, w.mustRun, w.cost);
         for (int f = 0; f < HourlyBalance.FUELS; f++) {
             ctx.set(capacityOut[f], r, w.existing[f] + w.built[f]);
             ctx.set(newCapacityOut[f], r, w.built[f]);

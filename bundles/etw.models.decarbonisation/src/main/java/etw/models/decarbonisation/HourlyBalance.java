@@ -84,6 +84,17 @@ public final class HourlyBalance {
     public void run(double demand, double[] g, double solar, double[] s, double wind, double[] w, double firm,
                     double hydro, double hydroGw, Storage battery, Storage pumped, double[] availableGw,
                     double[] mustRunGw, double[] cost) {
+        balance(demand, g, solar, s, wind, w, firm, hydro, hydroGw, battery, pumped);
+        dispatch(availableGw, mustRunGw, cost);
+    }
+
+    /**
+     * The first half of {@link #run}: clean supply, hydro and storage. Leaves the residual load of each hour for
+     * {@link #dispatch} and sets every result but the fossil ones and unmet demand; {@link #peakResidual()} is
+     * known from here on (it does not depend on the fossil fleet).
+     */
+    public void balance(double demand, double[] g, double solar, double[] s, double wind, double[] w, double firm,
+                        double hydro, double hydroGw, Storage battery, Storage pumped) {
         double d = Math.max(0.0, demand) * 1000.0;
         double sol = Math.max(0.0, solar) * 1000.0;
         double wnd = Math.max(0.0, wind) * 1000.0;
@@ -91,20 +102,13 @@ public final class HourlyBalance {
         for (int h = 0; h < HOURS; h++) net[h] = d * g[h] - sol * s[h] - wnd * w[h] - flat;
 
         hydro(Math.max(0.0, hydro) * 1000.0 / MONTHS, Math.max(0.0, hydroGw));
-        sortFuels(cost);
 
         double bp = Math.max(0.0, battery.powerGw()), be = Math.max(0.0, battery.energyGwh());
         double bIn = Math.sqrt(clampEfficiency(battery.roundTrip())), bOut = bIn;
         double pp = Math.max(0.0, pumped.powerGw()), pe = Math.max(0.0, pumped.energyGwh());
         double pIn = Math.sqrt(clampEfficiency(pumped.roundTrip())), pOut = pIn;
-        for (int i = 0; i < FUELS; i++) {
-            int f = order[i];
-            avail[i] = Math.max(0.0, availableGw[f]);
-            floor[i] = Math.min(avail[i], Math.max(0.0, mustRunGw[f]));
-        }
         double bInv = 1.0 / bIn, pInv = 1.0 / pIn;
-        double bSoc = 0.0, pSoc = 0.0, in = 0.0, out = 0.0, lost = 0.0, surplusLeft = 0.0, short_ = 0.0, peak = 0.0;
-        double f0 = 0.0, f1 = 0.0, f2 = 0.0, k0 = 0.0, k1 = 0.0, k2 = 0.0;
+        double bSoc = 0.0, pSoc = 0.0, in = 0.0, out = 0.0, lost = 0.0, surplusLeft = 0.0, peak = 0.0;
         for (int h = 0; h < HOURS; h++) {
             double r = net[h];
             if (r < 0.0) {
@@ -114,6 +118,7 @@ public final class HourlyBalance {
                 c = min(surplus, min(pp, (pe - pSoc) * pInv));
                 if (c > 0.0) { pSoc += c * pIn; surplus -= c; in += c; lost += c * (1.0 - pIn); }
                 surplusLeft += surplus;
+                net[h] = 0.0;
                 if (trace != null) record(h, bSoc, pSoc, surplus, 0.0);
                 continue;
             }
@@ -122,14 +127,41 @@ public final class HourlyBalance {
             x = min(r, min(pp, pSoc * pOut));
             if (x > 0.0) { pSoc -= x * pInv; r -= x; out += x; lost += x * (pInv - 1.0); }
             if (r > peak) peak = r;
+            net[h] = r;
             if (trace != null) record(h, bSoc, pSoc, 0.0, r);
+        }
+        curtailment = (surplusLeft + spill) / 1000.0;
+        spill /= 1000.0;
+        hydroDispatched /= 1000.0;
+        charge = in / 1000.0;
+        discharge = out / 1000.0;
+        losses = lost / 1000.0;
+        finalSoc = (bSoc + pSoc) / 1000.0;
+        peakResidual = peak;
+    }
+
+    /**
+     * The second half of {@link #run}: dispatches the fossil fleet by merit order into the residual load that
+     * {@link #balance} left. May be called again with another fleet (it does not change the residual load).
+     */
+    public void dispatch(double[] availableGw, double[] mustRunGw, double[] cost) {
+        sortFuels(cost);
+        for (int i = 0; i < FUELS; i++) {
+            int f = order[i];
+            avail[i] = Math.max(0.0, availableGw[f]);
+            floor[i] = Math.min(avail[i], Math.max(0.0, mustRunGw[f]));
+        }
+        double m0 = floor[0], m1 = floor[1], m2 = floor[2], c0 = avail[0], c1 = avail[1], c2 = avail[2];
+        double f0 = 0.0, f1 = 0.0, f2 = 0.0, k0 = 0.0, k1 = 0.0, k2 = 0.0, short_ = 0.0;
+        for (int h = 0; h < HOURS; h++) {
+            double r = net[h];
             // must-run blocks in merit order, then the rest of each fleet in merit order
-            double a0 = min(r, floor[0]); r -= a0;
-            double a1 = min(r, floor[1]); r -= a1;
-            double a2 = min(r, floor[2]); r -= a2;
-            double b0 = min(r, avail[0] - a0); r -= b0;
-            double b1 = min(r, avail[1] - a1); r -= b1;
-            double b2 = min(r, avail[2] - a2); r -= b2;
+            double a0 = min(r, m0); r -= a0;
+            double a1 = min(r, m1); r -= a1;
+            double a2 = min(r, m2); r -= a2;
+            double b0 = min(r, c0 - a0); r -= b0;
+            double b1 = min(r, c1 - a1); r -= b1;
+            double b2 = min(r, c2 - a2); r -= b2;
             double g0 = a0 + b0, g1 = a1 + b1, g2 = a2 + b2;
             f0 += g0; f1 += g1; f2 += g2;
             if (g0 > k0) k0 = g0;
@@ -144,14 +176,6 @@ public final class HourlyBalance {
         peakFossil[order[1]] = k1;
         peakFossil[order[2]] = k2;
         unmet = short_ / 1000.0;
-        curtailment = (surplusLeft + spill) / 1000.0;
-        spill /= 1000.0;
-        hydroDispatched /= 1000.0;
-        charge = in / 1000.0;
-        discharge = out / 1000.0;
-        losses = lost / 1000.0;
-        finalSoc = (bSoc + pSoc) / 1000.0;
-        peakResidual = peak;
     }
 
     private void record(int h, double bSoc, double pSoc, double curtailed, double residual) {
