@@ -434,6 +434,7 @@ public final class DecarbonisationModel implements Model {
         double curtailed = hb.curtailment();
         double generated = Math.max(0.0, solarTwh + windTwh + hydroTwh + nuclearTwh + otherTwh + coalTwh + gasTwh
                 + oilTwh - curtailed);
+        checkBalance(ctx, r, required, solarTwh + windTwh + nuclearTwh + otherTwh + hydroTwh, coalTwh + gasTwh + oilTwh, hb);
         double emissionsMt = (coalTwh * w.ef[HourlyBalance.COAL] + gasTwh * w.ef[HourlyBalance.GAS]
                 + oilTwh * w.ef[HourlyBalance.OIL] + otherTwh * ctx.get(efOther, r)) / 1000.0;
         double intensityG = generated > 0.0 ? emissionsMt * 1000.0 / generated : 0.0;
@@ -455,6 +456,21 @@ public final class DecarbonisationModel implements Model {
         ctx.set(emissions, r, emissionsMt);
         ctx.set(intensity, r, intensityG);
         ctx.set(cumulative, r, before + emissionsMt / 1000.0);
+    }
+
+    /**
+     * The year's invariant: supply + storage discharge + unmet = demand + storage charge + curtailment, to 1e-6
+     * relative. A violation is a bug in the balance, so the run stops with the region and year named.
+     */
+    private static void checkBalance(StepContext ctx, int r, double required, double clean, double fossil,
+                                     HourlyBalance hb) {
+        double supply = clean + hb.discharge() + fossil + hb.unmet();
+        double use = required + hb.charge() + hb.curtailment();
+        if (!(Math.abs(supply - use) <= 1e-6 * Math.max(1.0, use)))
+            throw new IllegalStateException(String.format("etw.models.decarbonisation: the hourly balance of %s in %d "
+                    + "does not close: supply %.6f + discharge %.6f + fossil %.6f + unmet %.6f TWh against demand %.6f + "
+                    + "charge %.6f + curtailment %.6f TWh", ctx.regionName(r), ctx.year(), clean, hb.discharge(), fossil,
+                    hb.unmet(), required, hb.charge(), hb.curtailment()));
     }
 
     /**
