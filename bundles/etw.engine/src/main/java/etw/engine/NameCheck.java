@@ -63,13 +63,18 @@ public final class NameCheck {
         return closest(name, known);
     }
 
-    /** The candidate other than {@code name} closest to it within {@link #MAX_DISTANCE}, ignoring case; or null. */
+    /**
+     * The candidate other than {@code name} closest to it, ignoring case, within one edit when the last segment
+     * of {@code name} (after its last '|') is shorter than 8 characters and {@link #MAX_DISTANCE} otherwise (so
+     * "Oil" is not taken for "Coal", but "Electricty" is for "Electricity"); or null.
+     */
     public static String closest(String name, Collection<String> candidates) {
         String best = null;
-        int bestDistance = MAX_DISTANCE + 1;
+        int allowed = name.length() - name.lastIndexOf('|') - 1 >= 8 ? MAX_DISTANCE : 1;
+        int bestDistance = allowed + 1;
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         for (String k : new TreeSet<>(candidates)) {
-            if (k.equals(name) || Math.abs(k.length() - name.length()) > MAX_DISTANCE) continue;
+            if (k.equals(name) || Math.abs(k.length() - name.length()) > allowed) continue;
             int d = distance(k.toLowerCase(java.util.Locale.ROOT), lower, bestDistance);
             if (d < bestDistance) {
                 bestDistance = d;

@@ -149,6 +149,8 @@ class TrustTest {
         assertTrue(w.warnings().stream().anyMatch(s -> s.contains("h2") && s.contains("looks like 'Final Energy|Electricity'")),
                 w.warnings().toString());
         assertEquals(1, NameCheck.likelyTypos(installed).size(), NameCheck.likelyTypos(installed).toString());
+        assertEquals(null, NameCheck.closest("Secondary Energy|Electricity|Oil", List.of("Secondary Energy|Electricity|Coal")),
+                "a short name two edits away is another word, not a typo");
     }
 
     @Test
