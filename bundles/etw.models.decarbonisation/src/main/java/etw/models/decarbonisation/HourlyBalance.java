@@ -186,6 +186,9 @@ public final class HourlyBalance {
     }
 
     /** Water-filling of each month's budget into its highest net hours, within the turbine capacity. */
+    /** Passes over a month the hydro level search took, summed over calls (diagnostic for tests). */
+    long hydroPasses;
+
     private void hydro(double budget, double cap) {
         spill = 0.0;
         hydroDispatched = 0.0;
@@ -214,6 +217,7 @@ public final class HourlyBalance {
                             if (v < cap) { sum += v; slope++; } else sum += cap;
                         }
                     }
+                    hydroPasses++;
                     double f = sum - budget;
                     if (Math.abs(f) <= 1e-9 * budget) break;
                     if (f > 0.0) lo = l; else hi = l;

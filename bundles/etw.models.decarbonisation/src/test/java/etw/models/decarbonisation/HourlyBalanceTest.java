@@ -130,6 +130,7 @@ class HourlyBalanceTest {
         b.run(30000, DEMAND, 0, SOLAR, 0, WIND, 0, 1200, 200, NONE, NONE, new double[] {5000, 0, 0}, new double[3],
                 new double[] {1, 2, 3});
         assertEquals(1200, b.hydroDispatched(), 1e-6);
+        assertTrue(b.hydroPasses <= 12 * 12, "the level search converges in a few passes a month: " + b.hydroPasses);
         assertEquals(0, b.hydroSpill(), 1e-6);
         // within a month, hours that got part of the capacity all end at one level L; hours below L get nothing,
         // hours above L + capacity get all of it
