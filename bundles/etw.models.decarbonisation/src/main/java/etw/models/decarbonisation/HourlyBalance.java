@@ -201,7 +201,11 @@ public final class HourlyBalance {
                 if (v > top) top = v;
             }
             double level;
-            if (budget <= 0.0 || cap <= 0.0) continue;
+            if (budget <= 0.0) continue;
+            if (cap <= 0.0) { // no turbines: the water is spilled
+                spill += budget;
+                continue;
+            }
             if (most <= budget) {
                 level = 0.0;
                 spill += budget - most;

@@ -200,6 +200,14 @@ class DecarbonisationModelTest {
     }
 
     @Test
+    void honoursTheModelContract() {
+        etw.testkit.ModelContract.of(new DecarbonisationModel())
+                .input(DEMAND, 27775).input(SOLAR, 2131).input(WIND, 2497)
+                .draws(20)
+                .check();
+    }
+
+    @Test
     void randomParametersGiveFiniteNonNegativeOutputs() {
         Random rnd = new Random(42);
         DecarbonisationModel model = new DecarbonisationModel();
