@@ -32,6 +32,9 @@ import etw.api.StepContext;
  * additions            need = min(firm_build_max, peak residual load * (1 + reserve_margin) - sum_f K_f
  *                      &lt;f&gt;_availability), split by &lt;f&gt;_build_share; new plants have no must-run block and do not
  *                      retire within the horizon (their lifetimes exceed 2050 - 2024)
+ * new batteries        B(t) = B(t-1) (1 - 1 / battery_lifetime) + min(battery_build_max, battery_build_response *
+ *                      last year's peak hourly surplus after storage), B(first year) = 0 (own output, lag 1); power
+ *                      battery_power + B, energy battery_energy + B * battery_duration_new
  * fossil               available A_f = K_f * &lt;f&gt;_availability; short-run cost
  *                      c_f = &lt;f&gt;_fuel_price / &lt;f&gt;_efficiency + carbon_price * ef_&lt;f&gt; / 1000 [USD/MWh];
  *                      each hour first the must-run blocks &lt;f&gt;_must_run * (first-year fleet left) * availability,
@@ -93,6 +96,16 @@ public final class DecarbonisationModel implements Model {
     private final Parameter otherGeneration;
     private final Parameter hydroCapacity;
     private final Parameter batteryPower;
+    private final Parameter batteryBuildResponse;
+    private final Parameter batteryBuildMax;
+    private final Parameter batteryDurationNew;
+    private final Parameter batteryLifetime;
+    private final Input previousBatteryNew;
+    private final Input previousPeakSurplus;
+    private final Output batteryCapacity;
+    private final Output batteryNew;
+    private final Output batteryAdditions;
+    private final Output peakSurplus;
     private final Parameter batteryEnergy;
     private final Parameter batteryEfficiency;
     private final Parameter pumpedPower;
@@ -142,7 +155,9 @@ public final class DecarbonisationModel implements Model {
                 + "cheapest first. Capacity = capacity * survival (vintages evenly spread from 0 to 2 mean_age, "
                 + "retiring at lifetime; coal 0 from coal_phase_out_year) + capacity built since the first year, "
                 + "which grows by min(firm_build_max, peak residual * (1 + reserve_margin) - available fleet) split "
-                + "by build_share. The "
+                + "by build_share. Batteries built since the first year: last year's stock * (1 - 1/battery_lifetime) + "
+                + "min(battery_build_max, battery_build_response * last year's peak hourly surplus), with "
+                + "battery_duration_new hours each. The "
                 + "residual left is unmet demand, the surplus left plus spilled hydro is curtailment. Emissions [Mt] = "
                 + "(coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000; total generation T = the sum of "
                 + "the sources - curtailment; carbon intensity = emissions * 1000 / T; cumulative emissions [Gt CO2] = "
@@ -210,6 +225,31 @@ public final class DecarbonisationModel implements Model {
                 "Grid-scale battery power: the most batteries can charge or discharge in one hour",
                 "estimate: about 150 GW of grid-scale batteries worldwide at end-2024 (IEA, Batteries and Secure "
                         + "Energy Transitions, 2024, had about 85 GW at end-2023 and record additions since)");
+        batteryBuildResponse = b.parameter("battery_build_response", "1", 0.3, 0, 1,
+                "Battery power added in a year as a fraction of last year's highest hourly surplus left after storage",
+                "assumption: batteries are built where solar and wind surpluses are curtailed (arbitrage); 0.3 closes "
+                        + "most of a persistent surplus peak within about five years");
+        batteryBuildMax = b.parameter("battery_build_max", "GW/yr", 1e4, 0, 1e4,
+                "Most battery power that can be added in a year (0: no new batteries)",
+                "assumption: no limit by default");
+        batteryDurationNew = b.parameter("battery_duration_new", "h", 4, 1, 24,
+                "Energy per unit of power of batteries built after the first year",
+                "NREL Annual Technology Baseline 2024: the 4-hour utility-scale battery is the reference system");
+        batteryLifetime = b.parameter("battery_lifetime", "yr", 15, 5, 40,
+                "Calendar life of batteries built after the first year; 1/lifetime of them retires each year",
+                "DOMAIN.md: Li-ion calendar life 10-20 y (the middle)");
+        previousBatteryNew = b.laggedInput("Capacity|Electricity|Storage|Battery|New", "GW", 1, 0.0,
+                "Last year's battery power built since the first year (own output)");
+        previousPeakSurplus = b.laggedInput("Peak Surplus|Electricity", "GW", 1, 0.0,
+                "Last year's highest hourly surplus left after storage (own output)");
+        batteryCapacity = b.output("Capacity|Electricity|Storage|Battery", "GW",
+                "Battery power: the first-year fleet (battery_power) plus batteries built since");
+        batteryNew = b.output("Capacity|Electricity|Storage|Battery|New", "GW",
+                "Battery power built since the first year, net of retirements");
+        batteryAdditions = b.output("Capacity Additions|Electricity|Storage|Battery", "GW/yr",
+                "Battery power added this year in response to last year's curtailed surplus");
+        peakSurplus = b.output("Peak Surplus|Electricity", "GW",
+                "Highest hourly surplus left after storage: clean supply curtailed in its worst hour");
         batteryEnergy = b.parameter("battery_energy", "GWh", 375, 0, MAX_GWH,
                 "Grid-scale battery energy capacity",
                 "assumption: 2.5 h of storage per GW, within the 2-4 h typical of Li-ion (NREL Annual Technology "
@@ -402,8 +442,19 @@ public final class DecarbonisationModel implements Model {
             w.cost[f] = ctx.get(fuelPrice[f], r) / ctx.get(efficiency[f], r) + carbon * w.ef[f] / 1000.0;
         }
         HourlyBalance hb = w.balance;
-        HourlyBalance.Storage battery = new HourlyBalance.Storage(ctx.get(batteryPower, r), ctx.get(batteryEnergy, r),
-                ctx.get(batteryEfficiency, r));
+        double batteryAdded = 0.0, batteryBuilt = 0.0;
+        if (!ctx.isFirstYear()) {
+            batteryAdded = Math.min(ctx.get(batteryBuildMax, r),
+                    ctx.get(batteryBuildResponse, r) * Math.max(0.0, ctx.get(previousPeakSurplus, r)));
+            batteryBuilt = Math.max(0.0, ctx.get(previousBatteryNew, r)) * (1.0 - 1.0 / ctx.get(batteryLifetime, r))
+                    + batteryAdded;
+        }
+        double batteryGw = ctx.get(batteryPower, r) + batteryBuilt;
+        HourlyBalance.Storage battery = new HourlyBalance.Storage(batteryGw,
+                ctx.get(batteryEnergy, r) + batteryBuilt * ctx.get(batteryDurationNew, r), ctx.get(batteryEfficiency, r));
+        ctx.set(batteryCapacity, r, batteryGw);
+        ctx.set(batteryNew, r, batteryBuilt);
+        ctx.set(batteryAdditions, r, batteryAdded);
         HourlyBalance.Storage pumped = new HourlyBalance.Storage(ctx.get(pumpedPower, r), ctx.get(pumpedEnergy, r),
                 ctx.get(pumpedEfficiency, r));
         double firm = nuclearTwh + otherTwh;
@@ -453,6 +504,7 @@ public final class DecarbonisationModel implements Model {
         ctx.set(storageDischarge, r, hb.discharge());
         ctx.set(storageLosses, r, hb.losses());
         ctx.set(peakResidual, r, hb.peakResidual());
+        ctx.set(peakSurplus, r, hb.peakSurplus());
         ctx.set(emissions, r, emissionsMt);
         ctx.set(intensity, r, intensityG);
         ctx.set(cumulative, r, before + emissionsMt / 1000.0);

@@ -53,7 +53,7 @@ public final class HourlyBalance {
 
     private final double[] net = new double[HOURS];
 
-    private double unmet, curtailment, spill, hydroDispatched, charge, discharge, losses, finalSoc, peakResidual;
+    private double unmet, curtailment, spill, hydroDispatched, charge, discharge, losses, finalSoc, peakResidual, peakSurplus;
     private final double[] fossil = new double[FUELS];
     private final double[] peakFossil = new double[FUELS];
     private final int[] order = new int[FUELS];
@@ -108,7 +108,7 @@ public final class HourlyBalance {
         double pp = Math.max(0.0, pumped.powerGw()), pe = Math.max(0.0, pumped.energyGwh());
         double pIn = Math.sqrt(clampEfficiency(pumped.roundTrip())), pOut = pIn;
         double bInv = 1.0 / bIn, pInv = 1.0 / pIn;
-        double bSoc = 0.0, pSoc = 0.0, in = 0.0, out = 0.0, lost = 0.0, surplusLeft = 0.0, peak = 0.0;
+        double bSoc = 0.0, pSoc = 0.0, in = 0.0, out = 0.0, lost = 0.0, surplusLeft = 0.0, peak = 0.0, spare = 0.0;
         for (int h = 0; h < HOURS; h++) {
             double r = net[h];
             if (r < 0.0) {
@@ -118,6 +118,7 @@ public final class HourlyBalance {
                 c = min(surplus, min(pp, (pe - pSoc) * pInv));
                 if (c > 0.0) { pSoc += c * pIn; surplus -= c; in += c; lost += c * (1.0 - pIn); }
                 surplusLeft += surplus;
+                if (surplus > spare) spare = surplus;
                 net[h] = 0.0;
                 if (trace != null) record(h, bSoc, pSoc, surplus, 0.0);
                 continue;
@@ -138,6 +139,7 @@ public final class HourlyBalance {
         losses = lost / 1000.0;
         finalSoc = (bSoc + pSoc) / 1000.0;
         peakResidual = peak;
+        peakSurplus = spare;
     }
 
     /**
@@ -286,6 +288,9 @@ public final class HourlyBalance {
 
     /** Highest residual load after clean supply, hydro and storage (before fossil), GW. */
     public double peakResidual() { return peakResidual; }
+
+    /** Highest hourly surplus left after storage (curtailed in that hour), GW. */
+    public double peakSurplus() { return peakSurplus; }
 
     /** The merit order of the last run: fuel indices, cheapest first. */
     int[] meritOrder() { return order.clone(); }

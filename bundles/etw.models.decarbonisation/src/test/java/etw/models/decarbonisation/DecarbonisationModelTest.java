@@ -47,7 +47,7 @@ class DecarbonisationModelTest {
         ModelDescriptor d = new DecarbonisationModel().descriptor();
         assertEquals("etw.models.decarbonisation", d.id());
         assertFalse(d.description().isBlank());
-        assertEquals(7, d.inputs().size()); // demand, solar, wind, own lagged cumulative and new-build stocks
+        assertEquals(9, d.inputs().size()); // demand, solar, wind; own lagged cumulative, new-build stocks, peak surplus
         Set<String> units = Set.of("TWh/yr", "1", "g CO2/kWh", "GW", "GWh", "USD/MWh", "USD/t CO2", "h", "yr", "GW/yr");
         for (Parameter p : d.parameters()) {
             assertTrue(p.name().matches("[a-z][a-z0-9_]*"), p.name());
@@ -149,6 +149,20 @@ class DecarbonisationModelTest {
         assertEquals(0, h.output(COAL, 2040), 1e-12, "phase-out");
         assertTrue(h.output("Capacity Additions|Electricity|Gas", 2040) > 500, "gas replaces the coal fleet");
         assertTrue(h.output(GAS, 2040) > h.output(GAS, 2039));
+    }
+
+    @Test
+    void curtailedSurplusBringsBatteriesThatCutCurtailment() {
+        ModelHarness built = harness(2024, 2030, 27775, 12000, 6000).run();
+        ModelHarness none = harness(2024, 2030, 27775, 12000, 6000).parameter("battery_build_max", 0).run();
+        assertEquals(0, built.output("Capacity Additions|Electricity|Storage|Battery", 2024), EPS, "none in the first year");
+        double surplus = built.output("Peak Surplus|Electricity", 2024);
+        assertTrue(surplus > 0);
+        assertEquals(0.3 * surplus, built.output("Capacity Additions|Electricity|Storage|Battery", 2025), 1e-9);
+        assertEquals(150 + 0.3 * surplus, built.output("Capacity|Electricity|Storage|Battery", 2025), 1e-9);
+        assertTrue(built.output(CURTAILMENT, 2030) < none.output(CURTAILMENT, 2030));
+        assertTrue(built.output("Storage|Electricity|Discharge", 2030) > none.output("Storage|Electricity|Discharge", 2030));
+        assertEquals(150, none.output("Capacity|Electricity|Storage|Battery", 2030), EPS);
     }
 
     @Test
