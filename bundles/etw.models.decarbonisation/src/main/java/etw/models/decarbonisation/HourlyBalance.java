@@ -192,6 +192,7 @@ public final class HourlyBalance {
     long hydroPasses;
 
     private void hydro(double budget, double cap) {
+        double previousLevel = 0.0;
         spill = 0.0;
         hydroDispatched = 0.0;
         for (int m = 0; m < MONTHS; m++) {
@@ -213,7 +214,8 @@ public final class HourlyBalance {
                 spill += budget - most;
             } else {
                 // f(L) = sum min(cap, max(0, net - L)) - budget decreases in L; f(0) > 0 >= f(top)
-                double lo = 0.0, hi = top, l = 0.0;
+                // start from the previous month's level: neighbouring months differ little, so Newton needs fewer passes
+                double lo = 0.0, hi = top, l = previousLevel < top ? previousLevel : 0.0;
                 for (int it = 0; it < MAX_ITERATIONS; it++) {
                     double sum = 0.0;
                     int slope = 0;
@@ -231,6 +233,7 @@ public final class HourlyBalance {
                     l = next > lo && next < hi ? next : 0.5 * (lo + hi);
                 }
                 level = l;
+                previousLevel = l;
             }
             double used = 0.0;
             for (int h = from; h < to; h++) {
