@@ -25,8 +25,8 @@ record ReportInput(List<Result> results, EnsembleResult ensemble) {
     }
 
     /**
-     * The variables directly under {@code parent} that the result holds: those named in {@code preferred} first,
-     * in that order, then any others (a plugin's, say) by name.
+     * The variables directly under {@code parent} that the result holds and that are parts of its total: those
+     * named in {@code preferred} first, in that order, then any others (a plugin's, say) by name.
      */
     static List<String> children(Result r, String parent, List<String> preferred) {
         List<String> out = new ArrayList<>();
@@ -35,12 +35,18 @@ record ReportInput(List<Result> results, EnsembleResult ensemble) {
         for (Result.VariableInfo v : r.variables()) {
             String n = v.name();
             if (n.startsWith(parent + "|") && n.length() > parent.length() + 1 && n.indexOf('|', parent.length() + 1) < 0
-                    && !out.contains(n))
+                    && !out.contains(n) && !NOT_PARTS.contains(n.substring(parent.length() + 1)))
                 others.add(n);
         }
         out.addAll(others);
         return out;
     }
+
+    /**
+     * Children that are not parts of their parent's total: curtailed energy was never delivered, and unmet demand
+     * is what no source supplied (IAMC names them under {@code Secondary Energy|Electricity} all the same).
+     */
+    static final java.util.Set<String> NOT_PARTS = java.util.Set.of("Curtailment", "Unmet Demand");
 
     /** A variable's values in a region, or {@code null} if the result lacks either. */
     static double[] series(Result r, String variable, String region) {

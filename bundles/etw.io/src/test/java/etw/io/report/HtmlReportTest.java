@@ -259,12 +259,15 @@ class HtmlReportTest {
         Result main = full("b", List.of("World"), 2024, 2030)
                 .linear("Secondary Energy|Electricity|Geothermal", "TWh/yr", 90, 10)
                 .linear("Secondary Energy|Electricity|Biomass", "TWh/yr", 600, 5)
-                .linear("Secondary Energy|Electricity|Solar|Rooftop", "TWh/yr", 300, 40).build();
+                .linear("Secondary Energy|Electricity|Solar|Rooftop", "TWh/yr", 300, 40)
+                .linear("Secondary Energy|Electricity|Curtailment", "TWh/yr", 50, 10)
+                .linear("Secondary Energy|Electricity|Unmet Demand", "TWh/yr", 0, 20).build();
         Document d = parse(HtmlReport.toHtml(List.of(main), null));
         Element svg = svg(d, "r0-supply");
         assertEquals(List.of("Coal", "Gas", "Other", "Nuclear", "Hydro", "Wind", "Solar", "Biomass", "Geothermal"),
                 withClass(svg, SVG, "polygon", "area").stream().map(a -> a.getAttribute("data-series")).toList(),
-                "the usual sources in their order, then the others by name; grandchildren are in their parent");
+                "the usual sources in their order, then the others by name; grandchildren are in their parent; curtailment "
+                        + "and unmet demand are not sources");
         double sum = 0;
         for (String v : SupplyMixSection.sources(main)) sum += main.value(v, "World", 2030);
         Element stack = withClass(svg, SVG, "g", "stack").get(0);
