@@ -21,7 +21,8 @@ final class RunManifests {
     private RunManifests() {
     }
 
-    static RunManifest of(Wiring wiring) {
+    /** @param runWarnings what the run itself showed (a shortfall, say), listed after the wiring's warnings */
+    static RunManifest of(Wiring wiring, List<String> runWarnings) {
         Scenario scenario = wiring.scenario();
         Map<String, String> bundles = new TreeMap<>();
         Map<String, String> models = new LinkedHashMap<>();
@@ -33,7 +34,13 @@ final class RunManifests {
         }
         return new RunManifest(UUID.randomUUID().toString(), scenario.name(), scenarioHash(scenario), scenario.files(),
                 bundles, models, plugins, wiring.parameterText(), scenario.seed(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), wiring.warnings());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), concat(wiring.warnings(), runWarnings));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** SHA-256 of the scenario's canonical form, so the same resolved scenario hashes the same however it was made. */

@@ -179,7 +179,28 @@ public final class Wiring {
                 if (!Double.isFinite(x))
                     throw new IllegalStateException("variable " + resultVariables.get(v).name() + " holds " + x
                             + " after a run that reported no failure; this is a bug of the engine");
-        return new Result(scenario, resultVariables, values, RunManifests.of(this));
+        return new Result(scenario, resultVariables, values, RunManifests.of(this, shortfalls(values)));
+    }
+
+    /**
+     * One warning per shortfall variable (by convention a name ending in {@code |Unmet Demand}) that is positive
+     * somewhere, naming its largest value, region and year: a run that cannot supply its demand says so.
+     */
+    private List<String> shortfalls(double[][] values) {
+        List<String> lines = new ArrayList<>();
+        int years = scenario.yearCount();
+        for (int v = 0; v < values.length; v++) {
+            Result.VariableInfo info = resultVariables.get(v);
+            if (!info.name().endsWith("|Unmet Demand")) continue;
+            int worst = 0;
+            for (int c = 1; c < values[v].length; c++) if (values[v][c] > values[v][worst]) worst = c;
+            if (values[v][worst] <= 1e-6) continue;
+            lines.add(String.format(java.util.Locale.ROOT, "demand is not met: %s reaches %,.0f %s in %s in %d; "
+                    + "the supply in this scenario cannot cover every hour (etw show prints it by year)",
+                    info.name(), values[v][worst], info.unit(), scenario.regions().get(worst / years),
+                    scenario.firstYear() + worst % years));
+        }
+        return lines;
     }
 
     Map<String, String> parameterText() {

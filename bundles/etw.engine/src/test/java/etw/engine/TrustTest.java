@@ -215,4 +215,16 @@ class TrustTest {
         assertEquals(1.0, d.a(), 1e-12);
         assertEquals(1.5, d.max(), 1e-12);
     }
+
+    @Test
+    void aRunThatCannotMeetDemandSaysSoInItsManifest() throws Exception {
+        ModelDescriptor.Builder b = ModelDescriptor.builder("supply", "supply");
+        Output unmet = b.output("Secondary Energy|Electricity|Unmet Demand", "TWh/yr", "");
+        InstalledModel supply = of(b.build(), ctx -> ctx.set(unmet, 0, ctx.year() == 2025 ? 42 : 0));
+        Result r = Wiring.wire(WORLD, List.of(supply)).run();
+        assertEquals(List.of("demand is not met: Secondary Energy|Electricity|Unmet Demand reaches 42 TWh/yr in World in "
+                + "2025; the supply in this scenario cannot cover every hour (etw show prints it by year)"), r.manifest().warnings());
+        InstalledModel enough = constant("supply", "Secondary Energy|Electricity|Unmet Demand", "TWh/yr", 0);
+        assertEquals(List.of(), Wiring.wire(WORLD, List.of(enough)).run().manifest().warnings());
+    }
 }

@@ -258,7 +258,7 @@ final class Cli {
         out.println("Uncertain: " + SafeText.of(scenario.uncertainty().entrySet().stream()
                 .flatMap(e -> e.getValue().entrySet().stream().map(p -> e.getKey() + "/" + p.getKey() + " ~ " + p.getValue()))
                 .sorted().collect(Collectors.joining("; "))));
-        printTakingPart(wiring);
+        printTakingPart(wiring, wiring.warnings());
         for (String region : scenario.regions()) {
             out.println();
             out.printf(Locale.ROOT, "%-42s %-12s %12s %12s %12s%n", SafeText.of(region) + ", " + last, "unit", "p5", "p50", "p95");
@@ -453,7 +453,7 @@ final class Cli {
                 SafeText.of(String.join(", ", s.regions())), s.firstYear(), s.lastYear(), wiring.order().size(), micros / 1000.0);
         for (InstalledModel m : wiring.order())
             out.println("  " + SafeText.of(m.id()) + " (" + SafeText.of(m.bundle()) + " " + SafeText.of(m.bundleVersion()) + ")");
-        printTakingPart(wiring);
+        printTakingPart(wiring, result.manifest().warnings());
         for (String region : s.regions()) {
             out.println();
             out.printf(Locale.ROOT, "%-42s %-12s %12d %12d%n", SafeText.of(region), "unit", s.firstYear(), s.lastYear());
@@ -466,8 +466,11 @@ final class Cli {
         }
     }
 
-    /** Which plugins took part, and what the wiring warns about (plugins left out, unread data, likely typos). */
-    private void printTakingPart(Wiring wiring) {
+    /**
+     * Which plugins took part, and the warnings: the wiring's (plugins left out, unread data, likely typos) and,
+     * after a run, the run's (demand not met).
+     */
+    private void printTakingPart(Wiring wiring, List<String> warnings) {
         List<InstalledModel> plugins = wiring.plugins();
         out.println("Plugins: " + (plugins.isEmpty() ? "none" : plugins.stream()
                 .map(m -> SafeText.of(m.id()) + " (" + SafeText.of(m.bundle()) + " " + SafeText.of(m.bundleVersion()) + ")")
@@ -481,7 +484,7 @@ final class Cli {
         List<String> leftOut = problems.get();
         if (!leftOut.isEmpty())
             out.println("Left out: " + leftOut.size() + " plugin problem(s); etw models says why");
-        for (String w : wiring.warnings()) out.println("Warning: " + SafeText.of(w));
+        for (String w : warnings) out.println("Warning: " + SafeText.of(w));
     }
 
     private void printWarnings(Result result) {
