@@ -36,6 +36,9 @@
  * <li><b>Statelessness.</b> A model keeps no state between steps: whatever it must remember (a stock, a
  * cumulative total) it writes as an output and reads back with lag 1. One model object therefore serves any
  * number of concurrent runs.</li>
+ * <li><b>Shortfalls.</b> A model that cannot supply a demand reports the gap in a variable whose name ends in
+ * {@code |Unmet Demand} (as {@code Secondary Energy|Electricity|Unmet Demand}); a positive value becomes a warning
+ * in the run's manifest, so every face of the workbench shows it.</li>
  * <li><b>Every output, every region, every year.</b> A step must set each declared output for each region to a
  * finite number; NaN, infinity, an unset output or an exception fails the run with the model, variable and year.</li>
  * <li><b>Promptness.</b> A step that does not return within the run's time limit (10 s by default in
