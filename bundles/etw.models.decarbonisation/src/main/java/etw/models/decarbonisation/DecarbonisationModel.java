@@ -129,15 +129,8 @@ public final class DecarbonisationModel implements Model {
     private final Output[] additionsOut = new Output[HourlyBalance.FUELS];
     private final Parameter carbonPrice;
     private final Parameter efOther;
-    private final Parameter gridDailySwing;
-    private final Parameter gridSeasonalSwing;
-    private final Parameter solarDaylight;
-    private final Parameter solarSeasonal;
-    private final Parameter windSeasonal;
-    private final Parameter windDiurnal;
-    private final Parameter windVariability;
-    private final Parameter windPersistence;
-    private final Parameter windSeed;
+
+    private final ProfileParameters shape;
 
     private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
@@ -367,33 +360,7 @@ public final class DecarbonisationModel implements Model {
         efOther = b.parameter("ef_other", "g CO2/kWh", 250, 0, 1500,
                 "CO2 emitted per kWh of other generation (bioenergy, oil and other)",
                 "assumption: oil at about 700-800 g CO2/kWh is roughly a third of 'other'; biomass counted as zero");
-        gridDailySwing = b.parameter("grid_daily_swing", "1", 0.15, 0, 0.9,
-                "Daily swing of grid demand, peaking in the evening",
-                "assumption: typical evening peak about 15% above the daily mean");
-        gridSeasonalSwing = b.parameter("grid_seasonal_swing", "1", 0.1, 0, 0.9,
-                "Seasonal swing of grid demand, peaking in winter",
-                "assumption: heating lifts winter demand about 10% above the annual mean");
-        solarDaylight = b.parameter("solar_daylight_hours", "h", 12, 6, 18,
-                "Length of the daily solar half-sine, centred on noon",
-                "assumption: the annual mean day length is about 12 h at every latitude");
-        solarSeasonal = b.parameter("solar_seasonal_amplitude", "1", 0.3, 0, 0.9,
-                "Seasonal swing of daily solar yield: a summer day yields (1 + a)/(1 - a) times a winter day",
-                "assumption: about 1.9 between summer and winter, between the tropics (~1.2) and northern Europe (~5)");
-        windSeasonal = b.parameter("wind_seasonal_amplitude", "1", 0.2, 0, 0.9,
-                "Seasonal swing of wind output, peaking in winter",
-                "assumption: northern-hemisphere wind fleets produce more in winter");
-        windDiurnal = b.parameter("wind_diurnal_amplitude", "1", 0.1, 0, 0.9,
-                "Daily swing of wind output, peaking at night",
-                "assumption: onshore hub-height winds are stronger at night");
-        windVariability = b.parameter("wind_variability", "1", 0.5, 0, 2,
-                "Standard deviation of the random (weather) term of wind output, relative to its mean",
-                "assumption: hourly output of a regional wind fleet varies by about half its mean");
-        windPersistence = b.parameter("wind_persistence", "1", 0.97, 0, 0.999,
-                "Hour-to-hour autocorrelation of the random wind term (AR(1) coefficient)",
-                "assumption: weather systems last days, so hourly fleet output changes slowly");
-        windSeed = b.parameter("wind_seed", "1", 1, 0, 2147483647,
-                "Seed of the deterministic pseudo-random wind series (integer part used)",
-                "assumption: any fixed seed; changing it changes the weather year, not the trend");
+        shape = new ProfileParameters(b);
         descriptor = b.build();
     }
 
@@ -414,9 +381,9 @@ public final class DecarbonisationModel implements Model {
     }
 
     private void step(StepContext ctx, int r, Workspace w) {
-        w.profiles(ctx.get(gridDailySwing, r), ctx.get(gridSeasonalSwing, r), ctx.get(solarDaylight, r),
-                ctx.get(solarSeasonal, r), ctx.get(windSeasonal, r), ctx.get(windDiurnal, r),
-                ctx.get(windVariability, r), ctx.get(windPersistence, r), (long) Math.floor(ctx.get(windSeed, r)));
+        w.profiles(ctx.get(shape.gridDailySwing, r), ctx.get(shape.gridSeasonalSwing, r), ctx.get(shape.solarDaylight, r),
+                ctx.get(shape.solarSeasonal, r), ctx.get(shape.windSeasonal, r), ctx.get(shape.windDiurnal, r),
+                ctx.get(shape.windVariability, r), ctx.get(shape.windPersistence, r), shape.windSeed(ctx, r));
         double required = ctx.get(demand, r) * (1.0 + ctx.get(lossFactor, r));
         double solarTwh = Math.max(0.0, ctx.get(solar, r));
         double windTwh = Math.max(0.0, ctx.get(wind, r));
