@@ -1,6 +1,5 @@
 package etw.io.report;
 
-import static etw.io.report.ReportInput.series;
 import static etw.io.report.ReportInput.unit;
 
 import java.util.ArrayList;
@@ -32,16 +31,7 @@ final class DemandSection implements Section.PerRegion {
         SvgChart chart = new SvgChart("r" + ri + "-demand", "Electricity demand by sector, " + region,
                 "Final electricity demand by sector in " + region + ", stacked, " + main.firstYear() + " to "
                         + main.lastYear() + ".", "Year", "Final electricity demand (" + unit + ")");
-        Palette.Stack colours = new Palette.Stack(COLOURS);
-        for (String v : children) {
-            String sector = v.substring(DEMAND.length() + 1);
-            String colour = colours.colour(sector);
-            if (!unit(main, v).equals(unit)) {
-                notes.add(v + " is in " + unit(main, v) + ", not " + unit + ": left out.");
-                continue;
-            }
-            chart.stack(sector, colour, main.firstYear(), series(main, v, region));
-        }
+        Figures.stackChildren(chart, notes, main, DEMAND, children, new Palette.Stack(COLOURS), unit, region);
         Figures.comparisonTotals(chart, notes, in.results(), region, DEMAND, USUAL_ORDER, unit, "demand");
         Figures.figure(h, chart, "Final electricity demand by sector (direct children of " + DEMAND + "), stacked from the "
                 + "bottom in legend order." + Figures.compareNote(in.results(), "total demand of their own sectors"), notes);

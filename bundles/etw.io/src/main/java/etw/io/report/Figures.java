@@ -16,6 +16,23 @@ final class Figures {
     private Figures() {
     }
 
+    /**
+     * Stacks each of {@code children} (variables directly under {@code parent}) in {@code region}, labelled by
+     * its last name segment; a child in another unit than {@code unit} is left out with a note.
+     */
+    static void stackChildren(SvgChart chart, List<String> notes, Result r, String parent, List<String> children,
+                              Palette.Stack colours, String unit, String region) {
+        for (String v : children) {
+            String label = v.substring(parent.length() + 1);
+            String colour = colours.colour(label);
+            if (!unit(r, v).equals(unit)) {
+                notes.add(v + " is in " + unit(r, v) + ", not " + unit + ": left out.");
+                continue;
+            }
+            chart.stack(label, colour, r.firstYear(), series(r, v, region));
+        }
+    }
+
     static void figure(StringBuilder h, SvgChart chart, String caption, List<String> notes) {
         h.append("<figure class=\"chart\">\n").append(chart.toSvg()).append("<figcaption>").append(esc(caption));
         for (String n : notes) h.append(" <span class=\"note\">").append(esc(n)).append("</span>");

@@ -1,6 +1,5 @@
 package etw.io.report;
 
-import static etw.io.report.ReportInput.series;
 import static etw.io.report.ReportInput.unit;
 
 import java.util.ArrayList;
@@ -40,16 +39,7 @@ final class SupplyMixSection implements Section.PerRegion {
         SvgChart chart = new SvgChart("r" + ri + "-supply", "Electricity supply mix, " + region,
                 "Electricity generation by source in " + region + ", stacked, " + main.firstYear() + " to "
                         + main.lastYear() + ".", "Year", "Electricity generation (" + unit + ")");
-        Palette.Stack colours = new Palette.Stack(COLOURS);
-        for (String v : present) {
-            String source = v.substring(SUPPLY.length() + 1);
-            String colour = colours.colour(source);
-            if (!unit(main, v).equals(unit)) {
-                notes.add(v + " is in " + unit(main, v) + ", not " + unit + ": left out.");
-                continue;
-            }
-            chart.stack(source, colour, main.firstYear(), series(main, v, region));
-        }
+        Figures.stackChildren(chart, notes, main, SUPPLY, present, new Palette.Stack(COLOURS), unit, region);
         Figures.comparisonTotals(chart, notes, in.results(), region, SUPPLY, USUAL_ORDER, unit, "generation");
         Figures.figure(h, chart, "Generation by source (direct children of " + SUPPLY + "), stacked from the bottom "
                 + "in legend order; the top of the stack is the total of the sources shown."
