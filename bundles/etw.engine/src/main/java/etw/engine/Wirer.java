@@ -123,7 +123,7 @@ final class Wirer {
                     : scenario.with().contains(id) ? "asks for model '" + id + "' (with: or --with)"
                     : scenario.parameters().containsKey(id) ? "sets parameters of model '" + id + "'"
                     : "varies parameters of model '" + id + "' under uncertainty:";
-            String nearest = nearest(id, ids);
+            String nearest = NameCheck.closest(id, ids);
             throw new WiringException(where + "the scenario " + how + ", but it is not installed. "
                     + (nearest != null ? "Did you mean '" + nearest + "'? " : "")
                     + "Installed models: " + String.join(", ", new java.util.TreeSet<>(ids)) + ".");
@@ -140,10 +140,6 @@ final class Wirer {
 
     private static String firstOrigin(List<String> origins) {
         return origins.stream().filter(o -> !o.isEmpty()).sorted().findFirst().orElse("");
-    }
-
-    static String nearest(String name, Collection<String> candidates) {
-        return NameCheck.closest(name, candidates);
     }
 
     private static String where(String origin) {
@@ -479,7 +475,7 @@ final class Wirer {
         private void parameter(ModelDescriptor d, String name, String origin) throws WiringException {
             if (d.parameter(name) != null) return;
             List<String> names = d.parameters().stream().map(Parameter::name).toList();
-            String nearest = nearest(name, names);
+            String nearest = NameCheck.closest(name, names);
             throw new WiringException(where(origin) + "model " + d.id() + " has no parameter '" + name + "'. "
                     + (nearest != null ? "Did you mean '" + nearest + "'? " : "") + "Its parameters: "
                     + String.join(", ", names) + ".");
@@ -493,7 +489,7 @@ final class Wirer {
         private void checkRegions(RegionalSeries series, String what) throws WiringException {
             for (String region : series.byRegion().keySet()) {
                 if (region.equals(RegionalSeries.ALL_REGIONS) || scenario.regions().contains(region)) continue;
-                String nearest = nearest(region, scenario.regions());
+                String nearest = NameCheck.closest(region, scenario.regions());
                 if (nearest != null)
                     throw new WiringException(what + " gives a value for region '" + region + "', which is not one of the "
                             + "scenario's regions; did you mean '" + nearest + "'? Regions: "
