@@ -73,6 +73,12 @@ final class Cli {
                                            run N samples with the parameters drawn from the scenario's
                                            'uncertainty:' distributions, on all cores; prints p5/p50/p95 of the
                                            headline variables and writes DIR/<name>.ensemble.csv
+              ensemble <scenario> --samples N --cluster HOST:PORT[,...] [--secret-file F] [...]
+                                           the same result, bit for bit, its samples run by the members of a
+                                           cluster (etw node); see docs/cluster.md
+              node [--join HOST:PORT,...] [--port P] [--interface ADDR] [--secret-file F]
+                                           a cluster member on 127.0.0.1:P (default 5701) that runs jobs
+                                           signed with the cluster secret (default ~/.etw/cluster.secret)
               report <scenario> [--compare other]... [--samples N] [-o FILE] [--with PLUGIN[,PLUGIN]]
                                            one self-contained HTML file with SVG charts (supply mix, demand
                                            by sector, emissions against the 1.5 C milestones, ensemble bands
@@ -231,6 +237,8 @@ final class Cli {
         int samples = positive(option(args, "--samples", null), "--samples");
         String seedText = option(args, "--seed", null);
         String threadsText = option(args, "--threads", null);
+        String cluster = option(args, "--cluster", null);
+        String secretFile = option(args, "--secret-file", null);
         Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "ensemble"), with);
         Path dir = path(outDir, "--out");
@@ -243,7 +251,8 @@ final class Cli {
         long t0 = System.nanoTime();
         EnsembleResult result;
         try {
-            result = ensemble.progress(bar::update).run();
+            result = cluster != null ? ClusterRun.ensemble(scenario, seedText != null ? whole(seedText, "--seed") : scenario.seed(),
+                    samples, cluster, secretFile, err, interactive) : ensemble.progress(bar::update).run();
         } finally {
             bar.finish();
         }
