@@ -330,7 +330,8 @@ public final class CoordinatorComponent implements ClusterEnsemble {
         }
 
         private void blockDone(MemberState s, int[] block, boolean ok, byte[] bytes, Throwable t) {
-            s.inFlight.remove(block);
+            // a block of a member that was left out is back in the queue already: its late answer is not counted
+            if (!s.inFlight.remove(block)) return;
             if (!ok) {
                 pending.addFirst(block);
                 leaveOut(s, t);
