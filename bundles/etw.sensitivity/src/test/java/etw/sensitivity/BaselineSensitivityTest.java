@@ -31,7 +31,7 @@ class BaselineSensitivityTest {
     void baselineRanksItsUncertainParametersWithIntervals() throws Exception {
         Wiring w = baseline();
         SobolAnalysis a = ScenarioSensitivity.of(w, List.of(new ScenarioSensitivity.Output(
-                ScenarioSensitivity.DEFAULT_VARIABLE, "World", 2050))).samples(256).seed(1).bootstrap(100);
+                ScenarioSensitivity.DEFAULT_VARIABLE, "World", 2050))).samples(64).seed(1).bootstrap(100);
         int k = w.scenario().uncertainty().values().stream().mapToInt(java.util.Map::size).sum();
         assertEquals(k, a.factors().size());
         assertTrue(k >= 5, "baseline varies " + k + " parameters");
