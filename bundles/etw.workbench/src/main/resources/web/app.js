@@ -276,6 +276,25 @@ function showPerspective(name, {keepUrl = false} = {}) {
 }
 wb.showPerspective = showPerspective;
 
+/** Maximizes an area (as double-clicking an Eclipse view's tab does), or restores both areas. */
+function toggleMaximized(area) {
+  const main = document.getElementById('workbench');
+  if (main.dataset.maximized === area) delete main.dataset.maximized; else main.dataset.maximized = area;
+  for (const b of document.querySelectorAll('.tabs button.maximize'))
+    b.setAttribute('aria-pressed', String(main.dataset.maximized === b.dataset.area));
+}
+wb.toggleMaximized = toggleMaximized;
+for (const area of ['side', 'main']) {
+  const b = document.createElement('button');
+  b.className = 'maximize';
+  b.dataset.area = area;
+  b.textContent = '⤢';
+  b.title = 'Maximize this area, or restore it (or double-click a tab)';
+  b.setAttribute('aria-pressed', 'false');
+  b.addEventListener('click', () => toggleMaximized(area));
+  document.getElementById(area).querySelector('.tabs').appendChild(b);
+}
+
 function drawPerspectiveBar() {
   const bar = document.getElementById('perspectives');
   if (bar.childElementCount) return;
@@ -320,6 +339,7 @@ async function refreshViews() {
     tab.id = 'tab-' + v.id;
     tab.dataset.view = v.id;
     tab.addEventListener('click', () => showView(v.area, v.id));
+    tab.addEventListener('dblclick', () => toggleMaximized(v.area));
     const pane = document.createElement('div');
     pane.className = 'pane';
     pane.id = 'view-' + v.id;
@@ -333,6 +353,7 @@ async function refreshViews() {
     const tabs = document.getElementById(area).querySelector('.tabs');
     [...mounted.values()].filter(v => v.area === area)
       .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)).forEach(v => tabs.appendChild(v.tab));
+    tabs.appendChild(tabs.querySelector('button.maximize')); // last, on the right
   }
   for (const b of document.querySelectorAll('#perspectives button'))
     b.classList.toggle('empty', !viewsOf(b.dataset.perspective).length);
