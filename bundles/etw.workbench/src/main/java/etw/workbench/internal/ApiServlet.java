@@ -57,6 +57,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * POST /api/ensemble                 {scenario|text, overrides?, uncertainty?, samples, seed?, variables?}: p5/p50/p95
  * POST /api/export                   {scenario|text, overrides?, samples?}: IAMC CSV as a download
  * POST /api/graph                    {scenario|text, overrides?}: the wiring: models in step order and wires (GraphResource)
+ * POST /api/sensitivity              {scenario|text, overrides?, uncertainty?, samples?, seed?, variables?}: Sobol indices (SensitivityResource)
  * </pre>
  */
 @Component(service = Servlet.class, property = "etw.workbench.part=api")
@@ -77,6 +78,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient ScenariosResource scenarios;
     private final transient RunsResource runs;
     private final transient GraphResource graph;
+    private final transient SensitivityResource sensitivity;
     private final transient BundleContext context;
     private final transient BundleListener bundleEvents = e -> revision.incrementAndGet();
     private transient volatile Supplier<List<String>> pluginProblems;
@@ -92,6 +94,7 @@ public final class ApiServlet extends HttpServlet {
         this.scenarios = new ScenariosResource(requests);
         this.runs = new RunsResource(requests, this::problems);
         this.graph = new GraphResource(requests);
+        this.sensitivity = new SensitivityResource(requests);
         context.addBundleListener(bundleEvents); // a plugin that installs but does not start changes no service
     }
 
@@ -311,6 +314,7 @@ public final class ApiServlet extends HttpServlet {
             case "/run" -> writeJson(resp, 200, runs.run(body));
             case "/graph" -> writeJson(resp, 200, graph.graph(body));
             case "/ensemble" -> writeJson(resp, 200, runs.ensemble(body));
+            case "/sensitivity" -> writeJson(resp, 200, sensitivity.sensitivity(body));
             case "/scenarios/parse" -> writeJson(resp, 200, scenarios.parse(body));
             case "/scenarios/save" -> writeJson(resp, 201, scenarios.save(body));
             case "/export" -> {
@@ -363,14 +367,14 @@ public final class ApiServlet extends HttpServlet {
 
     private static boolean isPost(String path) {
         return switch (path) {
-            case "/run", "/graph", "/ensemble", "/export", "/scenarios/parse", "/scenarios/save" -> true;
+            case "/run", "/graph", "/ensemble", "/sensitivity", "/export", "/scenarios/parse", "/scenarios/save" -> true;
             default -> false;
         };
     }
 
     private static ApiException unknown(String path) {
         return ApiException.notFound("no API endpoint /api" + path + "; see GET /api/status, /api/models, /api/plugins, /api/views, "
-                + "/api/scenarios, /api/scenarios/{name}, POST /api/run, /api/graph, /api/ensemble, /api/export, "
+                + "/api/scenarios, /api/scenarios/{name}, POST /api/run, /api/graph, /api/ensemble, /api/sensitivity, /api/export, "
                 + "/api/scenarios/parse, /api/scenarios/save");
     }
 
