@@ -234,7 +234,7 @@ async function refreshViews() {
     tab.role = 'tab';
     tab.id = 'tab-' + v.id;
     tab.dataset.view = v.id;
-    tab.addEventListener('click', () => showView(v.area, v.id));
+    tab.addEventListener('click', () => { showView(v.area, v.id); urlState.setParam('view', v.id); });
     const pane = document.createElement('div');
     pane.className = 'pane';
     pane.id = 'view-' + v.id;
@@ -277,6 +277,8 @@ async function poll() {
 async function start() {
   try {
     wb.state.revision = await refreshViews();
+    const view = mounted.get(urlState.getParam('view')); // the view the address names, shown first
+    if (view) showView(view.area, view.id);
     const scenarios = await loadScenarioList();
     const wanted = urlState.read();
     const first = scenarios.find(s => s.name === wanted.scenario) || scenarios.find(s => s.name === 'baseline') || scenarios[0];
