@@ -1,6 +1,8 @@
 // The workbench page: loads the views (WorkbenchView services, listed by /api/views), keeps the current scenario
 // and its parameter changes, and re-runs on every change. It talks to the server only through /api.
 
+import * as urlState from './urlstate.js'; // the scenario and its changes in the address (explore helper)
+
 const token = new URLSearchParams(location.search).get('token');
 const listeners = {};
 
@@ -79,6 +81,7 @@ const wb = {
   showError, status,
 };
 window.etw = wb;
+wb.on('overrides', () => urlState.write(wb.state));
 
 let running = false, pending = null;
 async function drain() {
@@ -140,15 +143,12 @@ async function loadScenarioList(select) {
   return scenarios;
 }
 
-async function openScenario(ref) {
+async function openScenario(ref, overrides = {}) {
   try {
     const scenario = await wb.api('/api/scenarios/' + encodeURIComponent(ref));
-    Object.assign(wb.state, {ref, text: null, scenario, overrides: {}, results: null});
+    Object.assign(wb.state, {ref, text: null, scenario, overrides, results: null});
     document.getElementById('scenario-picker').value = ref;
-    // a new scenario starts without changes: the address keeps only the token, the perspective and the scenario
-    const keep = new URLSearchParams(location.search);
-    history.replaceState(null, '', '?' + new URLSearchParams({...(token ? {token} : {}),
-      ...(keep.get('perspective') ? {perspective: keep.get('perspective')} : {}), scenario: ref}));
+    urlState.write(wb.state);
     wb.emit('scenario', scenario);
     wb.run();
   } catch (e) {
@@ -164,6 +164,7 @@ async function openText(text, fileName) {
     const o = new Option(`${fileName} (opened)`, '');
     picker.prepend(o);
     picker.value = '';
+    urlState.write(wb.state);
     wb.emit('scenario', scenario);
     wb.run();
   } catch (e) {
@@ -191,7 +192,9 @@ document.getElementById('save-button').addEventListener('click', async () => {
       saved = await wb.api('/api/scenarios/save', wb.request({file, overwrite: true}));
     }
     status(`Saved scenarios/${saved.file}`);
-    await loadScenarioList(wb.state.ref || undefined);
+    const name = saved.file.replace(/\.yaml$/, ''); // carry on with the saved variant: exports and links name it
+    await loadScenarioList(name);
+    await openScenario(name);
   } catch (e) {
     showError(e.message);
   }
@@ -387,9 +390,10 @@ async function start() {
     const asked = new URLSearchParams(location.search).get('perspective');
     showPerspective(PERSPECTIVES[asked] ? asked : hasOwnViews('explore') ? 'explore' : 'model', {keepUrl: !asked});
     const scenarios = await loadScenarioList();
-    const wanted = new URLSearchParams(location.search).get('scenario');
-    const first = scenarios.find(s => s.name === wanted) || scenarios.find(s => s.name === 'baseline') || scenarios[0];
-    if (first) await openScenario(first.name);
+    const wanted = urlState.read();
+    const first = scenarios.find(s => s.name === wanted.scenario) || scenarios.find(s => s.name === 'baseline') || scenarios[0];
+    if (first) await openScenario(first.name, first.name === wanted.scenario ? wanted.overrides : {});
+    if (wanted.problems.length) showError('The address has changes the workbench cannot read:\n' + wanted.problems.join('\n'));
     setTimeout(poll, 1000);
   } catch (e) {
     showError('The workbench could not start: ' + e.message);

@@ -67,6 +67,21 @@ public final class HtmlReport {
         AtomicFile.write(file, out -> out.write(html));
     }
 
+    /**
+     * As {@link #write(List, EnsembleResult, Path)}, with a global sensitivity section (a chart and a table of Sobol
+     * indices per table given) before the manifests.
+     *
+     * @since 1.2
+     */
+    public static void write(List<Result> results, EnsembleResult ensembleOrNull, List<SensitivityTable> sensitivity,
+                             Path file) throws IOException {
+        requireFinite(results, ensembleOrNull);
+        String html = ReportPage.toHtml(results, ensembleOrNull, sensitivity);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) AtomicFile.removeStale(dir);
+        AtomicFile.write(file, out -> out.write(html));
+    }
+
     /** A report never shows NaN or an infinite value as a result: the run that produced it failed. */
     private static void requireFinite(List<Result> results, EnsembleResult ens) throws NonFiniteValueException {
         for (Result r : results) IamcCsv.requireFinite(r);

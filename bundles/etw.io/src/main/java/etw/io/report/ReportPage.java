@@ -29,6 +29,11 @@ public final class ReportPage {
      * @param ensembleOrNull an ensemble of the main scenario, drawn as percentile bands, or {@code null}
      */
     public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull) {
+        return toHtml(results, ensembleOrNull, List.of());
+    }
+
+    /** As {@link #toHtml(List, EnsembleResult)}, with a global sensitivity section before the manifests. */
+    public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull, List<etw.io.SensitivityTable> sensitivity) {
         ReportInput in = new ReportInput(results, ensembleOrNull);
         Result main = in.main();
         StringBuilder h = new StringBuilder(1 << 16);
@@ -51,6 +56,7 @@ public final class ReportPage {
             for (Section.PerRegion s : REGION_SECTIONS) s.write(h, in, ri, region);
             h.append("</section>\n");
         }
+        SensitivitySection.write(h, sensitivity);
         MANIFEST.write(h, in);
 
         h.append("<footer>Energy Transition Workbench report. Variables and units follow the IAMC convention. ")

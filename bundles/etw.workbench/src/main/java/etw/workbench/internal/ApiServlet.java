@@ -51,6 +51,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET  /api/views                    the views, built-in and contributed (WorkbenchView services)
  * GET  /api/scenarios                canned scenarios and those saved in the workspace                 (ScenariosResource)
  * GET  /api/scenarios/{name}         one parsed, for the editor: regions, years, parameters with values and metadata
+ * GET  /api/levers/{name}            its key levers (its own levers file or its parent's) and the headlines (LeversResource)
  * POST /api/scenarios/parse          {text}: the same for scenario text the page sends
  * POST /api/scenarios/save           {scenario|text, overrides, file, name?, overwrite?}: into the workspace
  * POST /api/run                      {scenario|text, overrides?, with?, variables?}: results, models, plugins, warnings (RunsResource)
@@ -78,6 +79,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient ScenariosResource scenarios;
     private final transient RunsResource runs;
     private final transient GraphResource graph;
+    private final transient LeversResource levers;
     private final transient PluginsResource plugins;
     private final transient Map<WorkbenchView, List<String>> perspectives = new java.util.concurrent.ConcurrentHashMap<>();
     private final transient BundleContext context;
@@ -95,6 +97,7 @@ public final class ApiServlet extends HttpServlet {
         this.scenarios = new ScenariosResource(requests);
         this.runs = new RunsResource(requests, this::problems);
         this.graph = new GraphResource(requests);
+        this.levers = new LeversResource(requests);
         this.plugins = new PluginsResource(context, catalog::models, this::problems, pluginsFolder(context));
         context.addBundleListener(bundleEvents); // a plugin that installs but does not start changes no service
     }
@@ -304,6 +307,7 @@ public final class ApiServlet extends HttpServlet {
         else if (path.equals("/views")) out = views();
         else if (path.equals("/scenarios")) out = scenarios.list();
         else if (path.startsWith("/scenarios/")) out = scenarios.one(segment(path.substring("/scenarios/".length())));
+        else if (path.startsWith("/levers/")) out = levers.levers(segment(path.substring("/levers/".length())));
         else if (isPost(path)) throw new ApiException(405, "use POST for /api" + path);
         else throw unknown(path);
         writeJson(resp, 200, out);
@@ -313,7 +317,7 @@ public final class ApiServlet extends HttpServlet {
         String path = path(req);
         if (!isPost(path)) {
             if (path.equals("/status") || path.equals("/models") || path.equals("/plugins") || path.equals("/views")
-                    || path.startsWith("/scenarios"))
+                    || path.startsWith("/scenarios") || path.startsWith("/levers"))
                 throw new ApiException(405, "use GET for /api" + path);
             throw unknown(path);
         }
@@ -385,7 +389,7 @@ public final class ApiServlet extends HttpServlet {
 
     private static ApiException unknown(String path) {
         return ApiException.notFound("no API endpoint /api" + path + "; see GET /api/status, /api/models, /api/plugins, /api/views, "
-                + "/api/scenarios, /api/scenarios/{name}, POST /api/run, /api/graph, /api/ensemble, /api/export, "
+                + "/api/scenarios, /api/scenarios/{name}, /api/levers/{name}, POST /api/run, /api/graph, /api/ensemble, /api/export, "
                 + "/api/scenarios/parse, /api/scenarios/save, /api/plugins/{bundle id}/start|stop");
     }
 
