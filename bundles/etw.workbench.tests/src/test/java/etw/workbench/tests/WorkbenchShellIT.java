@@ -137,14 +137,14 @@ class WorkbenchShellIT {
 
     @Test
     void theProblemsViewShowsAWarningWithItsPlace() throws Exception {
-        // net-zero-2050 leaves demand unmet in 2050, and the run warns (see its lab sheet)
-        open("?scenario=net-zero-2050&perspective=model");
+        // ai-boom's data centres pass the soft range their model declares (a share of a region's electricity)
+        open("?scenario=ai-boom&perspective=model");
         browser.driver.findElement(By.id("tab-etw.workbench.problems")).click();
         By warnings = By.cssSelector("#view-etw\\.workbench\\.problems .problem.warning");
-        browser.waiting(30).until(d -> !d.findElements(warnings).isEmpty());
+        browser.waiting(60).until(d -> !d.findElements(warnings).isEmpty());
         @SuppressWarnings("unchecked")
         List<String> runWarnings = (List<String>) js("return window.etw.state.results.warnings;");
-        assertFalse(runWarnings.isEmpty(), "net-zero-2050 warns");
+        assertFalse(runWarnings.isEmpty(), "ai-boom warns");
         // every warning of the run is shown, under a heading naming its place, with the region/variable it concerns
         for (WebElement w : browser.driver.findElements(warnings)) {
             WebElement group = w.findElement(By.xpath("ancestor::section[contains(@class,'problem-group')]"));
@@ -155,9 +155,11 @@ class WorkbenchShellIT {
         }
         String text = browser.driver.findElement(By.id("view-etw.workbench.problems")).getText();
         for (String rw : runWarnings) assertTrue(text.contains(rw), "shows the run's warning: " + rw);
-        WebElement first = browser.driver.findElement(warnings);
-        String where = first.findElement(By.cssSelector(".where")).getText();
-        assertTrue(where.contains("region ") && where.contains("year "), where);
+        By plausibility = By.cssSelector("#view-etw\\.workbench\\.problems section[data-place='model etw.models.datacenter'] .problem.warning[data-kind='plausibility']");
+        assertFalse(browser.driver.findElements(plausibility).isEmpty(), text);
+        String where = browser.driver.findElement(plausibility).findElement(By.cssSelector(".where")).getText();
+        assertTrue(where.startsWith("Plausibility") && where.contains("region ") && where.contains("year ")
+                && where.contains("variable Final Energy|Electricity|Data Centers"), where);
         browser.screenshot("problems-1-warning");
 
         // a change that does not validate is an error at its place: the model, the parameter, the region
