@@ -203,6 +203,9 @@ class WorkbenchShellIT {
         double[] frame = box(js("const r = document.querySelector('#view-etw\\\\.workbench\\\\.graph .graph-frame').getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];"));
         List<Map<String, Object>> nodes = (List<Map<String, Object>>) m.get("nodes");
         List<Map<String, Object>> models = (List<Map<String, Object>>) g.get("models");
+        System.out.printf("[workbench] graph of baseline: %d boxes, %d edges for %d wires, laid out and drawn in %.1f ms (dagre, in the page)%n",
+                nodes.size(), ((Number) m.get("edges")).intValue(), ((List<Object>) g.get("wires")).size(),
+                ((Number) js("return window.etwGraphLayoutMs;")).doubleValue());
         assertTrue(nodes.size() >= models.size() + 2, "models and the variables between them: " + nodes.size());
 
         // every model's full title, inside its box, large enough to read

@@ -274,9 +274,11 @@ export default {
         frame.textContent = 'The scenario cannot be wired: ' + e.message;
         return;
       }
+      const t0 = performance.now();
       graph = buildGraph(g);
       size = layoutGraph(graph);
       frame.innerHTML = svg(graph, size);
+      window.etwGraphLayoutMs = performance.now() - t0; // measured by the browser test, printed with its figures
       frame.dataset.width = size.width;
       frame.dataset.height = size.height;
       fitted = false;
