@@ -60,8 +60,17 @@ public final class HtmlReport {
      * @see #write(List, EnsembleResult, Writer)
      */
     public static void write(List<Result> results, EnsembleResult ensembleOrNull, Path file) throws IOException {
+        write(results, ensembleOrNull, file, HEADLINES);
+    }
+
+    /**
+     * As {@link #write(List, EnsembleResult, Path)}, with the headline variables to tabulate: the distribution's
+     * and those the models that ran declare ({@link Headlines#with}).
+     */
+    public static void write(List<Result> results, EnsembleResult ensembleOrNull, Path file, List<String> headlines)
+            throws IOException {
         requireFinite(results, ensembleOrNull);
-        String html = toHtml(results, ensembleOrNull);
+        String html = toHtml(results, ensembleOrNull, headlines);
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) AtomicFile.removeStale(dir);
         AtomicFile.write(file, out -> out.write(html));
@@ -80,5 +89,10 @@ public final class HtmlReport {
      */
     public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull) {
         return ReportPage.toHtml(results, ensembleOrNull);
+    }
+
+    /** The report as a string, with these headline variables (see {@link #write(List, EnsembleResult, Path, List)}). */
+    public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull, List<String> headlines) {
+        return ReportPage.toHtml(results, ensembleOrNull, headlines);
     }
 }

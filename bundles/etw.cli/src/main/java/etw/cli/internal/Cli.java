@@ -305,7 +305,7 @@ final class Cli {
             }
         }
         if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-        HtmlReport.write(results, bands, target);
+        HtmlReport.write(results, bands, target, headlines(wiring));
         for (Result r : results) printWarnings(r);
         this.out.println("Wrote " + SafeText.of(target.toString()) + " (" + results.size() + " scenario(s)"
                 + (bands == null ? "" : ", ensemble of " + bands.samples() + " samples") + "); open it in a browser or print it");

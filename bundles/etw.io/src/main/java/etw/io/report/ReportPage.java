@@ -29,7 +29,15 @@ public final class ReportPage {
      * @param ensembleOrNull an ensemble of the main scenario, drawn as percentile bands, or {@code null}
      */
     public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull) {
-        ReportInput in = new ReportInput(results, ensembleOrNull);
+        return toHtml(results, ensembleOrNull, HEADLINES);
+    }
+
+    /**
+     * As {@link #toHtml(List, EnsembleResult)}, with the headline variables to tabulate (the distribution's and
+     * those the models that ran declare, see {@link etw.io.Headlines#with}).
+     */
+    public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull, List<String> headlines) {
+        ReportInput in = new ReportInput(results, ensembleOrNull, headlines);
         Result main = in.main();
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
