@@ -74,10 +74,13 @@ final class Cli {
                                            run N samples with the parameters drawn from the scenario's
                                            'uncertainty:' distributions, on all cores; prints p5/p50/p95 of the
                                            headline variables and writes DIR/<name>.ensemble.csv
-              report <scenario> [--compare other]... [--samples N] [-o FILE] [--with PLUGIN[,PLUGIN]]
+            """ + SensitivityCommand.USAGE + """
+              report <scenario> [--compare other]... [--samples N] [--sensitivity N] [-o FILE]
+                     [--with PLUGIN[,PLUGIN]]
                                            one self-contained HTML file with SVG charts (supply mix, demand
                                            by sector, emissions against the 1.5 C milestones, ensemble bands
-                                           with --samples) and the run manifest (default FILE:
+                                           with --samples, Sobol indices of power-sector CO2 from N x (k + 2)
+                                           runs with --sensitivity) and the run manifest (default FILE:
                                            results/<name>.html)
               workbench [--port P] [--public]
                                            the web workbench on 127.0.0.1:P (default 8080); --public listens
@@ -171,8 +174,12 @@ final class Cli {
                 case "compare" -> compare(args);
                 case "ensemble" -> ensemble(args);
                 case "report" -> report(args);
+                case "sensitivity" -> new SensitivityCommand(models, out, err, interactive).run(args, rest -> {
+                    Changes c = changes(rest);
+                    return load(oneScenario(rest, "sensitivity"), c);
+                });
                 default -> throw new UsageException("unknown command '" + SafeText.of(command)
-                        + "'. Commands: run, show, explain, compare, ensemble, report, graph, models, scenarios, help (etw help).");
+                        + "'. Commands: run, show, explain, compare, ensemble, sensitivity, report, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);
@@ -286,6 +293,7 @@ final class Cli {
         List<String> others = new ArrayList<>();
         for (String o = option(args, "--compare", null); o != null; o = option(args, "--compare", null)) others.add(o);
         String samplesText = option(args, "--samples", null);
+        String sensitivityText = option(args, "--sensitivity", null);
         String file = option(args, "-o", null);
         Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "report"), with);
@@ -305,7 +313,9 @@ final class Cli {
             }
         }
         if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-        HtmlReport.write(results, bands, target, headlines(wiring));
+        List<etw.io.SensitivityTable> sensitivity = sensitivityText == null ? List.of()
+                : new SensitivityCommand(models, out, err, interactive).reportTables(scenario, positive(sensitivityText, "--sensitivity"));
+        HtmlReport.write(results, bands, sensitivity, target, headlines(wiring));
         for (Result r : results) printWarnings(r);
         this.out.println("Wrote " + SafeText.of(target.toString()) + " (" + results.size() + " scenario(s)"
                 + (bands == null ? "" : ", ensemble of " + bands.samples() + " samples") + "); open it in a browser or print it");

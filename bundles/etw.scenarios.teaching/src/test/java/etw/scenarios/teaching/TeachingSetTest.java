@@ -154,9 +154,13 @@ class TeachingSetTest {
             assertEquals(BASE_YEAR, variant.firstYear());
             for (String region : variant.regions()) {
                 if (!base.regions().contains(region)) continue;
+                // Baseline's World is the sum of its five regions; a World-only variant computes World directly
+                // from World's own calibration: the two agree within the 2% of the calibration, not exactly.
+                boolean summedInOneOnly = region.equals(WORLD) && (base.regions().size() > 1) != (variant.regions().size() > 1);
+                double relative = summedInOneOnly ? 0.02 : 1e-9;
                 for (String v : BASE_YEAR_HEADLINES)
                     assertEquals(base.value(v, region, BASE_YEAR), variant.value(v, region, BASE_YEAR),
-                            1e-9 * Math.max(1, Math.abs(base.value(v, region, BASE_YEAR))), name + ": " + v + " in " + region + ", 2024");
+                            relative * Math.max(1, Math.abs(base.value(v, region, BASE_YEAR))), name + ": " + v + " in " + region + ", 2024");
             }
         }));
     }
