@@ -160,7 +160,7 @@ public final class ApiServlet extends HttpServlet {
         } catch (RuntimeException e) {
             all.add("the model catalog's list of problems failed: " + e);
         }
-        return List.copyOf(all);
+        return List.copyOf(plugins == null ? all : plugins.explain(all));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

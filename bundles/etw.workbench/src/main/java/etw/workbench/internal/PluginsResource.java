@@ -71,6 +71,30 @@ final class PluginsResource {
         }
     }
 
+    private static final String STOPPED_HERE = "stopped from the workbench's Plugins view; start it there again, or restart the workbench";
+
+    /**
+     * The list of what was left out, told the truth about bundles stopped here: the launcher's "did not start" of
+     * such a plugin becomes "stopped from the workbench's Plugins view", and a distribution bundle stopped here gets
+     * a line of its own.
+     */
+    List<String> explain(List<String> lines) {
+        List<String> out = new ArrayList<>(lines);
+        for (Long id : stoppedHere) {
+            Bundle b = context.getBundle(id);
+            if (b == null || b.getState() == Bundle.ACTIVE) continue;
+            String jar = ApiServlet.pluginJar(b.getLocation(), plugins);
+            if (jar != null) {
+                String prefix = "plugins/" + jar + ": ";
+                out.removeIf(l -> l.startsWith(prefix) && l.endsWith("did not start"));
+                out.add(prefix + STOPPED_HERE);
+            } else {
+                out.add("bundle " + b.getSymbolicName() + ": " + STOPPED_HERE);
+            }
+        }
+        return out;
+    }
+
     Responses.Plugins list(HttpServletRequest req, long revision) {
         Map<String, List<String>> modelsByBundle = new TreeMap<>();
         for (InstalledModel m : models.get()) modelsByBundle.computeIfAbsent(m.bundle(), k -> new ArrayList<>()).add(m.id());
@@ -92,10 +116,7 @@ final class PluginsResource {
             boolean stopped = stoppedHere.contains(b.getBundleId());
             if (jar == null && !modelsByBundle.containsKey(name) && !stopped) continue;
             String location = jar != null ? "plugins/" + jar : "features";
-            List<String> reasons = new ArrayList<>();
-            if (stopped && b.getState() != Bundle.ACTIVE)
-                reasons.add("stopped from the workbench's Plugins view; start it there again, or restart the workbench");
-            else reasons.addAll(byPlace.getOrDefault(location, List.of()));
+            List<String> reasons = new ArrayList<>(byPlace.getOrDefault(location, List.of()));
             reasons.addAll(byPlace.getOrDefault("bundle " + name, List.of()));
             byPlace.remove(location);
             byPlace.remove("bundle " + name);

@@ -15,8 +15,19 @@ const KIND = {validation: 'Validation error', plausibility: 'Plausibility', dema
  */
 export function placeOf(text, known = {models: [], regions: []}) {
   let m;
-  if ((m = /^implausible result of (\S+) in ([^:]+): (.+?) (?:is|averages) /.exec(text)))
-    return {kind: 'plausibility', group: 'model ' + m[1], region: m[2], variable: m[3], year: /in (\d{4})\b/.exec(text)?.[1]};
+  if ((m = /^implausible result of (\S+?): (.+)$/s.exec(text))) {
+    // "<what> is 0.160 in United States 2038, outside the plausible 0 to 0.150 (also World 2056, China 2068); source: ..."
+    const place = {kind: 'plausibility', group: 'model ' + m[1]};
+    const what = m[2].replace(/; source: .*$/s, '');
+    const regions = [...known.regions].sort((a, b) => b.length - a.length).map(r => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const at = regions.length && new RegExp(` in (${regions.join('|')}) (\\d{4}(?:-\\d{4})?)`).exec(what);
+    if (at) { place.region = at[1]; place.year = at[2]; }
+    const v = /^(?:share of )?([A-Z][^|]*(?:\|[^|]+?)+?)(?= is | grows | in )/.exec(what);
+    if (v) place.variable = v[1];
+    const also = /\(also ([^)]*)\)/.exec(what);
+    if (also) place.also = also[1];
+    return place;
+  }
   if ((m = /^demand is not met: (.+?) reaches .*? in (.+?) in (\d{4})/.exec(text)))
     return {kind: 'demand', group: 'region ' + m[2], variable: m[1], region: m[2], year: m[3]};
   if ((m = /^(plugins\/[^:\s]+): /.exec(text))) return {kind: 'leftOut', group: m[1]};
@@ -59,7 +70,7 @@ export default {
       const groups = new Map();
       for (const i of list) (groups.get(i.group) || groups.set(i.group, []).get(i.group)).push(i);
       const where = i => [i.region && `region ${i.region}`, i.variable && `variable ${i.variable}`, i.parameter && `parameter ${i.parameter}`,
-        i.year && `year ${i.year}`, i.position].filter(Boolean).map(esc).join(' · ');
+        i.year && `year ${i.year}`, i.position, i.also && `also ${i.also}`].filter(Boolean).map(esc).join(' · ');
       el.innerHTML = `<h2>Problems</h2>
         <p class="muted summary">${count('error')} error(s) · ${list.filter(i => i.kind !== 'leftOut').length - count('error')} warning(s) of
           ${r ? 'the run of ' + esc(r.scenario) : 'no run yet'} · Left out: ${leftOut.length}</p>` +
