@@ -59,12 +59,13 @@ export function query(ref, overrides, search = location.search, keepViewParams =
   const old = new URLSearchParams(search);
   const q = new URLSearchParams();
   if (old.get('token')) q.set('token', old.get('token'));
+  if (old.get('perspective')) q.set('perspective', old.get('perspective'));
   if (ref) q.set('scenario', ref);
   for (const model of Object.keys(overrides).sort())
     for (const param of Object.keys(overrides[model]).sort())
       q.append('set', `${model}/${param}=${formatValue(overrides[model][param])}`);
   if (keepViewParams)
-    for (const [k, v] of old) if (k !== 'token' && k !== 'scenario' && k !== 'set') q.append(k, v);
+    for (const [k, v] of old) if (k !== 'token' && k !== 'perspective' && k !== 'scenario' && k !== 'set') q.append(k, v);
   return q.toString();
 }
 
