@@ -187,8 +187,11 @@ export default {
       wb.run();
     });
     $('.all-params').addEventListener('click', () => {
-      const tab = document.querySelector('[data-view="etw.workbench.scenario"]');
-      if (tab) { tab.click(); document.querySelector('#view-etw\\.workbench\\.scenario input[type=search]')?.focus(); }
+      // the All parameters panel is the Scenario view, in the Model perspective
+      wb.showPerspective?.('model');
+      if (wb.showView) wb.showView('etw.workbench.scenario');
+      else document.querySelector('[data-view="etw.workbench.scenario"]')?.click();
+      setTimeout(() => document.querySelector('#view-etw\\.workbench\\.scenario input[type=search]')?.focus(), 50);
     });
 
     // ------------------------------------------------------------ reference (difference) runs
