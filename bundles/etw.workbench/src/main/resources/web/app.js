@@ -341,7 +341,7 @@ async function refreshViews() {
     tab.role = 'tab';
     tab.id = 'tab-' + v.id;
     tab.dataset.view = v.id;
-    tab.addEventListener('click', () => showView(v.area, v.id));
+    tab.addEventListener('click', () => { showView(v.area, v.id); urlState.setParam('view', v.id); });
     tab.addEventListener('dblclick', () => toggleMaximized(v.area));
     const pane = document.createElement('div');
     pane.className = 'pane';
@@ -389,6 +389,8 @@ async function start() {
     wb.state.revision = await refreshViews();
     const asked = new URLSearchParams(location.search).get('perspective');
     showPerspective(PERSPECTIVES[asked] ? asked : hasOwnViews('explore') ? 'explore' : 'model', {keepUrl: !asked});
+    const view = mounted.get(urlState.getParam('view')); // the view the address names, shown first
+    if (view) showView(view.area, view.id);
     const scenarios = await loadScenarioList();
     const wanted = urlState.read();
     const first = scenarios.find(s => s.name === wanted.scenario) || scenarios.find(s => s.name === 'baseline') || scenarios[0];

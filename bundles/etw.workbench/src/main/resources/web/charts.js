@@ -167,7 +167,7 @@ function ensureCss() {
  * Draws a chart into el as a panel: hover shows the year's value of every series with unit, year and region; a
  * "Table" button shows the same numbers as a table (and "Chart" goes back). The mode survives redraws.
  * opts: chart()'s, plus region (named in the hover and the table), note (a line under the chart),
- * tableTitle, totalLabel (stacked: the total's label, default "total").
+ * tableTitle, total (stacked: the total's values, default the sum of the parts), totalLabel (its label, default "total").
  */
 export function panel(el, opts) {
   ensureCss();
@@ -210,7 +210,7 @@ export function table(opts) {
   const cols = opts.series.map(s => ({label: s.label, values: s.values}));
   for (const b of opts.bands || []) cols.push({label: b.label + ' low', values: b.lo}, {label: b.label + ' high', values: b.hi});
   if (opts.stacked && opts.series.length > 1)
-    cols.push({label: opts.totalLabel || 'total', values: Array.from({length: n}, (_, i) => opts.series.reduce((a, s) => a + (s.values[i] || 0), 0))});
+    cols.push({label: opts.totalLabel || 'total', values: opts.total || Array.from({length: n}, (_, i) => opts.series.reduce((a, s) => a + (s.values[i] || 0), 0))});
   const head = `<tr><th scope="col">Year</th>${cols.map(c => `<th scope="col">${esc(c.label)}</th>`).join('')}</tr>`;
   const rows = [];
   for (let i = 0; i < n; i++)
@@ -238,7 +238,7 @@ function hover(el, e) {
   for (const [s, k] of list)
     lines.push(`${swatch(s.color || PALETTE[k % PALETTE.length])}${esc(s.label)}: <b>${esc(fmtValue(s.values[i]))}</b> ${esc(opts.unit || '')}`);
   if (opts.stacked && opts.series.length > 1)
-    lines.push(`${esc(opts.totalLabel || 'total')}: <b>${esc(fmtValue(opts.series.reduce((a, s) => a + (s.values[i] || 0), 0)))}</b> ${esc(opts.unit || '')}`);
+    lines.push(`${esc(opts.totalLabel || 'total')}: <b>${esc(fmtValue(opts.total ? opts.total[i] : opts.series.reduce((a, s) => a + (s.values[i] || 0), 0)))}</b> ${esc(opts.unit || '')}`);
   for (const b of opts.bands || [])
     lines.push(`${swatch(b.color)}${esc(b.label)}: ${esc(fmtValue(b.lo[i]))} to ${esc(fmtValue(b.hi[i]))} ${esc(opts.unit || '')}`);
   const tip = el.querySelector('.etw-tip');

@@ -432,57 +432,39 @@ public final class Ensemble {
         }
 
         /** Writes extremes and the non-empty bins of every cell (sparse: a partial of n samples has at most n per cell). */
-        void writeCounts(java.io.DataOutput o) throws java.io.IOException {
-            o.writeInt(variables);
-            o.writeInt(cells);
+        void writeCounts(EnsemblePartial.Bytes o) {
+            o.putInt(variables);
+            o.putInt(cells);
             for (int k = 0; k < min.length; k++) {
-                o.writeDouble(min[k]);
-                o.writeDouble(max[k]);
+                o.putDouble(min[k]);
+                o.putDouble(max[k]);
                 int base = k * (BINS + 2), nonZero = 0;
                 for (int b = 0; b < BINS + 2; b++) if (counts[base + b] != 0) nonZero++;
-                writeVar(o, nonZero);
+                o.putVar(nonZero);
                 int last = -1;
                 for (int b = 0; b < BINS + 2; b++)
                     if (counts[base + b] != 0) {
-                        writeVar(o, b - last);
-                        writeVar(o, counts[base + b]);
+                        o.putVar(b - last);
+                        o.putVar(counts[base + b]);
                         last = b;
                     }
             }
         }
 
         /** Adds what {@link #writeCounts} wrote (of a partial with this shape and these ranges) to this one. */
-        void addCounts(java.io.DataInput in) throws java.io.IOException {
-            if (in.readInt() != variables || in.readInt() != cells)
+        void addCounts(EnsemblePartial.Bytes in) throws java.io.IOException {
+            if (in.getInt() != variables || in.getInt() != cells)
                 throw new java.io.IOException("the partial's shape differs from this ensemble's");
             for (int k = 0; k < min.length; k++) {
-                min[k] = Math.min(min[k], in.readDouble());
-                max[k] = Math.max(max[k], in.readDouble());
-                int base = k * (BINS + 2), nonZero = readVar(in), b = -1;
+                min[k] = Math.min(min[k], in.getDouble());
+                max[k] = Math.max(max[k], in.getDouble());
+                int base = k * (BINS + 2), nonZero = in.getVar(), b = -1;
                 for (int i = 0; i < nonZero; i++) {
-                    b += readVar(in);
+                    b += in.getVar();
                     if (b < 0 || b > BINS + 1) throw new java.io.IOException("bin " + b + " out of range");
-                    counts[base + b] += readVar(in);
+                    counts[base + b] += in.getVar();
                 }
             }
-        }
-
-        private static void writeVar(java.io.DataOutput o, int v) throws java.io.IOException {
-            while ((v & ~0x7F) != 0) {
-                o.writeByte((v & 0x7F) | 0x80);
-                v >>>= 7;
-            }
-            o.writeByte(v);
-        }
-
-        private static int readVar(java.io.DataInput in) throws java.io.IOException {
-            int v = 0;
-            for (int shift = 0; shift < 35; shift += 7) {
-                int b = in.readUnsignedByte();
-                v |= (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) return v;
-            }
-            throw new java.io.IOException("bad count encoding");
         }
 
         void widen(double[][] values) {

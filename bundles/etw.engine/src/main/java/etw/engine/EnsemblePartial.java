@@ -64,19 +64,96 @@ public final class EnsemblePartial {
 
     /** The sample count, extremes and non-empty bins: what a block sends back. */
     public byte[] encodeCounts() {
-        return encode(COUNTS, o -> {
-            o.writeInt(samples);
-            histograms.writeCounts(o);
-        });
+        Bytes o = new Bytes(new byte[1 << 16]);
+        o.putInt(COUNTS);
+        o.putInt(samples);
+        histograms.writeCounts(o);
+        Deflater d = new Deflater(Deflater.BEST_SPEED);
+        try {
+            d.setInput(o.buffer, 0, o.position);
+            d.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(o.position / 2 + 64);
+            byte[] chunk = new byte[1 << 16];
+            while (!d.finished()) out.write(chunk, 0, d.deflate(chunk));
+            return out.toByteArray();
+        } finally {
+            d.end();
+        }
     }
 
     /** Adds counts that {@link #encodeCounts()} wrote, of a partial with the same ranges, to this partial. */
     public void mergeCounts(byte[] bytes) throws IOException {
-        try (DataInputStream in = open(bytes, COUNTS)) {
-            int n = in.readInt();
+        Bytes in;
+        try (InflaterInputStream z = new InflaterInputStream(new ByteArrayInputStream(bytes), new java.util.zip.Inflater(), 1 << 16)) {
+            in = new Bytes(z.readAllBytes());
+        }
+        try {
+            if (in.getInt() != COUNTS) throw new IOException("not an ensemble partial");
+            int n = in.getInt();
             if (n < 0) throw new IOException("negative sample count");
             histograms.addCounts(in);
             samples += n;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new IOException("the partial is truncated");
+        }
+    }
+
+    /** A growable big-endian byte buffer with variable-length ints, faster than Data streams for millions of fields. */
+    static final class Bytes {
+        byte[] buffer;
+        int position;
+
+        Bytes(byte[] buffer) {
+            this.buffer = buffer;
+        }
+
+        private void room(int n) {
+            if (position + n > buffer.length) buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + n));
+        }
+
+        void putInt(int v) {
+            room(4);
+            buffer[position++] = (byte) (v >>> 24);
+            buffer[position++] = (byte) (v >>> 16);
+            buffer[position++] = (byte) (v >>> 8);
+            buffer[position++] = (byte) v;
+        }
+
+        void putDouble(double d) {
+            long v = Double.doubleToRawLongBits(d);
+            putInt((int) (v >>> 32));
+            putInt((int) v);
+        }
+
+        void putVar(int v) {
+            room(5);
+            while ((v & ~0x7F) != 0) {
+                buffer[position++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buffer[position++] = (byte) v;
+        }
+
+        int getInt() {
+            int v = ((buffer[position] & 0xFF) << 24) | ((buffer[position + 1] & 0xFF) << 16)
+                    | ((buffer[position + 2] & 0xFF) << 8) | (buffer[position + 3] & 0xFF);
+            position += 4;
+            return v;
+        }
+
+        double getDouble() {
+            long hi = getInt() & 0xFFFFFFFFL, lo = getInt() & 0xFFFFFFFFL;
+            return Double.longBitsToDouble((hi << 32) | lo);
+        }
+
+        int getVar() throws IOException {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                int b = buffer[position++] & 0xFF;
+                v |= (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) return v;
+            }
+            throw new IOException("bad count encoding");
         }
     }
 

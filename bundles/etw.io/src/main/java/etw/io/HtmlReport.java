@@ -60,8 +60,17 @@ public final class HtmlReport {
      * @see #write(List, EnsembleResult, Writer)
      */
     public static void write(List<Result> results, EnsembleResult ensembleOrNull, Path file) throws IOException {
+        write(results, ensembleOrNull, List.of(), file, HEADLINES);
+    }
+
+    /**
+     * As {@link #write(List, EnsembleResult, List, Path)}, with the headline variables to tabulate: the
+     * distribution's and those the models that ran declare ({@link Headlines#with}).
+     */
+    public static void write(List<Result> results, EnsembleResult ensembleOrNull, List<SensitivityTable> sensitivity,
+                             Path file, List<String> headlines) throws IOException {
         requireFinite(results, ensembleOrNull);
-        String html = toHtml(results, ensembleOrNull);
+        String html = ReportPage.page(results, ensembleOrNull, sensitivity, headlines);
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) AtomicFile.removeStale(dir);
         AtomicFile.write(file, out -> out.write(html));
@@ -75,11 +84,7 @@ public final class HtmlReport {
      */
     public static void write(List<Result> results, EnsembleResult ensembleOrNull, List<SensitivityTable> sensitivity,
                              Path file) throws IOException {
-        requireFinite(results, ensembleOrNull);
-        String html = ReportPage.toHtml(results, ensembleOrNull, sensitivity);
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) AtomicFile.removeStale(dir);
-        AtomicFile.write(file, out -> out.write(html));
+        write(results, ensembleOrNull, sensitivity, file, HEADLINES);
     }
 
     /** A report never shows NaN or an infinite value as a result: the run that produced it failed. */
@@ -95,5 +100,10 @@ public final class HtmlReport {
      */
     public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull) {
         return ReportPage.toHtml(results, ensembleOrNull);
+    }
+
+    /** The report as a string, with these headline variables (see {@link #write(List, EnsembleResult, List, Path, List)}). */
+    public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull, List<String> headlines) {
+        return ReportPage.page(results, ensembleOrNull, List.of(), headlines);
     }
 }

@@ -439,7 +439,8 @@ public final class DecarbonisationModel implements Model {
                         + "weighted average), existing nuclear lower; 50 as a mix");
         representativeDays = b.parameter("representative_days", "1", 0, 0, 12,
                 "0: balance all 8,760 hours; 12: balance twelve representative days (one per month, chosen and scaled "
-                        + "by HourlyProfiles.representativeDays), about 30 times faster, for sliders",
+                        + "by HourlyProfiles.representativeDays), about 30 times faster, for sliders (below 6 means 0, "
+                        + "6 and above mean 12)",
                 "assumption: 12 x 24 h; its error against 8,760 h is measured in RepresentativeDaysTest");
         solarValue = b.output("Market Value|Electricity|Solar", "USD/MWh",
                 "Generation-weighted hourly price of solar (read by the renewables model with a lag of one year)");
@@ -495,11 +496,7 @@ public final class DecarbonisationModel implements Model {
     }
 
     private void step(StepContext ctx, int r, Workspace w) {
-        int repDays = (int) Math.round(ctx.get(representativeDays, r));
-        if (repDays != 0 && repDays != 12)
-            throw new IllegalArgumentException(String.format("etw.models.decarbonisation: representative_days of %s in "
-                    + "%d is %s; use 0 (all 8,760 hours) or 12 (twelve representative days)", ctx.regionName(r),
-                    ctx.year(), ctx.get(representativeDays, r)));
+        int repDays = ctx.get(representativeDays, r) < 6.0 ? 0 : 12;
         w.profiles(ctx.get(shape.gridDailySwing, r), ctx.get(shape.gridSeasonalSwing, r), ctx.get(shape.solarDaylight, r),
                 ctx.get(shape.solarSeasonal, r), ctx.get(shape.windSeasonal, r), ctx.get(shape.windDiurnal, r),
                 ctx.get(shape.windVariability, r), ctx.get(shape.windPersistence, r), shape.windSeed(ctx, r), repDays > 0);
@@ -524,7 +521,7 @@ public final class DecarbonisationModel implements Model {
             double avail = ctx.get(availability[f], r);
             w.availability[f] = avail;
             w.existing[f] = gone ? 0.0 : ctx.get(capacity[f], r) * survival(n, ctx.get(lifetime[f], r), ctx.get(meanAge[f], r));
-            double left = newStock[f].age(ctx, r, ctx.get(lifetime[f], r));
+            double left = newStock[f].age(ctx, r, ctx.get(lifetime[f], r), w.stages[f]);
             w.built[f] = gone ? 0.0 : left;
             w.added[f] = 0.0;
             w.share[f] = gone || buildShare[f] == null ? 0.0 : ctx.get(buildShare[f], r);
@@ -540,7 +537,7 @@ public final class DecarbonisationModel implements Model {
         // batteries: the first-year fleet plus those built since, aged by the survival curve
         double batteryLife = ctx.get(batteryLifetime, r);
         double duration = ctx.get(batteryDurationNew, r);
-        double batteryLeft = batteryStock.age(ctx, r, batteryLife);
+        double batteryLeft = batteryStock.age(ctx, r, batteryLife, w.batteryStages);
         double batteryEff = ctx.get(batteryEfficiency, r);
         HourlyBalance.Storage pumped = new HourlyBalance.Storage(ctx.get(pumpedPower, r), ctx.get(pumpedEnergy, r),
                 ctx.get(pumpedEfficiency, r));
@@ -572,7 +569,7 @@ public final class DecarbonisationModel implements Model {
                     BATTERY_FLOOR * hb.peakResidual()); // the industry cannot grow without bound in a year
             batteryAddedGw = Math.min(Math.min(ctx.get(batteryBuildMax, r), ramp), Math.max(0.0, energy) / duration);
         }
-        double batteryBuilt = batteryStock.add(batteryAddedGw);
+        double batteryBuilt = StageStock.add(w.batteryStages, batteryAddedGw);
         double batteryGw = ctx.get(batteryPower, r) + batteryBuilt;
         double batteryGwh = ctx.get(batteryEnergy, r) + batteryBuilt * duration;
         if (batteryAddedGw > 0.0)
@@ -584,7 +581,7 @@ public final class DecarbonisationModel implements Model {
         ctx.set(batteryAdditions, r, batteryAddedGw);
         ctx.set(batteryCost, r, unitCost);
         ctx.set(batteryCumulative, r, cumulativeAfter);
-        batteryStock.write(ctx, r);
+        batteryStock.write(ctx, r, w.batteryStages);
 
         // clean firm, economic: the slices of residual load that run more hours a year than the screening curve's
         // crossover h* = fixed cost / (short-run cost of the base-load fossil - clean firm's) are cheaper clean
@@ -617,7 +614,7 @@ public final class DecarbonisationModel implements Model {
         if (need > 1e-9 && cleanAvail > 0.0) cleanAdd += Math.min(cleanMax - cleanAdd, need / cleanAvail);
         w.added[c] = Math.max(0.0, cleanAdd);
         for (int f = 0; f < HourlyBalance.FUELS; f++) {
-            w.built[f] = newStock[f].add(w.added[f]);
+            w.built[f] = StageStock.add(w.stages[f], w.added[f]);
             if (coalGone && f == HourlyBalance.COAL) w.built[f] = 0.0;
             w.available[f] = (w.existing[f] + w.built[f]) * w.availability[f];
         }
@@ -628,7 +625,7 @@ public final class DecarbonisationModel implements Model {
             ctx.set(capacityOut[f], r, w.existing[f] + w.built[f]);
             ctx.set(newCapacityOut[f], r, w.built[f]);
             ctx.set(additionsOut[f], r, w.added[f]);
-            newStock[f].write(ctx, r);
+            newStock[f].write(ctx, r, w.stages[f]);
         }
 
         double coalTwh = hb.fossil(HourlyBalance.COAL);
@@ -640,7 +637,7 @@ public final class DecarbonisationModel implements Model {
                 + oilTwh + cleanTwh - curtailed);
         checkBalance(ctx, r, required, solarTwh + windTwh + nuclearTwh + otherTwh + hydroTwh,
                 coalTwh + gasTwh + oilTwh + cleanTwh, hb);
-        checkPhysics(ctx, r, w, hb, solarTwh, windTwh, generated + curtailed);
+        checkPhysics(ctx, r, w, hb, solarTwh, windTwh, generated + curtailed + hb.unmet());
         double emissionsMt = (coalTwh * w.ef[HourlyBalance.COAL] + gasTwh * w.ef[HourlyBalance.GAS]
                 + oilTwh * w.ef[HourlyBalance.OIL] + cleanTwh * w.ef[c] + otherTwh * ctx.get(efOther, r)) / 1000.0;
         double intensityG = generated > 0.0 ? emissionsMt * 1000.0 / generated : 0.0;
@@ -725,7 +722,9 @@ public final class DecarbonisationModel implements Model {
             double[] parts = {solarTwh, windTwh, hb.fossil(0), hb.fossil(1), hb.fossil(2), hb.fossil(3), hb.unmet()};
             for (double p : parts)
                 if (!(p >= -1e-9 && p <= gross * (1.0 + 1e-9) + 1e-9))
-                    throw violation(ctx, r, String.format("a source's share of supply is %.6f, outside [0, 1]", p / gross));
+                    throw violation(ctx, r, String.format("a source's share of supply is %.6f, outside [0, 1] (solar, "
+                            + "wind, coal, gas, oil, clean firm, unmet %s TWh against %.3f TWh)", p / gross,
+                            java.util.Arrays.toString(parts), gross));
         }
         for (int f = 0; f < HourlyBalance.FUELS; f++) {
             double cap = w.existing[f] + w.built[f];
@@ -802,6 +801,8 @@ public final class DecarbonisationModel implements Model {
         final double[] fuel = new double[HourlyBalance.FUELS];
         final double[] fixed = new double[HourlyBalance.FUELS];
         final int[] order = new int[HourlyBalance.FUELS];
+        final double[][] stages = new double[HourlyBalance.FUELS][StageStock.STAGES];
+        final double[] batteryStages = new double[StageStock.STAGES];
         final double[] repDemand = new double[12 * 24];
         final double[] repSolar = new double[12 * 24];
         final double[] repWind = new double[12 * 24];

@@ -285,7 +285,8 @@ public final class RenewablesModel implements Model {
             double a;
             double kPrev;
             double m;
-            double left = built.age(ctx, r, life);
+            double[] x = new double[StageStock.STAGES];
+            double left = built.age(ctx, r, life, x);
             if (ctx.isFirstYear()) {
                 a = ctx.get(additionsBase, r);
                 kPrev = Math.max(0.0, k0 - a);
@@ -302,8 +303,7 @@ public final class RenewablesModel implements Model {
                 kPrev = ctx.get(previousCapacity, r);
                 m = ctx.get(previousCumulative, r) + a;
             }
-            double k = ctx.isFirstYear() ? k0 : survivors + built.add(a);
-            if (ctx.isFirstYear()) built.add(0.0);
+            double k = ctx.isFirstYear() ? k0 : survivors + StageStock.add(x, a);
             double g = (kPrev + k) / 2.0 * cf * TWH_PER_GW_YEAR;
 
             double cost = ctx.get(costBase, r);
@@ -320,7 +320,7 @@ public final class RenewablesModel implements Model {
             ctx.set(generation, r, g);
             ctx.set(capitalCost, r, cost);
             ctx.set(levelisedCost, r, lcoe);
-            built.write(ctx, r);
+            built.write(ctx, r, x);
         }
     }
 

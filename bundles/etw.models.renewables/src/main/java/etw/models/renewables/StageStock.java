@@ -24,8 +24,6 @@ final class StageStock {
 
     private final Input[] previous = new Input[STAGES];
     private final Output[] stage = new Output[STAGES];
-    private final double[] x = new double[STAGES];
-    private double retired;
 
     StageStock(ModelDescriptor.Builder b, String tech, String unit) {
         for (int j = 0; j < STAGES; j++) {
@@ -37,8 +35,11 @@ final class StageStock {
         }
     }
 
-    /** Ages last year's stock by a year (no additions yet); returns what is left. */
-    double age(StepContext ctx, int r, double lifetime) {
+    /**
+     * Ages last year's stock by a year (no additions yet) into the caller's scratch {@code x} (length
+     * {@link #STAGES}; the model is shared between concurrent runs, so no state lives here); returns what is left.
+     */
+    double age(StepContext ctx, int r, double lifetime, double[] x) {
         double q = Math.min(1.0, STAGES / Math.max(1.0, lifetime));
         double carried = 0.0;
         double total = 0.0;
@@ -48,24 +49,18 @@ final class StageStock {
             carried = q * prev;
             total += x[j];
         }
-        retired = carried;
         return total;
     }
 
     /** Adds this year's additions to stage 1 (after {@link #age}); returns the stock. */
-    double add(double additions) {
+    static double add(double[] x, double additions) {
         x[0] += additions;
         double total = 0.0;
         for (int j = 0; j < STAGES; j++) total += x[j];
         return total;
     }
 
-    /** Capacity that retired this year. */
-    double retired() {
-        return retired;
-    }
-
-    void write(StepContext ctx, int r) {
+    void write(StepContext ctx, int r, double[] x) {
         for (int j = 0; j < STAGES; j++) ctx.set(stage[j], r, x[j]);
     }
 }

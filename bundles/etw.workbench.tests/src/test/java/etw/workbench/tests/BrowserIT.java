@@ -101,6 +101,8 @@ class BrowserIT {
         waiting(10).until(d -> chartSvg() != null && chartSvg().contains("Data Centers"));
         screenshot("1-baseline");
 
+        // the All parameters panel opens collapsed: search finds the parameter and opens its model's group
+        driver.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario input.filter")).sendKeys("ai_compute_growth_initial");
         WebElement slider = driver.findElement(By.cssSelector(
                 ".param[data-model='etw.models.datacenter'][data-param='ai_compute_growth_initial'] input[type=range]"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slider);

@@ -58,6 +58,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * POST /api/ensemble                 {scenario|text, overrides?, uncertainty?, samples, seed?, variables?}: p5/p50/p95
  * POST /api/export                   {scenario|text, overrides?, samples?}: IAMC CSV as a download
  * POST /api/graph                    {scenario|text, overrides?}: the wiring: models in step order and wires (GraphResource)
+ * POST /api/sensitivity              {scenario|text, overrides?, uncertainty?, samples?, seed?, variables?}: Sobol indices (SensitivityResource)
  * POST /api/plugins/{id}/start|stop  {}: starts or stops a model or plugin bundle, from this machine only (PluginsResource)
  * </pre>
  */
@@ -79,6 +80,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient ScenariosResource scenarios;
     private final transient RunsResource runs;
     private final transient GraphResource graph;
+    private final transient SensitivityResource sensitivity;
     private final transient LeversResource levers;
     private final transient PluginsResource plugins;
     private final transient Map<WorkbenchView, List<String>> perspectives = new java.util.concurrent.ConcurrentHashMap<>();
@@ -97,6 +99,7 @@ public final class ApiServlet extends HttpServlet {
         this.scenarios = new ScenariosResource(requests);
         this.runs = new RunsResource(requests, this::problems);
         this.graph = new GraphResource(requests);
+        this.sensitivity = new SensitivityResource(requests);
         this.levers = new LeversResource(requests);
         this.plugins = new PluginsResource(context, catalog::models, this::problems, pluginsFolder(context));
         context.addBundleListener(bundleEvents); // a plugin that installs but does not start changes no service
@@ -330,6 +333,7 @@ public final class ApiServlet extends HttpServlet {
             case "/run" -> writeJson(resp, 200, runs.run(body));
             case "/graph" -> writeJson(resp, 200, graph.graph(body));
             case "/ensemble" -> writeJson(resp, 200, runs.ensemble(body));
+            case "/sensitivity" -> writeJson(resp, 200, sensitivity.sensitivity(body));
             case "/scenarios/parse" -> writeJson(resp, 200, scenarios.parse(body));
             case "/scenarios/save" -> writeJson(resp, 201, scenarios.save(body));
             case "/export" -> {
@@ -382,14 +386,14 @@ public final class ApiServlet extends HttpServlet {
 
     private static boolean isPost(String path) {
         return switch (path) {
-            case "/run", "/graph", "/ensemble", "/export", "/scenarios/parse", "/scenarios/save" -> true;
+            case "/run", "/graph", "/ensemble", "/sensitivity", "/export", "/scenarios/parse", "/scenarios/save" -> true;
             default -> PluginsResource.isControl(path);
         };
     }
 
     private static ApiException unknown(String path) {
         return ApiException.notFound("no API endpoint /api" + path + "; see GET /api/status, /api/models, /api/plugins, /api/views, "
-                + "/api/scenarios, /api/scenarios/{name}, /api/levers/{name}, POST /api/run, /api/graph, /api/ensemble, /api/export, "
+                + "/api/scenarios, /api/scenarios/{name}, /api/levers/{name}, POST /api/run, /api/graph, /api/ensemble, /api/sensitivity, /api/export, "
                 + "/api/scenarios/parse, /api/scenarios/save, /api/plugins/{bundle id}/start|stop");
     }
 
