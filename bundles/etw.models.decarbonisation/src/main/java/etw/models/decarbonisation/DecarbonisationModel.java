@@ -9,6 +9,8 @@ import etw.api.Model;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.api.SoftRange;
+import etw.api.SoftRange;
 import etw.api.StepContext;
 
 /**
@@ -410,6 +412,13 @@ public final class DecarbonisationModel implements Model {
             additionsOut[f] = b.output("Capacity Additions|Electricity|" + label, "GW/yr",
                     "Capacity (" + n + ") added this year to keep peak residual load covered");
         }
+        b.softRange(SoftRange.ratio(coal, "Capacity|Electricity|Coal", 1 / 8.76, 0, 0.92,
+                "capacity factor of coal plants (generation / (capacity * 8,760 h))",
+                "assumption: planned and forced outages keep a thermal fleet's availability below about 90% "
+                        + "(NERC GADS reports equivalent availability of 80-90% for coal units)"));
+        b.softRange(SoftRange.level(intensity, 0, 1100,
+                "assumption: an all-coal system emits about 820-1,050 g CO2/kWh (IPCC AR5 WGIII Annex III, "
+                        + "direct emissions of pulverised coal); above that the fuel accounting is wrong"));
         cleanGeneration = b.output("Secondary Energy|Electricity|Clean Firm", "TWh/yr",
                 "Generation of clean firm plants built by the model (dispatched first: lowest short-run cost)");
         cleanBuildMax = b.parameter("clean_firm_build_max", "GW/yr", 30, 0, 1e4,
