@@ -183,7 +183,10 @@ public final class Wiring {
                 if (!Double.isFinite(x))
                     throw new IllegalStateException("variable " + resultVariables.get(v).name() + " holds " + x
                             + " after a run that reported no failure; this is a bug of the engine");
-        return new Result(scenario, resultVariables, values, RunManifests.of(this, shortfalls(values)));
+        List<String> runWarnings = shortfalls(values);
+        runWarnings.addAll(Plausibility.check(order, resultVariables, values, scenario.regions(), scenario.firstYear(),
+                scenario.yearCount()));
+        return new Result(scenario, resultVariables, values, RunManifests.of(this, runWarnings));
     }
 
     /**

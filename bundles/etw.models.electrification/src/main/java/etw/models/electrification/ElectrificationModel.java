@@ -7,6 +7,7 @@ import etw.api.Model;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.api.SoftRange;
 import etw.api.StepContext;
 
 /**
@@ -153,6 +154,9 @@ public final class ElectrificationModel implements Model {
                 "Electricity use of buildings other than heat pumps");
         industry = b.output("Final Energy|Electricity|Industry", TWH,
                 "Electricity use of industry, including electrified process heat");
+        b.softRange(SoftRange.growth(industry, 0.12, 10,
+                "assumption: China's electricity generation, the fastest large-economy growth on record, rose from "
+                        + "about 1,356 TWh (2000) to 4,207 TWh (2010), 12%/yr (IEA World Energy Balances)"));
         other = b.output("Final Energy|Electricity|Other", TWH,
                 "Other electricity use: agriculture, fishing, non-specified");
         demandIndex = b.output("Demand Index|Electricity", ONE,
