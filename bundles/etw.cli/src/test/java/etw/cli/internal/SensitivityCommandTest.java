@@ -97,6 +97,6 @@ class SensitivityCommandTest {
         assertTrue(page.contains("<h2>Global sensitivity</h2>"), "section");
         assertTrue(page.contains("id=\"sensitivity-0\""), "chart");
         assertEquals(18, page.split("class=\"index\"", -1).length - 1, "an S1 and an ST bar per parameter");
-        assertTrue(page.contains("etw.models.electrification/demand_growth"), "parameters named");
+        assertTrue(page.contains("etw.models.datacenter/rebound_elasticity"), "parameters named");
     }
 }
