@@ -390,7 +390,9 @@ async function start() {
     const asked = new URLSearchParams(location.search).get('perspective');
     showPerspective(PERSPECTIVES[asked] ? asked : hasOwnViews('explore') ? 'explore' : 'model', {keepUrl: !asked});
     const view = mounted.get(urlState.getParam('view')); // the view the address names, shown first
-    if (view) showView(view.area, view.id);
+    if (view && !view.perspectives.includes(wb.state.perspective) && !asked)
+      showPerspective(view.perspectives[0], {keepUrl: true}); // in its own perspective, unless the address names another
+    if (view && view.perspectives.includes(wb.state.perspective)) showView(view.area, view.id);
     const scenarios = await loadScenarioList();
     const wanted = urlState.read();
     const first = scenarios.find(s => s.name === wanted.scenario) || scenarios.find(s => s.name === 'baseline') || scenarios[0];

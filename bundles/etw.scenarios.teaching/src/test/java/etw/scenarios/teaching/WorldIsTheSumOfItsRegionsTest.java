@@ -45,7 +45,7 @@ class WorldIsTheSumOfItsRegionsTest {
     private static final Set<String> EXTENSIVE_UNITS = Set.of("TWh/yr", "GW", "GW/yr", "Mt CO2/yr", "Gt CO2",
             "million", "million/yr", "GWh", "Mt CO2", "billion USD/yr", "billion USD");
     /** Units of intensities, shares, prices and indices, recomputed from the sums. */
-    private static final Set<String> INTENSIVE_UNITS = Set.of("1", "%", "g CO2/kWh", "USD/kW", "USD/MWh", "USD/t CO2");
+    private static final Set<String> INTENSIVE_UNITS = Set.of("1", "%", "g CO2/kWh", "USD/kW", "USD/kWh", "USD/MWh", "USD/t CO2");
 
     private static Map<String, CannedScenario> canned;
     private static List<InstalledModel> models;

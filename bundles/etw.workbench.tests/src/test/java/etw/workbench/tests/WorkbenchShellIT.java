@@ -173,6 +173,37 @@ class WorkbenchShellIT {
         browser.waiting(30).until(d -> d.findElements(errors).isEmpty());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyCannedScenarioHasAReadableGraph() throws Exception {
+        open("?scenario=baseline&perspective=model");
+        browser.driver.findElement(By.id("tab-etw.workbench.graph")).click();
+        browser.waiting(30).until(d -> !d.findElements(By.cssSelector("#view-etw\\.workbench\\.graph svg g.node.model")).isEmpty());
+        js("window.etw.toggleMaximized('main')");
+        List<Map<String, Object>> scenarios = (List<Map<String, Object>>) ((Map<String, Object>) js("return window.etw.api('/api/scenarios');")).get("scenarios");
+        int checked = 0;
+        for (Map<String, Object> sc : scenarios) {
+            if (!"canned".equals(sc.get("kind"))) continue;
+            String name = (String) sc.get("name");
+            long before = ((Number) js("return window.etwGraphRenders || 0;")).longValue();
+            js("window.etw.openScenario(arguments[0]);", name);
+            browser.waiting(60).until(d -> ((Number) js("return window.etwGraphRenders || 0;")).longValue() > before
+                    || !browser.driver.findElements(By.cssSelector("#view-etw\\.workbench\\.graph .graph-frame:not(:has(svg))")).isEmpty());
+            Thread.sleep(300);
+            Map<String, Object> g = (Map<String, Object>) js("return window.etw.api('/api/graph', {scenario: arguments[0]});", name);
+            Map<String, Object> m = (Map<String, Object>) js(MEASURE);
+            System.out.printf("[workbench] graph of %s: %d boxes, %d edges for %d wires, laid out in %.1f ms, fitted at %.0f %%%n", name,
+                    ((List<Object>) m.get("nodes")).size(), ((Number) m.get("edges")).intValue(), ((List<Object>) g.get("wires")).size(),
+                    ((Number) js("return window.etwGraphLayoutMs;")).doubleValue(), 100 * ((Number) m.get("zoom")).doubleValue());
+            // a larger graph is fitted down to 72 % at most, then panned: readable, not necessarily all in sight
+            assertReadable(g, m, frame(), false);
+            checked++;
+        }
+        assertTrue(checked >= 5, checked + " canned scenarios");
+        browser.screenshot("graph-4-last-canned-scenario");
+        js("window.etw.toggleMaximized('main')");
+    }
+
     /** Measures, in the page, every box of the graph and the text inside it. */
     private static final String MEASURE = """
             const svg = document.querySelector('#view-etw\\\\.workbench\\\\.graph svg');
@@ -182,7 +213,7 @@ class WorkbenchShellIT {
               const tr = t.getBoundingClientRect();
               return {id: g.dataset.node, model: g.classList.contains('model'), text: [...t.querySelectorAll('tspan')].map(s => s.textContent).join(' ') || t.textContent,
                 box: [r.left, r.top, r.right, r.bottom], textBox: [tr.left, tr.top, tr.right, tr.bottom],
-                fontPx: tr.height / Math.max(1, t.querySelectorAll('tspan').length || 1)};
+                fontPx: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a}; // the font size as drawn on screen
             });
             const edges = [...svg.querySelectorAll('path.edge')].length;
             return {nodes, edges, zoom: +svg.parentElement.dataset.zoom};
@@ -200,7 +231,7 @@ class WorkbenchShellIT {
         browser.waiting(10).until(d -> "main".equals(js("return document.getElementById('workbench').dataset.maximized;")) && !shown("side"));
         Thread.sleep(300); // the frame's resize observer refits on the next frame
         Map<String, Object> m = (Map<String, Object>) js(MEASURE);
-        double[] frame = box(js("const r = document.querySelector('#view-etw\\\\.workbench\\\\.graph .graph-frame').getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];"));
+        double[] frame = frame();
         List<Map<String, Object>> nodes = (List<Map<String, Object>>) m.get("nodes");
         List<Map<String, Object>> models = (List<Map<String, Object>>) g.get("models");
         System.out.printf("[workbench] graph of baseline: %d boxes, %d edges for %d wires, laid out and drawn in %.1f ms (dagre, in the page)%n",
@@ -208,26 +239,7 @@ class WorkbenchShellIT {
                 ((Number) js("return window.etwGraphLayoutMs;")).doubleValue());
         assertTrue(nodes.size() >= models.size() + 2, "models and the variables between them: " + nodes.size());
 
-        // every model's full title, inside its box, large enough to read
-        for (Map<String, Object> model : models) {
-            Map<String, Object> n = nodes.stream().filter(x -> model.get("id").equals(x.get("id"))).findFirst().orElseThrow();
-            assertEquals(model.get("title"), n.get("text"), "the whole title, not cut");
-        }
-        for (Map<String, Object> n : nodes) {
-            double[] b = box(n.get("box")), t = box(n.get("textBox"));
-            assertTrue(t[0] >= b[0] - 0.5 && t[2] <= b[2] + 0.5 && t[1] >= b[1] - 0.5 && t[3] <= b[3] + 0.5,
-                    "the title of " + n.get("id") + " lies inside its box: text " + List.of(t[0], t[1], t[2], t[3]) + " box " + List.of(b[0], b[1], b[2], b[3]));
-            assertTrue(((Number) n.get("fontPx")).doubleValue() >= 10, "readable size for " + n.get("id") + ": " + n.get("fontPx") + " px");
-            assertTrue(b[0] >= frame[0] && b[2] <= frame[2] && b[1] >= frame[1] && b[3] <= frame[3],
-                    n.get("id") + " is in sight in the maximized frame: box " + List.of(b[0], b[1], b[2], b[3]) + " frame " + List.of(frame[0], frame[1], frame[2], frame[3]));
-        }
-        // no two boxes overlap
-        for (int i = 0; i < nodes.size(); i++)
-            for (int j = i + 1; j < nodes.size(); j++) {
-                double[] a = box(nodes.get(i).get("box")), b = box(nodes.get(j).get("box"));
-                boolean overlap = a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5;
-                assertFalse(overlap, nodes.get(i).get("id") + " overlaps " + nodes.get(j).get("id"));
-            }
+        assertReadable(g, m, frame, true);
         // self-lags are a badge, not arcs: far fewer edges than wires
         int wires = ((List<Object>) g.get("wires")).size();
         int edges = ((Number) m.get("edges")).intValue();
@@ -261,6 +273,39 @@ class WorkbenchShellIT {
         new Actions(browser.driver).doubleClick(browser.driver.findElement(By.id("tab-etw.workbench.graph"))).perform();
         browser.waiting(10).until(d -> shown("side"));
         assertEquals("", noError());
+    }
+
+    /** Every model's full title inside its box, large enough to read, in sight; no two boxes overlapping. */
+    @SuppressWarnings("unchecked")
+    private static void assertReadable(Map<String, Object> g, Map<String, Object> m, double[] frame, boolean inSight) {
+        List<Map<String, Object>> nodes = (List<Map<String, Object>>) m.get("nodes");
+        List<Map<String, Object>> models = (List<Map<String, Object>>) g.get("models");
+        // every model's full title, inside its box, large enough to read
+        for (Map<String, Object> model : models) {
+            Map<String, Object> n = nodes.stream().filter(x -> model.get("id").equals(x.get("id"))).findFirst().orElseThrow();
+            assertEquals(model.get("title"), n.get("text"), "the whole title, not cut");
+        }
+        for (Map<String, Object> n : nodes) {
+            double[] b = box(n.get("box")), t = box(n.get("textBox"));
+            assertTrue(t[0] >= b[0] - 0.5 && t[2] <= b[2] + 0.5 && t[1] >= b[1] - 0.5 && t[3] <= b[3] + 0.5,
+                    "the title of " + n.get("id") + " lies inside its box: text " + List.of(t[0], t[1], t[2], t[3]) + " box " + List.of(b[0], b[1], b[2], b[3]));
+            assertTrue(((Number) n.get("fontPx")).doubleValue() >= 10, "readable size for " + n.get("id") + ": " + n.get("fontPx") + " px");
+            assertTrue(!inSight || b[0] >= frame[0] && b[2] <= frame[2] && b[1] >= frame[1] && b[3] <= frame[3],
+                    n.get("id") + " is in sight in the maximized frame: box " + List.of(b[0], b[1], b[2], b[3]) + " frame " + List.of(frame[0], frame[1], frame[2], frame[3]));
+        }
+        // no two boxes overlap
+        for (int i = 0; i < nodes.size(); i++)
+            for (int j = i + 1; j < nodes.size(); j++) {
+                double[] a = box(nodes.get(i).get("box")), b = box(nodes.get(j).get("box"));
+                boolean overlap = a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5;
+                assertFalse(overlap, nodes.get(i).get("id") + " overlaps " + nodes.get(j).get("id"));
+            }
+    }
+
+    /** The graph's frame as seen: its box, cut by the window. */
+    private static double[] frame() {
+        return box(js("const r = document.querySelector('#view-etw\\\\.workbench\\\\.graph .graph-frame').getBoundingClientRect(); "
+                + "return [Math.max(0, r.left), Math.max(0, r.top), Math.min(innerWidth, r.right), Math.min(innerHeight, r.bottom)];"));
     }
 
     private static double[] box(Object o) {

@@ -9,15 +9,21 @@ import dagre from './lib/dagre.esm.js';
 
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-const TITLE = {size: 15, weight: 600, line: 19}, SMALL = {size: 12, weight: 400, line: 16}, PILL = {size: 13, weight: 400};
-const PAD = 12, TITLE_MAX = 300, PILL_H = 26;
+const TITLE = {size: 15, weight: 600, line: 19}, SMALL = {size: 12, weight: 400, line: 16}, PILL = {size: 14, weight: 400};
+const PAD = 12, TITLE_MAX = 300, PILL_H = 28;
 
 let canvas;
+const widths = new Map();
 function textWidth(text, {size, weight}) {
-  canvas ||= document.createElement('canvas');
-  const ctx = canvas.getContext('2d');
-  ctx.font = `${weight} ${size}px ${FONT}`;
-  return ctx.measureText(text).width;
+  const key = `${weight} ${size} ${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    canvas ||= document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    ctx.font = `${weight} ${size}px ${FONT}`;
+    widths.set(key, w = ctx.measureText(text).width);
+  }
+  return w;
 }
 
 /** Breaks a title into lines no wider than max pixels, at spaces (a word longer than max keeps its own line). */
@@ -76,7 +82,7 @@ export function buildGraph(g) {
 /** Sizes every node from its text, lays the graph out with dagre, and returns positions and edge routes. */
 export function layoutGraph({nodes, edges}) {
   const d = new dagre.graphlib.Graph({multigraph: true});
-  d.setGraph({rankdir: 'LR', nodesep: 22, ranksep: 70, edgesep: 14, marginx: 20, marginy: 20, ranker: 'network-simplex'});
+  d.setGraph({rankdir: 'LR', nodesep: 14, ranksep: 60, edgesep: 10, marginx: 16, marginy: 16, ranker: 'network-simplex'});
   for (const node of nodes.values()) {
     if (node.kind === 'model') {
       const small = [node.sub, node.step].filter(Boolean);
@@ -203,8 +209,8 @@ export default {
       if (!size) return;
       const r = frame.getBoundingClientRect();
       if (!r.width || !r.height) return;
-      // fit, but never below 70 %: text stays readable, and a larger graph is panned
-      const k = Math.max(0.7, Math.min(1, (r.width - 20) / size.width, (r.height - 20) / size.height));
+      // fit, but never below 72 %: text stays at 10 px or more, and a larger graph is panned
+      const k = Math.max(0.72, Math.min(1, (r.width - 20) / size.width, (r.height - 20) / size.height));
       view = {k, x: Math.max(10, (r.width - size.width * k) / 2), y: Math.max(10, (r.height - size.height * k) / 2)};
       fitted = true;
       moved = false;
@@ -279,6 +285,7 @@ export default {
       size = layoutGraph(graph);
       frame.innerHTML = svg(graph, size);
       window.etwGraphLayoutMs = performance.now() - t0; // measured by the browser test, printed with its figures
+      window.etwGraphRenders = (window.etwGraphRenders || 0) + 1;
       frame.dataset.width = size.width;
       frame.dataset.height = size.height;
       fitted = false;
