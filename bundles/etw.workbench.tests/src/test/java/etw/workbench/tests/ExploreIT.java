@@ -45,6 +45,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots go to {@code target/screenshots/}.
  */
 class ExploreIT {
+    /** The page's changes as JSON with sorted keys: the address lists them sorted, the page in the order made. */
+    private static final String CANONICAL_OVERRIDES = "const c = v => v !== null && typeof v === 'object' ? '{' + Object.keys(v).sort().map(k => JSON.stringify(k) + ':' + c(v[k])).join(',') + '}' : JSON.stringify(v); return c(window.etw.state.overrides);";
+
     private static WorkbenchProcess workbench;
     private static WebDriver driver;
     private static Path shots;
@@ -142,6 +145,10 @@ class ExploreIT {
         waiting(10).until(d -> !svg(watched).equals(before));
     }
 
+    private static int year(String which) {
+        return ((Number) js("return window.etw.state.results." + which)).intValue();
+    }
+
     private static void noError() {
         WebElement error = driver.findElement(By.id("error"));
         assertFalse(error.isDisplayed(), error.getText());
@@ -210,14 +217,15 @@ class ExploreIT {
         WebElement tip = p.findElement(By.cssSelector(".etw-tip"));
         waiting(5).until(d -> tip.isDisplayed());
         String text = tip.getText();
-        assertTrue(text.contains("2050") && text.contains("World") && text.contains("TWh/yr"), text);
+        int first = year("firstYear"), last = year("lastYear");
+        assertTrue(text.contains(String.valueOf(last)) && text.contains("World") && text.contains("TWh/yr"), text);
         Matcher m = Pattern.compile("baseline: ([0-9,.]+) TWh/yr").matcher(text);
         assertTrue(m.find(), text);
-        assertEquals(value("Final Energy|Electricity", "World", 2050), number(m.group(1)), 0.5, "the value under the pointer");
+        assertEquals(value("Final Energy|Electricity", "World", last), number(m.group(1)), 0.5, "the value under the pointer");
         assertFalse(p.findElements(By.cssSelector("svg line.hover-line")).isEmpty(), "a guide line marks the year");
         screenshot("explore-3-hover");
         // a year in the middle
-        new Actions(driver).moveToElement(svg, (int) Math.round((l + pw * 11.0 / 26) / w * width) - width / 2, height / 4 - height / 2).perform();
+        new Actions(driver).moveToElement(svg, (int) Math.round((l + pw * (2035.0 - first) / (last - first)) / w * width) - width / 2, height / 4 - height / 2).perform();
         waiting(5).until(d -> "2035".equals(tip.getAttribute("data-year")));
         assertTrue(tip.getText().contains("2035"), tip.getText());
         new Actions(driver).moveToElement(driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore .levers-head"))).perform();
@@ -233,19 +241,20 @@ class ExploreIT {
         waiting(5).until(d -> !p.findElements(By.cssSelector("table.etw-table")).isEmpty());
         assertTrue(p.findElements(By.cssSelector("svg")).isEmpty(), "the table replaces the chart");
         List<WebElement> rows = p.findElements(By.cssSelector("table.etw-table tbody tr"));
-        assertEquals(27, rows.size(), "a row per year, 2024 to 2050");
-        List<WebElement> last = rows.get(26).findElements(By.tagName("td"));
-        assertEquals("2050", last.get(0).getText());
-        assertEquals(value("Capacity|Electricity|Solar", "World", 2050), number(last.get(1).getText()), 0.5);
+        int first = year("firstYear"), lastYear = year("lastYear"), n = lastYear - first + 1;
+        assertEquals(n, rows.size(), "a row per year, " + first + " to " + lastYear);
+        List<WebElement> last = rows.get(n - 1).findElements(By.tagName("td"));
+        assertEquals(String.valueOf(lastYear), last.get(0).getText());
+        assertEquals(value("Capacity|Electricity|Solar", "World", lastYear), number(last.get(1).getText()), 0.5);
         assertTrue(p.findElement(By.tagName("caption")).getText().contains("GW"), "the unit is in the caption");
         screenshot("explore-4-table");
         // the mode survives a redraw: move a lever, the panel stays a table with the new numbers
         WebElement solar = lever("solar-growth");
-        long n = redraws();
+        long drawn = redraws();
         solar.sendKeys(Keys.ARROW_RIGHT);
-        waiting(20).until(d -> redraws() > n);
-        waiting(5).until(d -> Math.abs(number(p.findElements(By.cssSelector("table.etw-table tbody tr")).get(26)
-                .findElements(By.tagName("td")).get(1).getText()) - value("Capacity|Electricity|Solar", "World", 2050)) < 0.5);
+        waiting(30).until(d -> redraws() > drawn);
+        waiting(5).until(d -> Math.abs(number(p.findElements(By.cssSelector("table.etw-table tbody tr")).get(n - 1)
+                .findElements(By.tagName("td")).get(1).getText()) - value("Capacity|Electricity|Solar", "World", lastYear)) < 0.5);
         p.findElement(By.cssSelector(".etw-toggle")).click();
         waiting(5).until(d -> !p.findElements(By.cssSelector("svg")).isEmpty());
         noError();
@@ -296,9 +305,9 @@ class ExploreIT {
         driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore .show button[data-show='diff']")).click();
         waiting(20).until(d -> !d.findElements(By.cssSelector("#view-etw\\.workbench\\.explore table.diff-table")).isEmpty());
         String link = driver.getCurrentUrl();
-        assertTrue(link.contains("scenario=baseline") && link.contains("set=etw.models.decarbonisation%2Fcarbon_price%3D2024%3A0%2C2050%3A50")
-                && link.contains("region=Europe") && link.contains("show=diff"), link);
-        String overrides = (String) js("return JSON.stringify(window.etw.state.overrides)");
+        assertTrue(link.contains("scenario=baseline") && link.contains("set=etw.models.decarbonisation%2Fcarbon_price%3D")
+                && link.contains("%222050%22%3A50") && link.contains("region=Europe") && link.contains("show=diff"), link);
+        String overrides = (String) js(CANONICAL_OVERRIDES);
         String table = driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore table.diff-table")).getText();
         double transport = value("Final Energy|Electricity|Transportation", "Europe", 2040);
 
@@ -306,7 +315,7 @@ class ExploreIT {
         open(link);
         waiting(30).until(d -> !d.findElements(By.cssSelector("#view-etw\\.workbench\\.explore table.diff-table")).isEmpty()
                 && Boolean.TRUE.equals(js("return !!window.etw.state.results")));
-        assertEquals(overrides, js("return JSON.stringify(window.etw.state.overrides)"), "the same changes");
+        assertEquals(overrides, js(CANONICAL_OVERRIDES), "the same changes (keys sorted)");
         assertEquals("3", lever("ev-adoption").getAttribute("value"), "the lever stands where it was left");
         assertEquals("50", lever("carbon-price").getAttribute("value"));
         assertEquals("Europe", new Select(driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore select.region"))).getFirstSelectedOption().getText());
@@ -346,8 +355,9 @@ class ExploreIT {
         String csv = Files.readString(out.resolve("class-rebound.csv"));
         Matcher m = Pattern.compile("\nETW,class-rebound,World,Final Energy\\|Electricity\\|Data Centers,TWh/yr,([^\n]*)").matcher(csv);
         assertTrue(m.find(), csv.substring(0, 300));
+        List<String> header = List.of(csv.substring(0, csv.indexOf('\n')).split(","));
         String[] values = m.group(1).split(",");
-        assertEquals(page2050, Double.parseDouble(values[values.length - 1]), Math.abs(page2050) * 1e-9,
+        assertEquals(page2050, Double.parseDouble(values[header.indexOf("2050") - 5]), Math.abs(page2050) * 1e-9,
                 "the command line runs the variant the page saved");
 
         // the page's export of it carries its name
