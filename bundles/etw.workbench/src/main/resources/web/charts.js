@@ -57,7 +57,7 @@ export function fmtSigned(v) {
 export function chart(opts) {
   const W = opts.width || 900, H = opts.height || 420;
   const small = W < 600;
-  const m = {l: small ? 56 : 72, r: small ? 10 : 16, t: opts.title ? (small ? 28 : 34) : 14, b: small ? 30 : 40};
+  const m = {l: small ? 56 : 72, r: small ? 20 : 16, t: opts.title ? (small ? 28 : 34) : 14, b: small ? 30 : 40};
   const bands = opts.bands || [];
   const legendW = opts.legend === false ? 0 : Math.min(260, Math.max(0, ...opts.series.map(s => s.label.length * 7 + 30), ...bands.map(b => b.label.length * 7 + 30)));
   const pw = W - m.l - m.r - legendW, ph = H - m.t - m.b;

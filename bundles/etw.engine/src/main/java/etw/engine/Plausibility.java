@@ -102,7 +102,7 @@ final class Plausibility {
         static String format(double x) {
             if (Double.isInfinite(x)) return "no limit";
             double a = Math.abs(x);
-            if (a >= 100 || a == 0) return String.format(Locale.ROOT, "%,.0f", x);
+            if (a >= 100 || x == Math.rint(x)) return String.format(Locale.ROOT, "%,.0f", x);
             if (a >= 1) return String.format(Locale.ROOT, "%,.1f", x);
             if (a >= 0.001) return String.format(Locale.ROOT, "%.3f", x);
             return "~0";

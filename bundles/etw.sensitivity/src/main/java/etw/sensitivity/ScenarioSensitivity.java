@@ -39,6 +39,17 @@ public final class ScenarioSensitivity {
     }
 
     /**
+     * The scenario with its last year brought forward to {@code lastYear} if it runs longer, so an analysis of
+     * outputs up to that year does not pay for (or fail in) the years after it. The year loop runs forward: a year's
+     * values depend only on that year's and earlier years' inputs, so the outputs are the same
+     * (BaselineSensitivityTest checks it, bit for bit, on every variable of the canned baseline).
+     */
+    public static Scenario upTo(Scenario s, int lastYear) {
+        if (lastYear >= s.lastYear() || lastYear < s.firstYear()) return s;
+        return s.toBuilder(s.name()).years(s.firstYear(), lastYear).build();
+    }
+
+    /**
      * The analysis of {@code outputs} over the scenario's uncertain parameters, evaluated with a 10 s step limit.
      *
      * @throws WiringException          if the scenario declares no uncertainty or a distribution is wrong (as for an

@@ -103,9 +103,11 @@ final class Cli {
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
                                            with an id, every parameter's description and source
-              scenarios [<name>] [--yaml]  the canned scenarios and the variants saved in the workspace
+              scenarios [<name>] [--yaml|--file]
+                                           the canned scenarios and the variants saved in the workspace
                                            (with what each extends); with a name, its lab sheet or its text;
-                                           --yaml prints the scenario as it runs (parents resolved)
+                                           --yaml prints the scenario as it runs (parents resolved), --file
+                                           the scenario file as written, with its comments
               help                         this text
 
             Options for every command:
@@ -720,7 +722,16 @@ final class Cli {
 
     private int scenarios(List<String> args) throws UsageException, ScenarioException {
         boolean yaml = args.remove("--yaml");
+        boolean file = args.remove("--file");
         if (args.size() > 1) throw new UsageException("scenarios takes at most one scenario name");
+        if (file) {
+            if (args.isEmpty()) throw new UsageException("scenarios --file takes a scenario, e.g. etw scenarios baseline --file");
+            Optional<String> text = scenarios.text(args.get(0));
+            if (text.isEmpty())
+                throw new UsageException("no scenario named '" + SafeText.of(args.get(0)) + "' (etw scenarios lists them)");
+            out.println(SafeText.lines(text.get()));
+            return OK;
+        }
         if (yaml) {
             if (args.isEmpty()) throw new UsageException("scenarios --yaml takes a scenario, e.g. etw scenarios ai-boom --yaml");
             out.print(SafeText.lines(etw.scenario.ScenarioWriter.write(scenarios.load(args.get(0)))));

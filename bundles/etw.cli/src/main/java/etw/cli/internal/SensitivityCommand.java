@@ -97,6 +97,9 @@ final class SensitivityCommand {
         out.printf(Locale.ROOT, "Sensitivity of %s: %,d base samples x (%d parameters + 2) = %,d runs in %.1f s "
                         + "(%,.0f runs/s, %d threads), seed %d%n", SafeText.of(scenario.name()), samples, a.factors.size(),
                 a.runs, a.seconds, a.runs / a.seconds, threads, seed);
+        if (year < scenario.lastYear())
+            out.println("Runs stop at " + year + ", the year analysed (the scenario runs to " + scenario.lastYear()
+                    + "; later years cannot change earlier ones)");
         out.println("Indices: S1 first order (Saltelli 2010), ST total (Jansen 1999); [95% bootstrap interval, "
                 + bootstrap + " resamples]; ranked by ST");
         for (SensitivityTable t : a.tables) {
@@ -130,7 +133,8 @@ final class SensitivityCommand {
         String region = regionOrNull != null ? regionOrNull
                 : scenario.regions().contains(ScenarioSensitivity.DEFAULT_REGION) ? ScenarioSensitivity.DEFAULT_REGION
                 : scenario.regions().get(0);
-        Wiring wiring = Wiring.wire(scenario, models.get());
+        // the year loop runs forward: later years cannot change the analysed year, so the runs stop there
+        Wiring wiring = Wiring.wire(ScenarioSensitivity.upTo(scenario, year), models.get());
         SampledRuns runs = SampledRuns.of(wiring);
         List<Output> outputs = variables.stream().map(v -> new Output(v, region, year)).toList();
         SobolAnalysis analysis;

@@ -35,7 +35,8 @@ final class ShowTable {
     }
 
     /**
-     * The year indices to print: {@code null} gives every {@code every} years (default 5) and the last year;
+     * The year indices to print: {@code null} gives the first year, the years divisible by {@code every} (default 5:
+     * 2025, 2030, ...) and the last year;
      * {@code 2030,2050} those years; {@code 2030-2040} every year of the span (or every {@code every} years and
      * its last).
      */
@@ -44,7 +45,8 @@ final class ShowTable {
         TreeSet<Integer> years = new TreeSet<>();
         if (text == null) {
             int step = every > 0 ? every : 5;
-            for (int y = 0; y < n; y += step) years.add(y);
+            years.add(0);
+            for (int y = 0; y < n; y++) if ((r.firstYear() + y) % step == 0) years.add(y);
             years.add(n - 1);
             return List.copyOf(years);
         }

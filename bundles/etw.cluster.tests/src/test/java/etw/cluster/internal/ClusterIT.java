@@ -38,7 +38,9 @@ import com.hazelcast.core.HazelcastInstance;
 class ClusterIT {
     private static final Path DIST = Path.of(System.getProperty("etw.dist", "../../launcher/target/etw")).toAbsolutePath().normalize();
     private static final int SAMPLES = 300;
-    private static final String CSV = "baseline.ensemble.csv";
+    private static final String CSV = "cluster-test.ensemble.csv";
+    /** Baseline to 2040: the same models and uncertainty, fewer years, so a loaded 2-core machine runs it in time. */
+    private static final String SCENARIO = "name: cluster-test\nextends: baseline\nyears: {first: 2024, last: 2040}\n";
 
     @TempDir
     Path work;
@@ -53,6 +55,7 @@ class ClusterIT {
 
     @Test
     void threeMembersGiveTheLocalResultEvenWhenOneIsKilledAndRefuseForgedWork() throws Exception {
+        Files.writeString(work.resolve("cluster-test.yaml"), SCENARIO);
         Path secret = work.resolve("cluster.secret");
         Files.writeString(secret, "a-test-secret-of-more-than-16-bytes\n");
         Path home = home("home", false);
@@ -65,10 +68,10 @@ class ClusterIT {
         assertTrue(n1.isAlive() && n2.isAlive() && n3.isAlive());
 
         // the local run, then the same on the cluster: the same CSV, byte for byte
-        assertEquals(0, etw(home, "local", "ensemble", "baseline", "--samples", "" + SAMPLES, "--seed", "11", "--out",
+        assertEquals(0, etw(home, "local", "ensemble", "cluster-test.yaml", "--samples", "" + SAMPLES, "--seed", "11", "--out",
                 work.resolve("local").toString()).waitFor(), () -> read("local.err"));
         byte[] local = Files.readAllBytes(work.resolve("local").resolve(CSV));
-        Process c1 = etw(home, "c1", "ensemble", "baseline", "--samples", "" + SAMPLES, "--seed", "11", "--out",
+        Process c1 = etw(home, "c1", "ensemble", "cluster-test.yaml", "--samples", "" + SAMPLES, "--seed", "11", "--out",
                 work.resolve("c1").toString(), "--cluster", all, "--secret-file", secret.toString());
         assertTrue(c1.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, c1.exitValue(), () -> read("c1.err"));
@@ -79,7 +82,7 @@ class ClusterIT {
 
         // kill a member when it has begun a block of the second run: its blocks run elsewhere, the result is the same
         int offset = read("n2.out").length();
-        Process c2 = etw(home, "c2", "ensemble", "baseline", "--samples", "" + SAMPLES, "--seed", "11", "--out",
+        Process c2 = etw(home, "c2", "ensemble", "cluster-test.yaml", "--samples", "" + SAMPLES, "--seed", "11", "--out",
                 work.resolve("c2").toString(), "--cluster", all, "--secret-file", secret.toString());
         awaitLine("n2.out", ": block ", offset, 180);
         n2.destroyForcibly();
@@ -116,6 +119,7 @@ class ClusterIT {
 
     @Test
     void aPluginOnlyTheCoordinatorHasIsSentToTheMembersAndACoordinatorThatDiesStopsTheirWork() throws Exception {
+        Files.writeString(work.resolve("cluster-test.yaml"), SCENARIO);
         Path secret = work.resolve("cluster.secret");
         Files.writeString(secret, "another-test-secret-for-plugins");
         Path nodes = home("nodes", false);
@@ -123,7 +127,7 @@ class ClusterIT {
         int port = freePort();
         Process n1 = etw(nodes, "m1", "node", "--port", "" + port, "--secret-file", secret.toString());
         awaitLine("m1.out", "started in cluster", 0, 120);
-        Process c = etw(coordinator, "c", "ensemble", "baseline", "--samples", "" + (SAMPLES + 600), "--seed", "3", "--out",
+        Process c = etw(coordinator, "c", "ensemble", "cluster-test.yaml", "--samples", "" + (SAMPLES + 600), "--seed", "3", "--out",
                 work.resolve("c").toString(), "--cluster", "127.0.0.1:" + port, "--secret-file", secret.toString());
         awaitLine("m1.out", "installed plugin etw.test.synced 1.0.0", 0, 180);
         awaitLine("m1.out", ": block ", 0, 180);

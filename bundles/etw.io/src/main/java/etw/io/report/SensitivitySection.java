@@ -89,12 +89,18 @@ final class SensitivitySection {
                 .append(esc("Sobol indices: " + s.variable() + ", " + s.region() + ", " + s.year())).append("</text>\n");
         h.append("<g class=\"plot\" data-xmap=\"").append(n(a)).append(' ').append(n(b)).append("\">\n");
         double bottom = TOP + rows.size() * ROW;
-        for (int k = (int) Math.round(lo * 10); k <= Math.round(hi * 10); k += (hi - lo > 1.2 ? 2 : 1)) {
-            double x = a + b * k / 10.0;
+        double step = 20;
+        for (double candidate : new double[] {0.1, 0.2, 0.5, 1, 2, 5, 10})
+            if ((hi - lo) / candidate <= 10) {
+                step = candidate;
+                break;
+            }
+        for (long k = (long) Math.ceil(lo / step - 1e-9); k <= (long) Math.floor(hi / step + 1e-9); k++) {
+            double x = a + b * k * step;
             h.append("<line x1=\"").append(n(x)).append("\" y1=\"").append(n(TOP)).append("\" x2=\"").append(n(x))
                     .append("\" y2=\"").append(n(bottom)).append("\" stroke=\"").append(k == 0 ? "#000000" : "#d0d0d0")
                     .append("\" stroke-width=\"1\"/>\n<text x=\"").append(n(x)).append("\" y=\"").append(n(bottom + 14))
-                    .append("\" text-anchor=\"middle\" font-size=\"11\">").append(esc(String.format(java.util.Locale.ROOT, "%.1f", k / 10.0)))
+                    .append("\" text-anchor=\"middle\" font-size=\"11\">").append(esc(String.format(java.util.Locale.ROOT, "%.1f", k * step)))
                     .append("</text>\n");
         }
         for (int i = 0; i < rows.size(); i++) {

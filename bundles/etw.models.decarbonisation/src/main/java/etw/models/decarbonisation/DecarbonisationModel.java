@@ -27,20 +27,41 @@ import etw.api.StepContext;
  *                      hydro_capacity; a budget the month cannot use is spilled
  * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
  *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January
- * fleet                K_f = &lt;f&gt;_capacity * survival(year - first year) + N_f (f = coal, gas, oil); survival: vintages
- *                      evenly spread between age 0 and 2 &lt;f&gt;_mean_age, each retiring at &lt;f&gt;_lifetime; coal is 0
- *                      from coal_phase_out_year on. N_f, capacity built since the first year, is last year's
- *                      (an own output read with lag 1) plus this year's additions:
- * additions            need = min(firm_build_max, peak residual load * (1 + reserve_margin) - sum_f K_f
- *                      &lt;f&gt;_availability), split by &lt;f&gt;_build_share; new plants have no must-run block and do not
- *                      retire within the horizon (their lifetimes exceed 2050 - 2024)
- * new batteries        B(t) = B(t-1) (1 - 1 / battery_lifetime) + min(battery_build_max, battery_build_response *
- *                      last year's peak hourly surplus after storage), B(first year) = 0 (own output, lag 1); power
- *                      battery_power + B, energy battery_energy + B * battery_duration_new
- * fossil               available A_f = K_f * &lt;f&gt;_availability; short-run cost
+ * fleet                K_f = &lt;f&gt;_capacity * survival(year - first year) + N_f (f = coal, gas, oil, clean_firm);
+ *                      survival: vintages evenly spread between age 0 and 2 &lt;f&gt;_mean_age, each retiring at
+ *                      &lt;f&gt;_lifetime; coal is 0 from coal_phase_out_year on. N_f, capacity built since the first year,
+ *                      ages through the six stages of {@link StageStock} (a discrete Erlang survival curve with mean
+ *                      &lt;f&gt;_lifetime), read back with lag 1, plus this year's additions
+ * batteries            B = battery stock built since the first year (StageStock, mean life battery_lifetime); power
+ *                      battery_power + B, energy battery_energy + B * battery_duration_new. After the balance with
+ *                      last year's stock: each day's shiftable energy m_d = min(curtailed * round trip, residual);
+ *                      an extra GWh pays on the days with m_d above it, each worth v = short-run cost of the plant
+ *                      at the margin at the mean residual level, against the annualised cost
+ *                      k * 1e6 * crf(discount_rate, battery_lifetime), k the Wright's-law cost
+ *                      battery_cost_base * (cumulative / first-year energy)^log2(1 - battery_learning_rate): the
+ *                      energy added e* is the m_d exceeded on (annual cost / 1000 v) days; power e* / duration, at
+ *                      most battery_build_max and 50% of the fleet (or 1% of peak residual load); storage re-runs
+ * clean firm, economic from the second year: the screening curve's crossover h* = (clean_firm_capex
+ *                      crf(discount_rate, clean_firm_lifetime) + clean_firm_fixed_om) / (c_base - c_clean) hours a
+ *                      year (c_base the cheapest fossil's short-run cost); capacity up to the residual load exceeded
+ *                      in h* hours is added, at most clean_firm_build_max a year
+ * reliability          need = peak residual load * (1 + reserve_margin) - available fleet (incl. the clean firm just
+ *                      added); fossil additions min(need, firm_build_max) split by &lt;f&gt;_build_share, the rest by
+ *                      clean firm within clean_firm_build_max; only what both limits forbid can go unmet
+ * dispatch             available A_f = K_f * &lt;f&gt;_availability; short-run cost
  *                      c_f = &lt;f&gt;_fuel_price / &lt;f&gt;_efficiency + carbon_price * ef_&lt;f&gt; / 1000 [USD/MWh];
  *                      each hour first the must-run blocks &lt;f&gt;_must_run * (first-year fleet left) * availability,
- *                      then the rest of A_f, cheapest first
+ *                      then the rest of A_f, cheapest first; the hour's price is the marginal plant's c_f (VoLL
+ *                      when demand goes unmet, 0 when clean supply or storage is at the margin)
+ * market values        solar and wind: their generation-weighted hourly price (read by the renewables model)
+ * system cost          (sum_f K_f (capex_f crf + fixed_om_f) + sum_f G_f fuel_f + battery energy k crf + solar and
+ *                      wind generation * their levelised cost + (hydro + nuclear + other) legacy_clean_cost) /
+ *                      (R - unmet)  [USD/MWh]; carbon payments are transfers and left out
+ * invariants           each hour and the year close to 1e-6 relative; shares of supply in [0, 1]; dispatchable
+ *                      capacity factors within availability; solar and wind within physical limits. A violation
+ *                      stops the run naming the model, region, year (and hour)
+ * representative days  representative_days 12: the same on 12 x 24 h (HourlyProfiles.representativeDays), each
+ *                      hour standing for 730 / 24 real hours; its error against 8,760 h is in RepresentativeDaysTest
  * unmet demand         residual left after the last fuel (reported, never hidden as fossil)
  * curtailment          surplus left after storage, plus spilled hydro
  * emissions [Mt CO2]   E = (coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000
@@ -172,12 +193,20 @@ public final class DecarbonisationModel implements Model {
                 + "evenly between charge and discharge, empty on 1 January); fossil by merit order on short-run cost "
                 + "fuel_price / efficiency + carbon_price * ef / 1000 [USD/MWh], first each fuel's must-run block "
                 + "must_run * surviving first-year capacity * availability, then the rest of capacity * availability, "
-                + "cheapest first. Capacity = capacity * survival (vintages evenly spread from 0 to 2 mean_age, "
-                + "retiring at lifetime; coal 0 from coal_phase_out_year) + capacity built since the first year, "
-                + "which grows by min(firm_build_max, peak residual * (1 + reserve_margin) - available fleet) split "
-                + "by build_share. Batteries built since the first year: last year's stock * (1 - 1/battery_lifetime) + "
-                + "min(battery_build_max, battery_build_response * last year's peak hourly surplus), with "
-                + "battery_duration_new hours each. The "
+                + "cheapest first (clean firm, the fourth plant type, runs first at its low short-run cost). Capacity = "
+                + "capacity * survival (vintages evenly spread from 0 to 2 mean_age, retiring at lifetime; coal 0 from "
+                + "coal_phase_out_year) + capacity built since the first year, aged through six stages of a discrete "
+                + "Erlang survival curve with mean lifetime. Additions: batteries where the daily shiftable surplus, "
+                + "valued at the marginal plant's short-run cost, pays for their annualised Wright's-law cost "
+                + "(battery_cost_base, battery_learning_rate); clean firm where the screening curve puts it below "
+                + "the cheapest fossil (capex, fixed O&M, discount_rate), up to clean_firm_build_max a year; then "
+                + "for reliability, peak residual * (1 + reserve_margin) - available fleet, by fossil up to "
+                + "firm_build_max (split by build_share) and the rest by clean firm within its build rate. The "
+                + "hourly price is the marginal plant's cost (value_of_lost_load when unmet): market values of "
+                + "solar and wind feed the renewables model; the system cost per MWh (annualised capital, fixed, fuel "
+                + "and legacy costs over demand met; carbon payments excluded) is Price|Secondary Energy|Electricity. "
+                + "representative_days 12 balances twelve representative days instead of 8,760 hours. Every hour "
+                + "must close to 1e-6 and shares and capacity factors stay physical, or the run stops. The "
                 + "residual left is unmet demand, the surplus left plus spilled hydro is curtailment. Emissions [Mt] = "
                 + "(coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000; total generation T = the sum of "
                 + "the sources - curtailment; carbon intensity = emissions * 1000 / T; cumulative emissions [Gt CO2] = "
@@ -278,7 +307,7 @@ public final class DecarbonisationModel implements Model {
                 "Battery power added this year: as much as the year's hourly balance says pays for itself (daily "
                         + "shiftable surplus valued at the marginal plant's short-run cost against the annualised cost)");
         peakSurplus = b.output("Peak Surplus|Electricity", "GW",
-                "Highest hourly surplus left after storage: clean supply curtailed in its worst hour");
+                "Highest hourly surplus left after storage: clean supply curtailed in its worst hour (diagnostic)");
         batteryEnergy = b.parameter("battery_energy", "GWh", 375, 0, MAX_GWH,
                 "Grid-scale battery energy capacity",
                 "assumption: 2.5 h of storage per GW, within the 2-4 h typical of Li-ion (NREL Annual Technology "
@@ -384,7 +413,8 @@ public final class DecarbonisationModel implements Model {
             emissionFactor[f] = b.parameter("ef_" + n, "g CO2/kWh", ef[f], 0, 2000,
                     "CO2 emitted per kWh of " + n + " generation", efSource[f]);
             lifetime[f] = b.parameter(n + "_lifetime", "yr", life[f], 5, 100,
-                    "Technical lifetime of " + n + " plants: a plant retires at this age", lifeSource[f]);
+                    "Technical lifetime of " + n + " plants: first-year plants retire at this age, plants built "
+                            + "later around it (mean of the StageStock survival curve)", lifeSource[f]);
             meanAge[f] = b.parameter(n + "_mean_age", "yr", age[f], 0, 80,
                     "Capacity-weighted mean age of the " + n + " fleet in the first year; vintages are taken as "
                             + "evenly spread between 0 and twice this age", ageSource[f]);

@@ -41,7 +41,10 @@ import java.util.Arrays;
  * The storage rule is a greedy in time order (no foresight, no optimisation): a lower bound on what the same
  * storage could do with perfect foresight. Every hour closes:
  * {@code (D g_h)/weight = (S s_h + W w_h)/weight + F/8760 + hydro_h + discharge_h - charge_h + dispatch_h + unmet_h
- * - curtailment_h}; {@link #dispatch} checks that to 1e-6 relative and returns the first hour that does not.
+ * - curtailment_h}. {@link #dispatch} checks each hour to 1e-6 relative (of the hour's load net of clean supply)
+ * and returns the first hour that does not close: the load left after clean supply and hydro, less the storage
+ * flow, plus curtailment, must equal what the plants gave plus unmet demand. The model checks the year's sums
+ * against demand as well.
  */
 public final class HourlyBalance {
 
@@ -78,7 +81,7 @@ public final class HourlyBalance {
     private double[] gIn, sProfile, wProfile;
 
     private double unmet, curtailment, spill, hydroDispatched, charge, discharge, losses, finalSoc, peakResidual,
-            peakSurplus, residualEnergy, deficitHours, valueSolar, valueWind, valueLoad;
+            peakSurplus, residualEnergy, deficitHours, valueSolar, valueWind;
     private final double[] fossil = new double[FUELS];
     private final double[] peakFossil = new double[FUELS];
     private final int[] order = new int[FUELS];
@@ -219,8 +222,7 @@ public final class HourlyBalance {
         double c0 = avail[0], c1 = avail[1], c2 = avail[2], c3 = avail[3];
         double p0 = sortedCost[0], p1 = sortedCost[1], p2 = sortedCost[2], p3 = sortedCost[3];
         double f0 = 0.0, f1 = 0.0, f2 = 0.0, f3 = 0.0, k0 = 0.0, k1 = 0.0, k2 = 0.0, k3 = 0.0, short_ = 0.0;
-        double vs = 0.0, vw = 0.0, vl = 0.0;
-        double inv = 1.0 / weight, d = dIn * inv, sol = sIn * inv, wnd = wIn * inv, flat = fIn;
+        double vs = 0.0, vw = 0.0;
         int bad = -1;
         for (int h = 0; h < n; h++) {
             double r = net[h];
@@ -245,13 +247,11 @@ public final class HourlyBalance {
             price[h] = p;
             vs += p * sProfile[h];
             vw += p * wProfile[h];
-            vl += p * gIn[h];
-            // the invariant: demand = clean + hydro + storage flow + dispatch + unmet - curtailment, this hour
-            double demandH = d * gIn[h];
-            double hydroH = base[h] - afterHydro[h];
-            double supplyH = sol * sProfile[h] + wnd * wProfile[h] + flat + hydroH + flow[h] + g0 + g1 + g2 + g3 + r
-                    - curtailed[h];
-            if (bad < 0 && !(Math.abs(supplyH - demandH) <= TOLERANCE * Math.max(1.0, demandH))) bad = h;
+            // the invariant: demand - clean = hydro + storage flow + dispatch + unmet - curtailment, this hour;
+            // base_h = (demand - solar - wind - flat firm)_h, hydro_h = base_h - afterHydro_h (see balance)
+            double gap = afterHydro[h] - flow[h] + curtailed[h] - (g0 + g1 + g2 + g3 + r);
+            if (!(gap <= TOLERANCE * (1.0 + Math.abs(base[h])) && gap >= -TOLERANCE * (1.0 + Math.abs(base[h]))) && bad < 0)
+                bad = h;
         }
         double wt = weight / 1000.0;
         fossil[order[0]] = f0 * wt;
@@ -265,7 +265,6 @@ public final class HourlyBalance {
         unmet = short_ * wt;
         valueSolar = vs;
         valueWind = vw;
-        valueLoad = vl;
         return bad;
     }
 
@@ -443,9 +442,6 @@ public final class HourlyBalance {
 
     /** Market value of wind: its generation-weighted hourly price, USD/MWh. */
     public double valueWind() { return valueWind; }
-
-    /** Load-weighted average hourly price, USD/MWh. */
-    public double valueLoad() { return valueLoad; }
 
     /** The price of modelled hour h after the last dispatch, USD/MWh. */
     double price(int h) { return price[h]; }

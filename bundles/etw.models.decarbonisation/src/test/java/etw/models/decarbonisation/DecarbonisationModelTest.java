@@ -226,6 +226,20 @@ class DecarbonisationModelTest {
         assertTrue(priced.output("Price|Secondary Energy|Electricity", 2030) > 0);
     }
 
+    /** A violated invariant fails the run and names the model, the region and the year. */
+    @Test
+    void aViolatedInvariantNamesModelRegionAndYear() {
+        ModelHarness h = ModelHarness.of(new DecarbonisationModel()).years(2024, 2024)
+                .input(DEMAND, 27775).input(SOLAR, 2131).input(WIND, 2497)
+                .input("Levelised Cost|Electricity|Solar", 50).input("Levelised Cost|Electricity|Wind", 50)
+                .input("Capacity|Electricity|Solar", 100).input("Capacity|Electricity|Wind", 1133);
+        Throwable t = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, h::run);
+        StringBuilder messages = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) messages.append(c.getMessage()).append('\n');
+        String m = messages.toString();
+        assertTrue(m.contains("etw.models.decarbonisation: invariant violated in World, 2024: solar capacity factor"), m);
+    }
+
     @Test
     void carbonPriceSwitchesCoalToGas() {
         ModelHarness none = harness(2024, 2024, 27775, 2131, 2497).parameter("gas_must_run", 0).run();

@@ -76,7 +76,7 @@ class ExploreIT {
     @BeforeEach
     void openExplore() {
         String base = workbench.url.endsWith("/") ? workbench.url : workbench.url + "/";
-        open(base + "?scenario=baseline&view=etw.workbench.explore");
+        open(base + "?scenario=baseline&perspective=explore");
     }
 
     private static void open(String url) {

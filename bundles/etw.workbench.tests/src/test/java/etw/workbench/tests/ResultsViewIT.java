@@ -77,7 +77,7 @@ class ResultsViewIT {
     }
 
     private static void openResults(String query) {
-        driver.get(base() + "?" + query + "&view=etw.workbench.results");
+        driver.get(base() + "?" + query + "&perspective=model&view=etw.workbench.results");
         waiting(60).until(d -> !d.findElements(By.cssSelector("#results-chart .single svg")).isEmpty()
                 && Boolean.TRUE.equals(js("return !!window.etw.state.results")));
     }
@@ -126,7 +126,7 @@ class ResultsViewIT {
         // the plugin arrives through FileInstall: open the scenario until a run with it works
         boolean ran = false;
         for (long end = System.currentTimeMillis() + 60_000; !ran && System.currentTimeMillis() < end; ) {
-            driver.get(base() + "?scenario=with-deep-hydrogen&view=etw.workbench.results");
+            driver.get(base() + "?scenario=with-deep-hydrogen&perspective=model&view=etw.workbench.results");
             waiting(60).until(x -> Boolean.TRUE.equals(js("return !!window.etw.state.results || !document.getElementById('error').hidden")));
             ran = Boolean.TRUE.equals(js("return !!window.etw.state.results && window.etw.state.results.variables.some(v => v.name === 'Final Energy|Electricity|Hydrogen|Electrolysis')"));
             if (!ran) Thread.sleep(1000);
@@ -158,8 +158,14 @@ class ResultsViewIT {
 
     @Test
     void theAllParametersPanelIsCollapsedSearchableAndFollowsTheLevers() throws Exception {
-        driver.get(base() + "?scenario=baseline&view=etw.workbench.explore");
+        driver.get(base() + "?scenario=baseline&perspective=explore");
         waiting(60).until(d -> count("#view-etw\\.workbench\\.explore .lever input") == 10);
+        // a key lever moves heat_pump_share before the All parameters panel is ever shown
+        WebElement lever = driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore .lever[data-lever='heat-pumps'] input"));
+        js("arguments[0].value = 60; arguments[0].dispatchEvent(new Event('input'))", lever);
+        waiting(30).until(d -> js("return JSON.stringify(window.etw.state.overrides)").toString().contains("0.6"));
+        driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore button.all-params")).click();
+        waiting(10).until(d -> "model".equals(js("return window.etw.state.perspective")));
         By groups = By.cssSelector("#view-etw\\.workbench\\.scenario details.model-params");
         waiting(30).until(d -> d.findElements(groups).size() >= 4);
         for (WebElement g : driver.findElements(groups)) assertEquals(null, g.getAttribute("open"), "groups start closed");
@@ -172,13 +178,16 @@ class ResultsViewIT {
         assertTrue(driver.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario .param[data-param='heat_pump_share']")).isDisplayed());
         assertFalse(driver.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario details.model-params[data-model='etw.models.datacenter']")).isDisplayed(),
                 "a model without a match is hidden");
-        // a key lever moves heat_pump_share: its form here follows
-        WebElement lever = driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore .lever[data-lever='heat-pumps'] input"));
-        js("arguments[0].value = 60; arguments[0].dispatchEvent(new Event('input'))", lever);
-        waiting(30).until(d -> d.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario .param[data-param='heat_pump_share']")).getAttribute("class").contains("changed"));
+        assertTrue(driver.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario .param[data-param='heat_pump_share']")).getAttribute("class").contains("changed"));
         List<WebElement> boxes = driver.findElements(By.cssSelector("#view-etw\\.workbench\\.scenario .param[data-param='heat_pump_share'] input[type=number]"));
         assertEquals("0.6", boxes.get(boxes.size() - 1).getAttribute("value"), "the 2050 point the lever set");
         screenshot("results-4-all-parameters-search");
+        // the lever moves again while the panel is open: its form follows
+        js("arguments[0].value = 70; arguments[0].dispatchEvent(new Event('input'))", lever);
+        waiting(30).until(d -> {
+            List<WebElement> b = d.findElements(By.cssSelector("#view-etw\\.workbench\\.scenario .param[data-param='heat_pump_share'] input[type=number]"));
+            return "0.7".equals(b.get(b.size() - 1).getAttribute("value"));
+        });
         filter.clear();
         filter.sendKeys(" ");
         filter.sendKeys(org.openqa.selenium.Keys.BACK_SPACE);

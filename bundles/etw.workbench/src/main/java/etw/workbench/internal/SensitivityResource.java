@@ -51,7 +51,8 @@ final class SensitivityResource {
         SampledRuns runs;
         SobolAnalysis analysis;
         try {
-            runs = SampledRuns.of(scenarios.wire(s), Duration.ofSeconds(10));
+            // the year loop runs forward: later years cannot change the analysed year, so the runs stop there
+            runs = SampledRuns.of(scenarios.wire(ScenarioSensitivity.upTo(s, year)), Duration.ofSeconds(10));
             analysis = ScenarioSensitivity.of(runs, List.of(new ScenarioSensitivity.Output(variable, region, year)));
         } catch (WiringException | IllegalArgumentException e) {
             throw ApiException.unprocessable(e.getMessage());

@@ -163,12 +163,15 @@ export default {
       r.row.dataset.value = String(x);
     }
 
-    /** Puts the slider where the parameters now are. */
+    /**
+     * Puts the slider where the parameters now are. The number shown is exact (baseline's 12% stays 12%, not the
+     * 10% of the nearest step); the thumb sits at the nearest step, and a move goes from step to step.
+     */
     function place(r) {
       let x = position(r.lever.targets[0], r.bases[0], effective(r.lever.targets[0]), wb.state.scenario);
       if (x === null || !Number.isFinite(x)) x = r.initial ?? r.lo;
-      x = snap(Math.min(r.hi, Math.max(r.lo, x)), r.lever);
-      if (document.activeElement !== r.range) r.range.value = String(x);
+      x = +Math.min(r.hi, Math.max(r.lo, x)).toPrecision(10);
+      if (document.activeElement !== r.range) r.range.value = String(snap(x, r.lever));
       show1(r, x);
     }
 
@@ -184,8 +187,11 @@ export default {
       wb.run();
     });
     $('.all-params').addEventListener('click', () => {
-      const tab = document.querySelector('[data-view="etw.workbench.scenario"]');
-      if (tab) { tab.click(); document.querySelector('#view-etw\\.workbench\\.scenario input[type=search]')?.focus(); }
+      // the All parameters panel is the Scenario view, in the Model perspective
+      wb.showPerspective?.('model');
+      if (wb.showView) wb.showView('etw.workbench.scenario');
+      else document.querySelector('[data-view="etw.workbench.scenario"]')?.click();
+      setTimeout(() => document.querySelector('#view-etw\\.workbench\\.scenario input[type=search]')?.focus(), 50);
     });
 
     // ------------------------------------------------------------ reference (difference) runs
@@ -217,7 +223,7 @@ export default {
 
     function fillAgainst() {
       const p = parentName();
-      const opts = [['auto', `Automatic (${p ? 'parent ' + p + ', or' : ''} the scenario without changes)`],
+      const opts = [['auto', p ? `Automatic (parent ${p}, or the scenario without your changes)` : 'Automatic (the scenario without your changes)'],
         ['unchanged', `${wb.state.scenario?.name || 'the scenario'} without changes`]];
       if (p) opts.push(['parent', `parent: ${p}`]);
       for (const s of wb.state.scenarios || []) if (s.name !== wb.state.ref) opts.push(['scenario:' + s.name, s.name]);
@@ -245,7 +251,7 @@ export default {
     function fillRegions(results) {
       const keep = region && results.regions.includes(region) ? region : results.regions.includes('World') ? 'World' : results.regions[0];
       if (regionSelect.dataset.regions !== results.regions.join('\n')) {
-        regionSelect.innerHTML = results.regions.map(r => `<option>${esc(r)}</option>`).join('');
+        regionSelect.innerHTML = results.regions.map(r => `<option value="${esc(r)}">${esc(r)}</option>`).join('');
         regionSelect.dataset.regions = results.regions.join('\n');
       }
       regionSelect.value = keep;
@@ -297,8 +303,8 @@ export default {
       }
       multiples($('.multiples'), items, 300);
       $('.dash-legend').innerHTML = diff
-        ? `<span class="key"><i style="border-color:${PALETTE[5]}"></i>${esc(label)} minus ${esc(ref?.label || '(no reference)')}${show === 'pct' ? ', in % of it' : ''}</span> · ${esc(region)}`
-        : `<span class="key"><i style="border-color:${PALETTE[0]}"></i>${esc(label)}</span>${ref?.results ? `<span class="key"><i class="dashed"></i>${esc(ref.label)}</span>` : ''} · ${esc(region)}`;
+        ? `<span class="key"><i style="border-color:${PALETTE[5]}"></i>${esc(label)} minus ${esc(ref?.label || '(no reference)')}${show === 'pct' ? ', in % of it' : ''}</span> · region: ${esc(region)}`
+        : `<span class="key"><i style="border-color:${PALETTE[0]}"></i>${esc(label)}</span>${ref?.results ? `<span class="key"><i class="dashed"></i>${esc(ref.label)}</span>` : ''} · region: ${esc(region)}`;
       drawDifference(results, label);
     }
 

@@ -26,7 +26,7 @@ export default {
   mount(el, wb) {
     el.innerHTML = `<div class="scenario-head"></div>
       <h3 class="all-head">All parameters <span class="muted count"></span></h3>
-      <div class="controls"><input type="search" placeholder="Search parameters (name, description, model, unit)" aria-label="Filter parameters" class="filter">
+      <div class="controls"><input type="search" placeholder="Search parameters" title="Searches names, descriptions, models and units" aria-label="Filter parameters" class="filter">
         <label class="muted"><input type="checkbox" class="changed-only"> changed only</label>
         <button class="expand-all" title="Open every model's parameters">Expand all</button>
         <button class="collapse-all" title="Close every model's parameters">Collapse all</button>

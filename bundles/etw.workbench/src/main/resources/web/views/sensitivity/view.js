@@ -11,9 +11,10 @@ export function chart(a) {
   lo = Math.floor(lo * 10) / 10; hi = Math.ceil(hi * 10) / 10;
   const b = (W - LEFT - RIGHT) / (hi - lo), x = v => LEFT + (v - lo) * b, bottom = TOP + a.rows.length * ROW;
   const out = [`<svg class="sensitivity-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${bottom + 40}" width="100%">`];
-  for (let k = Math.round(lo * 10); k <= Math.round(hi * 10); k += (hi - lo > 1.2 ? 2 : 1))
-    out.push(`<line x1="${x(k / 10)}" y1="${TOP}" x2="${x(k / 10)}" y2="${bottom}" stroke="${k === 0 ? '#000' : '#ddd'}"/>`,
-      `<text x="${x(k / 10)}" y="${bottom + 14}" text-anchor="middle" font-size="11">${(k / 10).toFixed(1)}</text>`);
+  const step = [0.1, 0.2, 0.5, 1, 2, 5, 10].find(t => (hi - lo) / t <= 10) ?? 20;
+  for (let k = Math.ceil(lo / step - 1e-9); k <= Math.floor(hi / step + 1e-9); k++)
+    out.push(`<line x1="${x(k * step)}" y1="${TOP}" x2="${x(k * step)}" y2="${bottom}" stroke="${k === 0 ? '#000' : '#ddd'}"/>`,
+      `<text x="${x(k * step)}" y="${bottom + 14}" text-anchor="middle" font-size="11">${(k * step).toFixed(1)}</text>`);
   a.rows.forEach((r, i) => {
     const y = TOP + i * ROW + 4;
     out.push(`<text x="${LEFT - 6}" y="${y + BAR + 3}" text-anchor="end" font-size="11">${esc(r.parameter)}</text>`);
