@@ -55,7 +55,7 @@ final class BuiltinViews {
     }
 
     /** The parameters of the current scenario as forms: sliders, per-region values, trajectories. */
-    @Component(service = WorkbenchView.class, property = "etw.workbench.perspective=model")
+    @Component(service = WorkbenchView.class, property = {"etw.workbench.perspective=explore", "etw.workbench.perspective=model"})
     public static final class ScenarioView extends Builtin {
         public ScenarioView() {
             super("scenario", "Scenario", 10, "side");
