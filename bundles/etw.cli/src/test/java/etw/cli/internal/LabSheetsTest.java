@@ -86,9 +86,8 @@ class LabSheetsTest {
     }
 
     /**
-     * Every {@code ./etw ...} command of a sheet (code blocks and inline), with placeholders left out. A command
-     * running {@code rebound_elasticity=1.0} to 2100 stops in the supply model (an invariant of the decarbonisation
-     * model, World 2073), so the rebound series is checked to 0.9 and the warning of 1.0 on a run to 2050.
+     * Every {@code ./etw ...} command of a sheet (code blocks and inline), with placeholders left out (and those the
+     * sheet says do not work, which are checked to fail).
      */
     private static List<String> commands(String sheet) {
         List<String> out = new ArrayList<>();
@@ -296,7 +295,7 @@ class LabSheetsTest {
         String q1 = "./etw show ai-efficiency \"Final Energy|Electricity|Data Centers\" --region World --set rebound_elasticity=0.8";
         documented(sheet, outputs, q1);
         double last = -1;
-        for (String rebound : List.of("0.5", "0.8", "0.9")) { // 1.0 to 2100 stops in the supply model (World 2073)
+        for (String rebound : List.of("0.5", "0.8", "0.9")) { // 1.0: the warning, on a run to 2050 below
             String out = etw(q1.replace("0.8", rebound));
             double v = number(show(out).get("(total)").get(2050));
             assertTrue(v > last, "data-centre electricity rises with the rebound: " + v + " after " + last);
@@ -337,7 +336,7 @@ class LabSheetsTest {
         // Q6: the coal-build what-if runs
         assertTrue(compare(documented(sheet, outputs, "./etw compare ai-boom --set coal_build_share=0 --years 2035,2050"))
                 .containsKey(co2 + "|2050"));
-        // the boom with a full rebound warns (issue 13); to 2050, as the supply model stops it later (World 2064)
+        // the boom with a full rebound warns (issue 13), on a run to 2050
         Files.writeString(dir.resolve("ai-boom-2050.yaml"), "name: ai-boom\nextends: ai-boom\nyears: {first: 2024, last: 2050}\n");
         assertTrue(etw(words("run " + dir.resolve("ai-boom-2050.yaml") + " --set rebound_elasticity=1.0")).out.contains("implausible result"));
     }
