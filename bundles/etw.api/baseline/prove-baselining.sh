@@ -2,7 +2,7 @@
 # Proves that the build refuses an API change without a version bump (issue 14, item 19).
 # Copies etw.api (and the root pom it inherits from) to a temporary folder, makes one change to an exported
 # package there, and runs `mvn verify` on the copy, which must fail in bnd-baseline-maven-plugin:
-#   1. a public method added to etw.api.Units while etw.api stays 2.0.0 (needs a minor bump, 2.1.0);
+#   1. a public method added to etw.api.Units while etw.api stays 2.1.0 (needs a minor bump, 2.2.0);
 #   2. a public method removed from etw.api.Units (needs a major bump, 3.0.0);
 #   3. the same removal with the package raised to 3.0.0, which must pass.
 # The working tree is not touched. Usage: bundles/etw.api/baseline/prove-baselining.sh [extra mvn args, e.g. -o]

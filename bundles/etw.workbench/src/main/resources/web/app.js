@@ -1,12 +1,15 @@
 // The workbench page: loads the views (WorkbenchView services, listed by /api/views), keeps the current scenario
 // and its parameter changes, and re-runs on every change. It talks to the server only through /api.
 
+import * as urlState from './urlstate.js'; // the scenario and its changes in the address (explore helper)
+
 const token = new URLSearchParams(location.search).get('token');
 const listeners = {};
 
 const wb = {
   /** The current scenario: ref (canned name or file) or text, its parsed description, the changes, results. */
-  state: {ref: null, text: null, scenario: null, overrides: {}, results: null, revision: 0, views: []},
+  state: {ref: null, text: null, scenario: null, overrides: {}, results: null, revision: 0, views: [], perspective: null,
+    error: null},
 
   /** Calls the JSON API; rejects with an Error carrying the server's message. */
   async api(path, body) {
@@ -78,6 +81,7 @@ const wb = {
   showError, status,
 };
 window.etw = wb;
+wb.on('overrides', () => urlState.write(wb.state));
 
 let running = false, pending = null;
 async function drain() {
@@ -94,10 +98,13 @@ async function drain() {
       status(`${results.scenario}: run in ${results.runMs.toFixed(0)} ms${plugins}${warnings}`);
       document.getElementById('status').title = results.warnings.join('\n');
       hideError();
+      wb.state.error = null;
       wb.emit('results', {results, t0});
     } catch (e) {
       status('Run failed');
       showError(e.message);
+      wb.state.error = e.message;
+      wb.emit('run-error', e.message);
     }
   }
   running = false;
@@ -136,12 +143,12 @@ async function loadScenarioList(select) {
   return scenarios;
 }
 
-async function openScenario(ref) {
+async function openScenario(ref, overrides = {}) {
   try {
     const scenario = await wb.api('/api/scenarios/' + encodeURIComponent(ref));
-    Object.assign(wb.state, {ref, text: null, scenario, overrides: {}, results: null});
+    Object.assign(wb.state, {ref, text: null, scenario, overrides, results: null});
     document.getElementById('scenario-picker').value = ref;
-    history.replaceState(null, '', '?' + new URLSearchParams({...(token ? {token} : {}), scenario: ref}));
+    urlState.write(wb.state);
     wb.emit('scenario', scenario);
     wb.run();
   } catch (e) {
@@ -157,6 +164,7 @@ async function openText(text, fileName) {
     const o = new Option(`${fileName} (opened)`, '');
     picker.prepend(o);
     picker.value = '';
+    urlState.write(wb.state);
     wb.emit('scenario', scenario);
     wb.run();
   } catch (e) {
@@ -184,22 +192,125 @@ document.getElementById('save-button').addEventListener('click', async () => {
       saved = await wb.api('/api/scenarios/save', wb.request({file, overwrite: true}));
     }
     status(`Saved scenarios/${saved.file}`);
-    await loadScenarioList(wb.state.ref || undefined);
+    const name = saved.file.replace(/\.yaml$/, ''); // carry on with the saved variant: exports and links name it
+    await loadScenarioList(name);
+    await openScenario(name);
   } catch (e) {
     showError(e.message);
   }
 });
 
-// ------------------------------------------------------------------ views
+// ------------------------------------------------------------------ perspectives and views
+// As in an Eclipse workbench: a perspective (Explore, Model, Plugins) is a set of views, each in its area (side or
+// main). A view names its perspectives with the service property etw.workbench.perspective (/api/views lists them);
+// a view that names none lands in Model. The perspective is kept in the address (?perspective=...), beside what
+// other parts of the page keep there.
 
-const mounted = new Map(); // view id -> {tab, pane}
+const PERSPECTIVES = {
+  explore: {title: 'Explore', tip: 'Key levers and a dashboard of the headline results'},
+  model: {title: 'Model', tip: 'All parameters, results and the wiring graph'},
+  plugins: {title: 'Plugins', tip: 'Installed bundles, their models, and what was left out'},
+};
+const mounted = new Map();  // view id -> {id, title, order, area, module, perspectives, tab, pane, loaded}
+const selected = {};        // perspective -> area -> the view id last shown there
+
+/** Sets (a value) or removes (null) keys of the address's query, keeping every other key. */
+function setUrl(changes) {
+  const q = new URLSearchParams(location.search);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null || v === undefined || v === '') q.delete(k); else q.set(k, v);
+  }
+  history.replaceState(history.state, '', '?' + q.toString() + location.hash);
+}
+wb.setUrl = setUrl;
+
+function viewsOf(perspective, area) {
+  return [...mounted.values()].filter(v => v.perspectives.includes(perspective) && (!area || v.area === area))
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** True if the perspective has a view of its own, not only views every perspective shares. */
+function hasOwnViews(perspective) {
+  return viewsOf(perspective).some(v => v.perspectives.length < Object.keys(PERSPECTIVES).length);
+}
 
 function showView(area, id) {
+  const p = wb.state.perspective;
+  (selected[p] ||= {})[area] = id;
   for (const [vid, v] of mounted) {
     if (v.area !== area) continue;
-    v.tab.setAttribute('aria-selected', String(vid === id));
-    v.pane.hidden = vid !== id;
-    if (vid === id && !v.loaded) loadView(v);
+    const on = vid === id;
+    v.tab.setAttribute('aria-selected', String(on));
+    v.pane.hidden = !on;
+    if (on && !v.loaded) loadView(v);
+  }
+  wb.emit('view', {area, id});
+}
+wb.showView = (id) => { const v = mounted.get(id); if (v) showView(v.area, id); };
+
+function showPerspective(name, {keepUrl = false} = {}) {
+  if (!PERSPECTIVES[name]) name = 'model';
+  wb.state.perspective = name;
+  document.body.dataset.perspective = name;
+  for (const b of document.querySelectorAll('#perspectives button'))
+    b.setAttribute('aria-selected', String(b.dataset.perspective === name));
+  for (const v of mounted.values()) v.tab.hidden = !v.perspectives.includes(name);
+  const areas = [];
+  for (const area of ['side', 'main']) {
+    const list = viewsOf(name, area);
+    const stack = document.getElementById(area);
+    stack.hidden = !list.length;
+    if (!list.length) {
+      for (const v of mounted.values()) if (v.area === area) v.pane.hidden = true;
+      continue;
+    }
+    areas.push(area);
+    const want = selected[name]?.[area];
+    showView(area, list.some(v => v.id === want) ? want : list[0].id);
+  }
+  const main = document.getElementById('workbench');
+  main.dataset.areas = areas.join(' ');
+  const empty = document.getElementById('empty-perspective');
+  empty.hidden = areas.length > 0;
+  empty.textContent = `No view is installed in the ${PERSPECTIVES[name].title} perspective. A plugin adds one by registering a ` +
+    `WorkbenchView service with the property etw.workbench.perspective=${name}.`;
+  if (!keepUrl) setUrl({perspective: name});
+  wb.emit('perspective', name);
+}
+wb.showPerspective = showPerspective;
+
+/** Maximizes an area (as double-clicking an Eclipse view's tab does), or restores both areas. */
+function toggleMaximized(area) {
+  const main = document.getElementById('workbench');
+  if (main.dataset.maximized === area) delete main.dataset.maximized; else main.dataset.maximized = area;
+  for (const b of document.querySelectorAll('.tabs button.maximize'))
+    b.setAttribute('aria-pressed', String(main.dataset.maximized === b.dataset.area));
+}
+wb.toggleMaximized = toggleMaximized;
+for (const area of ['side', 'main']) {
+  const b = document.createElement('button');
+  b.className = 'maximize';
+  b.dataset.area = area;
+  b.textContent = '⤢';
+  b.title = 'Maximize this area, or restore it (or double-click a tab)';
+  b.setAttribute('aria-pressed', 'false');
+  b.addEventListener('click', () => toggleMaximized(area));
+  document.getElementById(area).querySelector('.tabs').appendChild(b);
+}
+
+function drawPerspectiveBar() {
+  const bar = document.getElementById('perspectives');
+  if (bar.childElementCount) return;
+  for (const [name, p] of Object.entries(PERSPECTIVES)) {
+    const b = document.createElement('button');
+    b.id = 'perspective-' + name;
+    b.role = 'tab';
+    b.dataset.perspective = name;
+    b.textContent = p.title;
+    b.title = p.tip;
+    b.setAttribute('aria-selected', 'false');
+    b.addEventListener('click', () => showPerspective(name));
+    bar.appendChild(b);
   }
 }
 
@@ -216,19 +327,22 @@ async function loadView(v) {
 async function refreshViews() {
   const {views, revision} = await wb.api('/api/views');
   wb.state.views = views;
+  drawPerspectiveBar();
   const ids = new Set(views.map(v => v.id));
   for (const [id, v] of mounted) {
     if (!ids.has(id)) { v.tab.remove(); v.pane.remove(); mounted.delete(id); }
   }
   for (const v of views) {
-    if (mounted.has(v.id)) continue;
+    const perspectives = v.perspectives?.length ? v.perspectives : ['model'];
+    if (mounted.has(v.id)) { mounted.get(v.id).perspectives = perspectives; continue; }
     const stack = document.getElementById(v.area);
     const tab = document.createElement('button');
     tab.textContent = v.title;
     tab.role = 'tab';
     tab.id = 'tab-' + v.id;
     tab.dataset.view = v.id;
-    tab.addEventListener('click', () => showView(v.area, v.id));
+    tab.addEventListener('click', () => { showView(v.area, v.id); urlState.setParam('view', v.id); });
+    tab.addEventListener('dblclick', () => toggleMaximized(v.area));
     const pane = document.createElement('div');
     pane.className = 'pane';
     pane.id = 'view-' + v.id;
@@ -236,15 +350,17 @@ async function refreshViews() {
     pane.setAttribute('role', 'tabpanel');
     stack.querySelector('.tabs').appendChild(tab);
     stack.querySelector('.panes').appendChild(pane);
-    mounted.set(v.id, {...v, tab, pane, loaded: false});
+    mounted.set(v.id, {...v, perspectives, tab, pane, loaded: false});
   }
   for (const area of ['side', 'main']) {
-    const inArea = [...mounted.values()].filter(v => v.area === area);
-    inArea.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
     const tabs = document.getElementById(area).querySelector('.tabs');
-    inArea.forEach(v => tabs.appendChild(v.tab));
-    if (inArea.length && !inArea.some(v => v.tab.getAttribute('aria-selected') === 'true')) showView(area, inArea[0].id);
+    [...mounted.values()].filter(v => v.area === area)
+      .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)).forEach(v => tabs.appendChild(v.tab));
+    tabs.appendChild(tabs.querySelector('button.maximize')); // last, on the right
   }
+  for (const b of document.querySelectorAll('#perspectives button'))
+    b.classList.toggle('empty', !viewsOf(b.dataset.perspective).length);
+  if (wb.state.perspective) showPerspective(wb.state.perspective, {keepUrl: true});
   return revision;
 }
 
@@ -271,10 +387,17 @@ async function poll() {
 async function start() {
   try {
     wb.state.revision = await refreshViews();
+    const asked = new URLSearchParams(location.search).get('perspective');
+    showPerspective(PERSPECTIVES[asked] ? asked : hasOwnViews('explore') ? 'explore' : 'model', {keepUrl: !asked});
+    const view = mounted.get(urlState.getParam('view')); // the view the address names, shown first
+    if (view && !view.perspectives.includes(wb.state.perspective) && !asked)
+      showPerspective(view.perspectives[0], {keepUrl: true}); // in its own perspective, unless the address names another
+    if (view && view.perspectives.includes(wb.state.perspective)) showView(view.area, view.id);
     const scenarios = await loadScenarioList();
-    const wanted = new URLSearchParams(location.search).get('scenario');
-    const first = scenarios.find(s => s.name === wanted) || scenarios.find(s => s.name === 'baseline') || scenarios[0];
-    if (first) await openScenario(first.name);
+    const wanted = urlState.read();
+    const first = scenarios.find(s => s.name === wanted.scenario) || scenarios.find(s => s.name === 'baseline') || scenarios[0];
+    if (first) await openScenario(first.name, first.name === wanted.scenario ? wanted.overrides : {});
+    if (wanted.problems.length) showError('The address has changes the workbench cannot read:\n' + wanted.problems.join('\n'));
     setTimeout(poll, 1000);
   } catch (e) {
     showError('The workbench could not start: ' + e.message);

@@ -88,6 +88,7 @@ public final class Main {
         props.put("etw.log", caches.logFile().toString());
         List<String> args = options.args();
         if (!args.isEmpty() && args.get(0).equals("workbench")) code = workbench(home, caches, props, args.subList(1, args.size()), guard);
+        else if (!args.isEmpty() && args.get(0).equals("node")) code = Node.run(home, caches, props, args.subList(1, args.size()), guard);
         else code = command(home, caches, props, args.toArray(String[]::new), guard);
         guard.finished();
         System.exit(code);
@@ -98,7 +99,7 @@ public final class Main {
         try {
             cache = caches.frameworkCache();
             guard.cleanUp(cache);
-            try (Runtime runtime = Runtime.start(home, cache, System.err, Runtime.BASE_FEATURES, props)) {
+            try (Runtime runtime = Runtime.start(home, cache, System.err, Node.features(args), props)) {
                 return runtime.runCommand(args);
             }
         } catch (LaunchException e) {

@@ -245,6 +245,8 @@ class DistributionIT {
         long t0 = System.nanoTime();
         Result r = finish(start(List.of("ETW_JAVA", fakeJava.toString()), "run", "baseline"), t0);
         assertTrue(r.out().contains("-Xmx2g") && r.out().contains("-XX:TieredStopAtLevel=1"), r.out());
+        assertFalse(r.out().contains("SharedArchiveFile"), "another java than the one that wrote lib/etw.jsa starts without it: "
+                + r.out());
         t0 = System.nanoTime();
         r = finish(start(List.of("ETW_JAVA", fakeJava.toString(), "ETW_JAVA_OPTS", "-Xmx6g"), "run", "baseline"), t0);
         assertTrue(r.out().indexOf("-Xmx6g") > r.out().indexOf("-Xmx2g"), "the user's bound wins: " + r.out());

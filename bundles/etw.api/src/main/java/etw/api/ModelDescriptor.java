@@ -25,6 +25,8 @@ public final class ModelDescriptor {
     private final List<Input> inputs;
     private final List<Output> outputs;
     private final List<Parameter> parameters;
+    private final List<SoftRange> softRanges;
+    private final List<String> headlines;
     private final boolean optIn;
     private final boolean joinsByDefault;
 
@@ -39,6 +41,8 @@ public final class ModelDescriptor {
         this.inputs = List.copyOf(b.inputs);
         this.outputs = List.copyOf(b.outputs);
         this.parameters = List.copyOf(b.parameters);
+        this.softRanges = List.copyOf(b.softRanges);
+        this.headlines = List.copyOf(b.headlines);
     }
 
     /** Starts a descriptor. The id should begin with the bundle's symbolic name, e.g. {@code etw.models.datacenter}. */
@@ -58,6 +62,22 @@ public final class ModelDescriptor {
     public List<Output> outputs() { return outputs; }
 
     public List<Parameter> parameters() { return parameters; }
+
+    /**
+     * The plausibility ranges the model declares for its outputs, in declaration order; a result outside one is a
+     * warning of the run, never an error.
+     *
+     * @since 2.1
+     */
+    public List<SoftRange> softRanges() { return softRanges; }
+
+    /**
+     * The outputs the model asks summaries to show among the headline results (the CLI's run summary, the
+     * report's tables), after the distribution's own headlines, in declaration order.
+     *
+     * @since 2.1
+     */
+    public List<String> headlines() { return headlines; }
 
     /**
      * True if the model takes part in a scenario only when asked: the scenario lists it under {@code models}, or
@@ -100,6 +120,8 @@ public final class ModelDescriptor {
         private final List<Input> inputs = new ArrayList<>();
         private final List<Output> outputs = new ArrayList<>();
         private final List<Parameter> parameters = new ArrayList<>();
+        private final List<SoftRange> softRanges = new ArrayList<>();
+        private final List<String> headlines = new ArrayList<>();
         private final Set<String> outputNames = new HashSet<>();
         private final Set<String> parameterNames = new HashSet<>();
 
@@ -156,6 +178,36 @@ public final class ModelDescriptor {
             Parameter p = new Parameter(parameters.size(), name, unit, defaultValue, min, max, description, source);
             parameters.add(p);
             return p;
+        }
+
+        /**
+         * Declares a plausibility range for one of this model's outputs (see {@link SoftRange}).
+         *
+         * @throws IllegalArgumentException if the range concerns a variable this builder did not declare as output
+         * @since 2.1
+         */
+        public Builder softRange(SoftRange range) {
+            Objects.requireNonNull(range, "range");
+            if (!outputNames.contains(range.variable()))
+                throw new IllegalArgumentException(id + " declares a soft range for " + range.variable()
+                        + ", which is not one of its outputs; declare the output first");
+            softRanges.add(range);
+            return this;
+        }
+
+        /**
+         * Asks summaries to show this output among the headline results (see {@link ModelDescriptor#headlines()}).
+         *
+         * @throws IllegalArgumentException if the output was not declared by this builder
+         * @since 2.1
+         */
+        public Builder headline(Output output) {
+            Objects.requireNonNull(output, "output");
+            if (output.index() >= outputs.size() || outputs.get(output.index()) != output)
+                throw new IllegalArgumentException(id + " asks for a headline of " + output.variable()
+                        + ", which is not one of its outputs; pass a handle this builder returned");
+            if (!headlines.contains(output.variable())) headlines.add(output.variable());
+            return this;
         }
 
         public ModelDescriptor build() {

@@ -39,6 +39,13 @@
  * <li><b>Shortfalls.</b> A model that cannot supply a demand reports the gap in a variable whose name ends in
  * {@code |Unmet Demand} (as {@code Secondary Energy|Electricity|Unmet Demand}); a positive value becomes a warning
  * in the run's manifest, so every face of the workbench shows it.</li>
+ * <li><b>Plausibility.</b> A model may declare {@link etw.api.SoftRange soft ranges} for its outputs (a level,
+ * a ratio to another variable such as a share or a capacity factor, a sustained growth rate); after a run the
+ * engine checks them, and each one left becomes a warning in the run's manifest naming the variable, region and
+ * first year. A soft range never stops a run and never changes a value.</li>
+ * <li><b>Headlines.</b> A model may ask for some of its outputs to be shown among the headline results
+ * ({@link etw.api.ModelDescriptor.Builder#headline(etw.api.Output)}): the CLI's summary and the report's tables list
+ * them after the distribution's own.</li>
  * <li><b>Every output, every region, every year.</b> A step must set each declared output for each region to a
  * finite number; NaN, infinity, an unset output or an exception fails the run with the model, variable and year.</li>
  * <li><b>Promptness.</b> A step that does not return within the run's time limit (10 s by default in
@@ -48,5 +55,5 @@
  * </ul>
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package etw.api;

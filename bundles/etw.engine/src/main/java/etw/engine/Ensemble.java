@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 
 import etw.api.Parameter;
@@ -190,6 +191,97 @@ public final class Ensemble {
         }
     }
 
+    // ---- blocks of samples, for runs spread over several processes (etw.cluster) ----
+
+    /** The number of samples this ensemble runs. */
+    public int sampleCount() {
+        return samples;
+    }
+
+    /** The number of pilot samples (indices 0 .. pilotCount() - 1), which fix every cell's histogram range. */
+    public int pilotCount() {
+        return Math.min(PILOT, samples);
+    }
+
+    /**
+     * Runs the pilot in the calling thread and returns its partial: the histogram ranges every block must share, and
+     * the pilot's own counts. The pilot of {@link #run()} computes the same ranges.
+     */
+    public EnsemblePartial pilot() throws RunException {
+        StepWatchdog watchdog = new StepWatchdog(stepLimit);
+        StepWatchdog.Watch watch = watchdog.watch();
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "etw-ensemble-pilot");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            int pilot = pilotCount();
+            double[][][] pilotValues = new double[pilot][][];
+            await(pool.submit(() -> {
+                for (int i = 0; i < pilot; i++) pilotValues[i] = sample(i, watch);
+                return null;
+            }), watchdog);
+            Histograms range = new Histograms(pilotValues[0]);
+            for (double[][] v : pilotValues) range.widen(v);
+            range.fixRange();
+            Histograms total = range.emptyCopy();
+            for (double[][] v : pilotValues) total.add(v);
+            return new EnsemblePartial(total, pilot);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunException("", wiring.scenario().firstYear(), "the ensemble was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs samples {@code from} (inclusive) to {@code to} (exclusive) in the calling thread into an empty partial with
+     * the ranges of {@code range} (a {@link #pilot()} result, possibly decoded in another process). Merging the pilot
+     * with blocks that cover every other index once gives counts, minima and maxima equal to those of {@link #run()}.
+     *
+     * @param cancelled asked before each sample; when it answers true the block stops with a {@link RunException}
+     */
+    public EnsemblePartial block(EnsemblePartial range, int from, int to, BooleanSupplier cancelled) throws RunException {
+        if (from < pilotCount() || to > samples || from > to)
+            throw new IllegalArgumentException("block [" + from + ", " + to + ") is outside samples [" + pilotCount()
+                    + ", " + samples + ") of this ensemble");
+        StepWatchdog watchdog = new StepWatchdog(stepLimit);
+        StepWatchdog.Watch watch = watchdog.watch();
+        Histograms h = range.histograms().emptyCopy();
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "etw-ensemble-block");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            await(pool.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    if (cancelled.getAsBoolean())
+                        throw new RunException("", wiring.scenario().firstYear(), "block [" + from + ", " + to
+                                + ") was cancelled at sample " + i, null);
+                    h.add(sample(i, watch));
+                }
+                return null;
+            }), watchdog);
+            return new EnsemblePartial(h, to - from);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunException("", wiring.scenario().firstYear(), "the ensemble block was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The percentiles of a partial that holds every sample of this ensemble (pilot and blocks merged). */
+    public EnsembleResult result(EnsemblePartial total) {
+        if (total.samples() != samples)
+            throw new IllegalStateException("the partial holds " + total.samples() + " of " + samples + " samples");
+        return new EnsembleResult(wiring.scenario(), samples, PERCENTILES, wiring.resultVariables(),
+                total.histograms().percentiles(PERCENTILES, samples));
+    }
+
     /** Waits for a worker's result, failing the ensemble as soon as any worker's step overruns the limit. */
     private <T> T await(Future<T> future, StepWatchdog watchdog) throws RunException, InterruptedException {
         try {
@@ -278,7 +370,7 @@ public final class Ensemble {
     }
 
     /** Per cell (variable, region, year): a fixed-range histogram with under- and overflow, and exact extremes. */
-    private static final class Histograms {
+    static final class Histograms {
         private final int variables;
         private final int cells;
         private final double[] lo;
@@ -307,6 +399,72 @@ public final class Ensemble {
             Arrays.fill(min, Double.POSITIVE_INFINITY);
             Arrays.fill(max, Double.NEGATIVE_INFINITY);
             this.counts = withCounts ? new int[variables * cells * (BINS + 2)] : null;
+        }
+
+        /** Writes the shape and the bins' ranges (no counts). */
+        void writeRange(java.io.DataOutput o) throws java.io.IOException {
+            o.writeInt(BINS);
+            o.writeInt(variables);
+            o.writeInt(cells);
+            for (int k = 0; k < lo.length; k++) {
+                o.writeDouble(lo[k]);
+                o.writeDouble(width[k]);
+            }
+        }
+
+        /** An empty histogram set (with counts) of the shape and ranges {@link #writeRange} wrote. */
+        static Histograms readRange(java.io.DataInput in) throws java.io.IOException {
+            int bins = in.readInt(), variables = in.readInt(), cells = in.readInt();
+            if (bins != BINS || variables < 1 || cells < 1 || (long) variables * cells > 50_000_000L)
+                throw new java.io.IOException("not an ensemble range of this engine: " + bins + " bins, " + variables
+                        + " variables x " + cells + " cells");
+            double[] lo = new double[variables * cells], width = new double[variables * cells];
+            for (int k = 0; k < lo.length; k++) {
+                lo[k] = in.readDouble();
+                width[k] = in.readDouble();
+            }
+            return new Histograms(variables, cells, lo, width, true);
+        }
+
+        boolean sameRange(Histograms other) {
+            return variables == other.variables && cells == other.cells && Arrays.equals(lo, other.lo)
+                    && Arrays.equals(width, other.width);
+        }
+
+        /** Writes extremes and the non-empty bins of every cell (sparse: a partial of n samples has at most n per cell). */
+        void writeCounts(EnsemblePartial.Bytes o) {
+            o.putInt(variables);
+            o.putInt(cells);
+            for (int k = 0; k < min.length; k++) {
+                o.putDouble(min[k]);
+                o.putDouble(max[k]);
+                int base = k * (BINS + 2), nonZero = 0;
+                for (int b = 0; b < BINS + 2; b++) if (counts[base + b] != 0) nonZero++;
+                o.putVar(nonZero);
+                int last = -1;
+                for (int b = 0; b < BINS + 2; b++)
+                    if (counts[base + b] != 0) {
+                        o.putVar(b - last);
+                        o.putVar(counts[base + b]);
+                        last = b;
+                    }
+            }
+        }
+
+        /** Adds what {@link #writeCounts} wrote (of a partial with this shape and these ranges) to this one. */
+        void addCounts(EnsemblePartial.Bytes in) throws java.io.IOException {
+            if (in.getInt() != variables || in.getInt() != cells)
+                throw new java.io.IOException("the partial's shape differs from this ensemble's");
+            for (int k = 0; k < min.length; k++) {
+                min[k] = Math.min(min[k], in.getDouble());
+                max[k] = Math.max(max[k], in.getDouble());
+                int base = k * (BINS + 2), nonZero = in.getVar(), b = -1;
+                for (int i = 0; i < nonZero; i++) {
+                    b += in.getVar();
+                    if (b < 0 || b > BINS + 1) throw new java.io.IOException("bin " + b + " out of range");
+                    counts[base + b] += in.getVar();
+                }
+            }
         }
 
         void widen(double[][] values) {

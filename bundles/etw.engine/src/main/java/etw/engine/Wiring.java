@@ -12,6 +12,7 @@ import java.util.concurrent.FutureTask;
 import etw.api.scenario.Result;
 import etw.api.scenario.Scenario;
 import etw.engine.internal.ModelPlan;
+import etw.engine.internal.RegionSum;
 import etw.engine.internal.YearLoop;
 
 /**
@@ -41,6 +42,8 @@ public final class Wiring {
     /** Result variable i is stored variable resultOrder[i], or aggregate resultOrder[i] - stored.size(). */
     private final int[] resultOrder;
     private final List<Result.VariableInfo> resultVariables;
+    /** World as the sum of the other regions, or null when World is not run with other regions. */
+    private final RegionSum regionSum;
 
     /** A variable no model writes that some model reads: the sum of its written descendants. */
     record Aggregate(String name, String unit, int[] children, double[] factors) {
@@ -70,6 +73,7 @@ public final class Wiring {
             sorted.add(all.get(byName[i]));
         }
         this.resultVariables = List.copyOf(sorted);
+        this.regionSum = RegionSum.plan(scenario.regions(), resultVariables, scenario.yearCount());
     }
 
     public Scenario scenario() {
@@ -179,7 +183,10 @@ public final class Wiring {
                 if (!Double.isFinite(x))
                     throw new IllegalStateException("variable " + resultVariables.get(v).name() + " holds " + x
                             + " after a run that reported no failure; this is a bug of the engine");
-        return new Result(scenario, resultVariables, values, RunManifests.of(this, shortfalls(values)));
+        List<String> runWarnings = shortfalls(values);
+        runWarnings.addAll(Plausibility.check(order, resultVariables, values, scenario.regions(), scenario.firstYear(),
+                scenario.yearCount()));
+        return new Result(scenario, resultVariables, values, RunManifests.of(this, runWarnings));
     }
 
     /**
@@ -212,7 +219,11 @@ public final class Wiring {
         return resultVariables;
     }
 
-    /** Stored values plus computed aggregates, in {@link #resultVariables()} order. */
+    /**
+     * Stored values plus computed aggregates, in {@link #resultVariables()} order; when World runs with other
+     * regions, World's row is then their sum (extensive variables) or their weighted mean (intensive ones), see
+     * {@link RegionSum}.
+     */
     double[][] resultValues(double[][] store) {
         int cells = scenario.regions().size() * scenario.yearCount();
         double[][] values = new double[resultOrder.length][];
@@ -230,6 +241,7 @@ public final class Wiring {
             }
             values[i] = sum;
         }
+        if (regionSum != null) regionSum.apply(values);
         return values;
     }
 

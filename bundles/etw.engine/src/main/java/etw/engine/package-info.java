@@ -3,5 +3,5 @@
  * All name resolution, unit conversion and validation happen at wiring; a run only indexes arrays.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package etw.engine;

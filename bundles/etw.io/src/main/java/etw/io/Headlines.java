@@ -23,4 +23,14 @@ public final class Headlines {
 
     private Headlines() {
     }
+
+    /**
+     * The distribution's headlines, then those the given models declare
+     * ({@link etw.api.ModelDescriptor#headlines()}), each once.
+     */
+    public static List<String> with(java.util.Collection<etw.api.ModelDescriptor> models) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(VARIABLES);
+        for (etw.api.ModelDescriptor d : models) all.addAll(d.headlines());
+        return List.copyOf(all);
+    }
 }

@@ -60,11 +60,31 @@ public final class HtmlReport {
      * @see #write(List, EnsembleResult, Writer)
      */
     public static void write(List<Result> results, EnsembleResult ensembleOrNull, Path file) throws IOException {
+        write(results, ensembleOrNull, List.of(), file, HEADLINES);
+    }
+
+    /**
+     * As {@link #write(List, EnsembleResult, List, Path)}, with the headline variables to tabulate: the
+     * distribution's and those the models that ran declare ({@link Headlines#with}).
+     */
+    public static void write(List<Result> results, EnsembleResult ensembleOrNull, List<SensitivityTable> sensitivity,
+                             Path file, List<String> headlines) throws IOException {
         requireFinite(results, ensembleOrNull);
-        String html = toHtml(results, ensembleOrNull);
+        String html = ReportPage.page(results, ensembleOrNull, sensitivity, headlines);
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) AtomicFile.removeStale(dir);
         AtomicFile.write(file, out -> out.write(html));
+    }
+
+    /**
+     * As {@link #write(List, EnsembleResult, Path)}, with a global sensitivity section (a chart and a table of Sobol
+     * indices per table given) before the manifests.
+     *
+     * @since 1.2
+     */
+    public static void write(List<Result> results, EnsembleResult ensembleOrNull, List<SensitivityTable> sensitivity,
+                             Path file) throws IOException {
+        write(results, ensembleOrNull, sensitivity, file, HEADLINES);
     }
 
     /** A report never shows NaN or an infinite value as a result: the run that produced it failed. */
@@ -80,5 +100,10 @@ public final class HtmlReport {
      */
     public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull) {
         return ReportPage.toHtml(results, ensembleOrNull);
+    }
+
+    /** The report as a string, with these headline variables (see {@link #write(List, EnsembleResult, List, Path, List)}). */
+    public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull, List<String> headlines) {
+        return ReportPage.page(results, ensembleOrNull, List.of(), headlines);
     }
 }

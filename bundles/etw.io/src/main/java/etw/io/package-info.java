@@ -4,5 +4,5 @@
  * {@link etw.io.SafeText} for printing names on a terminal.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package etw.io;

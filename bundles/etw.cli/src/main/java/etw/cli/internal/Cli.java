@@ -37,6 +37,7 @@ import etw.engine.WiringException;
 import etw.io.HtmlReport;
 import etw.io.IamcCsv;
 import etw.io.NonFiniteValueException;
+import etw.io.Numbers;
 import etw.io.OutputNames;
 import etw.io.RunFiles;
 import etw.io.SafeText;
@@ -73,33 +74,49 @@ final class Cli {
                                            run N samples with the parameters drawn from the scenario's
                                            'uncertainty:' distributions, on all cores; prints p5/p50/p95 of the
                                            headline variables and writes DIR/<name>.ensemble.csv
-              report <scenario> [--compare other]... [--samples N] [-o FILE] [--with PLUGIN[,PLUGIN]]
+              ensemble <scenario> --samples N --cluster HOST:PORT[,...] [--secret-file F] [...]
+                                           the same result, bit for bit, its samples run by the members of a
+                                           cluster (etw node); see docs/cluster.md
+              node [--join HOST:PORT,...] [--port P] [--interface ADDR] [--secret-file F]
+                                           a cluster member on 127.0.0.1:P (default 5701) that runs jobs
+                                           signed with the cluster secret (default ~/.etw/cluster.secret)
+            """ + SensitivityCommand.USAGE + """
+              report <scenario> [--compare other]... [--samples N] [--sensitivity N] [-o FILE]
+                     [--with PLUGIN[,PLUGIN]]
                                            one self-contained HTML file with SVG charts (supply mix, demand
                                            by sector, emissions against the 1.5 C milestones, ensemble bands
-                                           with --samples) and the run manifest (default FILE:
+                                           with --samples, Sobol indices of power-sector CO2 from N x (k + 2)
+                                           runs with --sensitivity) and the run manifest (default FILE:
                                            results/<name>.html)
               workbench [--port P] [--public]
                                            the web workbench on 127.0.0.1:P (default 8080); --public listens
                                            on every interface and requires the printed token
-              show <scenario> <variable> [--region R] [--every N]
+              show <scenario> <variable> [--region R] [--years 2030,2050|2030-2040] [--every N]
                                            the variable and what is directly below it (e.g. generation by
-                                           source, demand by sector), every N years (default 5) for one
-                                           region (default: the first), with a trend line per column
+                                           source, demand by sector) for one region (default: the first):
+                                           every N years (default 5), the years listed, or every year of a
+                                           span, with a trend line (sparkline) per column over those years
+              explain <variable|parameter> what a variable or parameter means: unit, description, source,
+                                           which models write and read it, its range and default
               graph <scenario> [--dot] [--with PLUGIN[,PLUGIN]]
                                            the scenario's wiring: models in step order and what each reads
                                            from whom (lags marked); --dot prints Graphviz DOT
               models [<model id>]          installed models with inputs, outputs and parameters;
                                            with an id, every parameter's description and source
-              scenarios [<name>] [--yaml]  the canned scenarios and the variants saved in the workspace
+              scenarios [<name>] [--yaml|--file]
+                                           the canned scenarios and the variants saved in the workspace
                                            (with what each extends); with a name, its lab sheet or its text;
-                                           --yaml prints the scenario as it runs (parents resolved)
+                                           --yaml prints the scenario as it runs (parents resolved), --file
+                                           the scenario file as written, with its comments
               help                         this text
 
             Options for every command:
               --workspace DIR              where saved scenarios and their data files live (default:
                                            ./scenarios)
-              --set [MODEL/]PARAM=VALUE    a quick what-if: set a parameter to a constant in every region and
-                                           year (repeatable; on run, ensemble, report, graph; compare with
+              --set [MODEL.]PARAM=VALUE    a quick what-if: set a parameter in every region to a constant or
+                                           to a trajectory YEAR:VALUE,YEAR:VALUE (linear between, flat
+                                           beyond), e.g. --set etw.models.datacenter.pue=2030:1.3,2050:1.15
+                                           (repeatable; on run, show, ensemble, report, graph; compare with
                                            one scenario compares it with its changed copy); the changed
                                            scenario is called <name>-modified unless --as NAME
               --with PLUGIN[,PLUGIN]       let these plugin models join the scenario (a plugin joins only
@@ -161,11 +178,16 @@ final class Cli {
                 case "scenarios" -> scenarios(args);
                 case "graph" -> graph(args);
                 case "show" -> show(args);
+                case "explain" -> explain(args);
                 case "compare" -> compare(args);
                 case "ensemble" -> ensemble(args);
                 case "report" -> report(args);
+                case "sensitivity" -> new SensitivityCommand(models, out, err, interactive).run(args, rest -> {
+                    Changes c = changes(rest);
+                    return load(oneScenario(rest, "sensitivity"), c);
+                });
                 default -> throw new UsageException("unknown command '" + SafeText.of(command)
-                        + "'. Commands: run, show, compare, ensemble, report, graph, models, scenarios, help (etw help).");
+                        + "'. Commands: run, show, explain, compare, ensemble, sensitivity, report, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);
@@ -217,7 +239,7 @@ final class Cli {
 
         printSummary(wiring, result, micros);
         if (!with.sets().isEmpty())
-            out.println("Changed with --set: " + with.sets().stream().map(x -> SafeText.of(x.model() + "/" + x.parameter()
+            out.println("Changed with --set: " + with.sets().stream().map(x -> SafeText.of(x.model() + "." + x.parameter()
                     + " = " + x.text().substring(x.text().indexOf('=') + 1).strip())).collect(Collectors.joining("; ")));
         out.println();
         out.println("Wrote " + SafeText.of(written.csv().toString()) + " (IAMC CSV: " + result.variables().size()
@@ -231,6 +253,8 @@ final class Cli {
         int samples = positive(option(args, "--samples", null), "--samples");
         String seedText = option(args, "--seed", null);
         String threadsText = option(args, "--threads", null);
+        String cluster = option(args, "--cluster", null);
+        String secretFile = option(args, "--secret-file", null);
         Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "ensemble"), with);
         Path dir = path(outDir, "--out");
@@ -243,7 +267,8 @@ final class Cli {
         long t0 = System.nanoTime();
         EnsembleResult result;
         try {
-            result = ensemble.progress(bar::update).run();
+            result = cluster != null ? ClusterRun.ensemble(scenario, seedText != null ? whole(seedText, "--seed") : scenario.seed(),
+                    samples, cluster, secretFile, err, interactive) : ensemble.progress(bar::update).run();
         } finally {
             bar.finish();
         }
@@ -262,12 +287,12 @@ final class Cli {
         for (String region : scenario.regions()) {
             out.println();
             out.printf(Locale.ROOT, "%-42s %-12s %12s %12s %12s%n", SafeText.of(region) + ", " + last, "unit", "p5", "p50", "p95");
-            for (String h : HEADLINES) {
+            for (String h : headlines(wiring)) {
                 int v = result.indexOf(h);
                 if (v < 0) continue;
-                out.printf(Locale.ROOT, "  %-40s %-12s %,12.0f %,12.0f %,12.0f%n", h,
-                        SafeText.of(result.variables().get(v).unit()), result.value(h, 0, region, last),
-                        result.value(h, 1, region, last), result.value(h, 2, region, last));
+                out.printf(Locale.ROOT, "  %-40s %-12s %12s %12s %12s%n", SafeText.of(h),
+                        SafeText.of(result.variables().get(v).unit()), Numbers.format(result.value(h, 0, region, last)),
+                        Numbers.format(result.value(h, 1, region, last)), Numbers.format(result.value(h, 2, region, last)));
             }
         }
         out.println();
@@ -279,6 +304,7 @@ final class Cli {
         List<String> others = new ArrayList<>();
         for (String o = option(args, "--compare", null); o != null; o = option(args, "--compare", null)) others.add(o);
         String samplesText = option(args, "--samples", null);
+        String sensitivityText = option(args, "--sensitivity", null);
         String file = option(args, "-o", null);
         Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "report"), with);
@@ -298,7 +324,9 @@ final class Cli {
             }
         }
         if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
-        HtmlReport.write(results, bands, target);
+        List<etw.io.SensitivityTable> sensitivity = sensitivityText == null ? List.of()
+                : new SensitivityCommand(models, out, err, interactive).reportTables(scenario, positive(sensitivityText, "--sensitivity"));
+        HtmlReport.write(results, bands, sensitivity, target, headlines(wiring));
         for (Result r : results) printWarnings(r);
         this.out.println("Wrote " + SafeText.of(target.toString()) + " (" + results.size() + " scenario(s)"
                 + (bands == null ? "" : ", ensemble of " + bands.samples() + " samples") + "); open it in a browser or print it");
@@ -332,6 +360,7 @@ final class Cli {
         if (args.size() < 2 && with.sets().isEmpty())
             throw new UsageException("compare takes two or more scenarios, e.g. etw compare baseline my-variant.yaml");
         List<Result> results = new ArrayList<>();
+        java.util.LinkedHashSet<String> comparedHeadlines = new java.util.LinkedHashSet<>(HEADLINES);
         if (!with.sets().isEmpty()) {
             Result original = Wiring.wire(load(args.get(0), new Changes(with.with(), List.of(), null)), models.get())
                     .run(Duration.ofSeconds(10));
@@ -339,7 +368,9 @@ final class Cli {
             results.add(original);
         }
         for (String ref : args) {
-            Result r = Wiring.wire(load(ref, with), models.get()).run(Duration.ofSeconds(10));
+            Wiring wiring = Wiring.wire(load(ref, with), models.get());
+            comparedHeadlines.addAll(headlines(wiring));
+            Result r = wiring.run(Duration.ofSeconds(10));
             IamcCsv.requireFinite(r);
             results.add(r);
         }
@@ -373,16 +404,16 @@ final class Cli {
             header.append(String.format(Locale.ROOT, " %14s", shorten(SafeText.of(res.scenario().name()), 14)));
         for (int i = 1; i < results.size(); i++) header.append(String.format(Locale.ROOT, " %16s", "diff " + (i + 1)));
         out.println(header);
-        for (String h : HEADLINES) {
+        for (String h : comparedHeadlines) {
             if (results.stream().anyMatch(res -> !res.has(h))) continue;
             for (int y : chosen) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42s %-12s %6d", shorten(h, 42),
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-42s %-12s %6d", shorten(SafeText.of(h), 42),
                         SafeText.of(first.variables().get(first.indexOf(h)).unit()), y));
                 double base = first.value(h, r, y);
-                for (Result res : results) line.append(String.format(Locale.ROOT, " %,14.0f", res.value(h, r, y)));
+                for (Result res : results) line.append(String.format(Locale.ROOT, " %14s", Numbers.format(res.value(h, r, y))));
                 for (int i = 1; i < results.size(); i++) {
                     double d = results.get(i).value(h, r, y) - base;
-                    line.append(String.format(Locale.ROOT, " %+,9.0f %5s", d,
+                    line.append(String.format(Locale.ROOT, " %9s %6s", Numbers.signed(d),
                             base == 0 ? "" : String.format(Locale.ROOT, "%+.0f%%", 100 * d / base)));
                 }
                 out.println(line);
@@ -392,13 +423,20 @@ final class Cli {
         return OK;
     }
 
+    /** The distribution's headline variables, then those the wired models ask for. */
+    private static List<String> headlines(Wiring wiring) {
+        return etw.io.Headlines.with(wiring.order().stream().map(m -> m.model().descriptor()).toList());
+    }
+
     private static String shorten(String s, int width) {
         return s.length() <= width ? s : "..." + s.substring(s.length() - width + 3);
     }
 
     private int show(List<String> args) throws UsageException, ScenarioException, WiringException, RunException {
         String region = option(args, "--region", null);
-        int every = (int) whole(option(args, "--every", "5"), "--every");
+        String everyText = option(args, "--every", null);
+        String yearsText = option(args, "--years", null);
+        int every = (int) whole(everyText == null ? "5" : everyText, "--every");
         if (every < 1) throw new UsageException("--every takes a whole number of years from 1, got " + every);
         Changes with = changes(args);
         if (args.size() != 2)
@@ -416,8 +454,19 @@ final class Cli {
         if (!r.regions().contains(reg))
             throw new UsageException("scenario " + SafeText.of(r.scenario().name()) + " has no region '" + SafeText.of(reg)
                     + "'; its regions: " + SafeText.of(String.join(", ", r.regions())));
-        ShowTable.print(r, columns, prefix, reg, every, out);
+        ShowTable.print(r, columns, prefix, reg, ShowTable.years(r, yearsText, everyText == null ? 0 : every), out);
         return OK;
+    }
+
+    private int explain(List<String> args) throws UsageException {
+        if (args.size() != 1)
+            throw new UsageException("explain takes one variable or parameter, e.g. etw explain \"Final Energy|Electricity\" "
+                    + "or etw explain pue");
+        List<InstalledModel> installed = models.get();
+        if (Glossary.explain(args.get(0), installed, out)) return OK;
+        List<String> near = nearest(args.get(0), Glossary.names(installed), 5);
+        throw new UsageException("no installed model declares a variable or parameter '" + SafeText.of(args.get(0))
+                + "'. Nearest names: " + SafeText.of(String.join(", ", near)) + " (etw models lists them all)");
     }
 
     private int graph(List<String> args) throws UsageException, ScenarioException, WiringException {
@@ -457,11 +506,11 @@ final class Cli {
         for (String region : s.regions()) {
             out.println();
             out.printf(Locale.ROOT, "%-42s %-12s %12d %12d%n", SafeText.of(region), "unit", s.firstYear(), s.lastYear());
-            for (String h : HEADLINES) {
+            for (String h : headlines(wiring)) {
                 int v = result.indexOf(h);
                 if (v < 0) continue;
-                out.printf(Locale.ROOT, "  %-40s %-12s %,12.0f %,12.0f%n", h, SafeText.of(result.variables().get(v).unit()),
-                        result.value(h, region, s.firstYear()), result.value(h, region, s.lastYear()));
+                out.printf(Locale.ROOT, "  %-40s %-12s %12s %12s%n", SafeText.of(h), SafeText.of(result.variables().get(v).unit()),
+                        Numbers.format(result.value(h, region, s.firstYear())), Numbers.format(result.value(h, region, s.lastYear())));
             }
         }
     }
@@ -506,7 +555,7 @@ final class Cli {
         String name = changes.sets().isEmpty() ? s.name() : changes.as() != null ? changes.as() : s.name() + "-modified";
         Scenario.Builder b = s.toBuilder(name).with(List.copyOf(all));
         for (Setting set : changes.sets())
-            b.parameter(set.model(), set.parameter(), RegionalSeries.of(Trajectory.constant(set.value()), "--set " + set.text()));
+            b.parameter(set.model(), set.parameter(), RegionalSeries.of(set.value(), "--set " + set.text()));
         return b.build();
     }
 
@@ -514,8 +563,8 @@ final class Cli {
     record Changes(List<String> with, List<Setting> sets, String as) {
     }
 
-    /** One {@code --set model/parameter=value}: a constant for every region and year. */
-    record Setting(String model, String parameter, double value, String text) {
+    /** One {@code --set model.parameter=value}: a constant or a trajectory for every region. */
+    record Setting(String model, String parameter, Trajectory value, String text) {
     }
 
     private Changes changes(List<String> args) throws UsageException {
@@ -528,33 +577,101 @@ final class Cli {
     }
 
     private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[-+]?\\d[\\d_]*(\\.\\d+)?([eE][-+]?\\d+)?");
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\d{4}");
 
-    /** Parses {@code [model/]parameter=value}; a bare parameter must belong to exactly one installed model. */
+    /**
+     * Parses {@code [model.]parameter=value} (also {@code model/parameter}); the value is a decimal number or a
+     * trajectory {@code 2030:0.4,2050:0.9}. A bare parameter must belong to exactly one installed model; a
+     * wrong name lists the nearest names.
+     */
     private Setting setting(String text) throws UsageException {
         int eq = text.indexOf('=');
-        String usage = "--set takes [model/]parameter=value, e.g. --set etw.models.datacenter/pue=1.3 or --set pue=1.3; got '"
-                + SafeText.of(text) + "'";
+        String usage = "--set takes model.parameter=value or a trajectory model.parameter=YEAR:VALUE,YEAR:VALUE, e.g. "
+                + "--set etw.models.datacenter.pue=1.3 or --set pue=2030:1.3,2050:1.15; got '" + SafeText.of(text) + "'";
         if (eq <= 0) throw new UsageException(usage);
-        String key = text.substring(0, eq).strip(), number = text.substring(eq + 1).strip();
-        if (!DECIMAL.matcher(number).matches()) throw new UsageException(usage + " ('" + SafeText.of(number) + "' is not a decimal number)");
-        double value = Double.parseDouble(number.replace("_", ""));
+        String key = text.substring(0, eq).strip();
+        Trajectory value = trajectory(text.substring(eq + 1).strip(), usage);
+        List<InstalledModel> installed = models.get();
+        String model = null, parameter = key;
         int slash = key.lastIndexOf('/');
-        if (slash > 0) return new Setting(key.substring(0, slash), key.substring(slash + 1), value, text);
+        if (slash > 0) {
+            model = key.substring(0, slash);
+            parameter = key.substring(slash + 1);
+        } else {
+            for (InstalledModel m : installed)
+                if (key.startsWith(m.id() + ".") && (model == null || m.id().length() > model.length())) model = m.id();
+            if (model != null) parameter = key.substring(model.length() + 1);
+        }
+        final String wanted = model, param = parameter;
+        List<String> full = new ArrayList<>();
         List<String> owners = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (InstalledModel m : models.get())
+        for (InstalledModel m : installed)
             for (Parameter p : m.model().descriptor().parameters()) {
-                names.add(p.name());
-                if (p.name().equals(key)) owners.add(m.id());
+                full.add(m.id() + "." + p.name());
+                if (p.name().equals(parameter) && (model == null || model.equals(m.id()))) owners.add(m.id());
             }
-        if (owners.size() == 1) return new Setting(owners.get(0), key, value, text);
+        if (owners.size() == 1) return new Setting(owners.get(0), parameter, value, text);
         if (owners.isEmpty()) {
-            String near = etw.engine.NameCheck.closest(key, names);
-            throw new UsageException("--set " + SafeText.of(key) + ": no installed model has this parameter"
-                    + (near != null ? "; did you mean '" + SafeText.of(near) + "'?" : "") + " (etw models lists them)");
+            String what = model == null && key.contains(".") ? "no installed model has a parameter '" + SafeText.of(key) + "'"
+                    : model == null ? "no installed model has this parameter"
+                    : installed.stream().anyMatch(m -> m.id().equals(wanted))
+                    ? "model " + SafeText.of(model) + " has no parameter '" + SafeText.of(parameter) + "'"
+                    : "no installed model '" + SafeText.of(model) + "'";
+            List<String> near = nearest(model == null ? parameter : model + "." + parameter, full, 5);
+            String one = etw.engine.NameCheck.closest(parameter, full.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).toList());
+            throw new UsageException("--set " + SafeText.of(key) + ": " + what
+                    + (one != null ? "; did you mean '" + SafeText.of(one) + "'?" : ".")
+                    + " Nearest names: " + SafeText.of(String.join(", ", near)) + " (etw models lists them all)");
         }
         throw new UsageException("--set " + SafeText.of(key) + ": several models have this parameter; say which: "
-                + owners.stream().map(id -> SafeText.of(id) + "/" + SafeText.of(key)).collect(Collectors.joining(", ")));
+                + owners.stream().map(id -> SafeText.of(id) + "." + SafeText.of(param)).collect(Collectors.joining(", ")));
+    }
+
+    /** A decimal number, or {@code YEAR:VALUE[,YEAR:VALUE]...} (linear between the points, flat beyond). */
+    private static Trajectory trajectory(String text, String usage) throws UsageException {
+        if (!text.contains(":")) return Trajectory.constant(decimal(text, usage));
+        java.util.Map<Integer, Double> points = new java.util.TreeMap<>();
+        for (String point : text.split(",", -1)) {
+            String[] yv = point.split(":", -1);
+            if (yv.length != 2 || !YEAR.matcher(yv[0].strip()).matches())
+                throw new UsageException(usage + " ('" + SafeText.of(point) + "' is not YEAR:VALUE)");
+            int year = Integer.parseInt(yv[0].strip());
+            if (points.put(year, decimal(yv[1].strip(), usage)) != null)
+                throw new UsageException(usage + " (year " + year + " is given twice)");
+        }
+        return Trajectory.of(points);
+    }
+
+    private static double decimal(String number, String usage) throws UsageException {
+        if (!DECIMAL.matcher(number).matches())
+            throw new UsageException(usage + " ('" + SafeText.of(number) + "' is not a decimal number)");
+        return Double.parseDouble(number.replace("_", ""));
+    }
+
+    /** The {@code limit} names closest to {@code key} by edit distance (then by name). */
+    static List<String> nearest(String key, List<String> names, int limit) {
+        String k = key.toLowerCase(Locale.ROOT);
+        String kTail = k.substring(k.lastIndexOf('.') + 1);
+        return names.stream().distinct().sorted(java.util.Comparator.<String>comparingInt(n -> {
+                    String l = n.toLowerCase(Locale.ROOT);
+                    int whole = distance(k, l);
+                    int tail = distance(kTail, l.substring(l.lastIndexOf('.') + 1));
+                    return Math.min(whole, tail) - (l.contains(kTail) ? 1 : 0);
+                }).thenComparing(n -> n)).limit(limit).toList();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++)
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** The model ids of every {@code --with} option (comma-separated, the option may repeat), each installed. */
@@ -605,7 +722,16 @@ final class Cli {
 
     private int scenarios(List<String> args) throws UsageException, ScenarioException {
         boolean yaml = args.remove("--yaml");
+        boolean file = args.remove("--file");
         if (args.size() > 1) throw new UsageException("scenarios takes at most one scenario name");
+        if (file) {
+            if (args.isEmpty()) throw new UsageException("scenarios --file takes a scenario, e.g. etw scenarios baseline --file");
+            Optional<String> text = scenarios.text(args.get(0));
+            if (text.isEmpty())
+                throw new UsageException("no scenario named '" + SafeText.of(args.get(0)) + "' (etw scenarios lists them)");
+            out.println(SafeText.lines(text.get()));
+            return OK;
+        }
         if (yaml) {
             if (args.isEmpty()) throw new UsageException("scenarios --yaml takes a scenario, e.g. etw scenarios ai-boom --yaml");
             out.print(SafeText.lines(etw.scenario.ScenarioWriter.write(scenarios.load(args.get(0)))));

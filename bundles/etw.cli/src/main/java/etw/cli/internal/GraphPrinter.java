@@ -40,26 +40,55 @@ final class GraphPrinter {
         }
     }
 
-    /** Models are boxes, variables ellipses; lagged reads are dashed edges labelled with the lag. */
+    /**
+     * The wiring grouped as the workbench's Graph view draws it: models are boxes titled with their title and id;
+     * a model's reads of its own earlier outputs (self-lags) are a line of its label ("↻ 27 self-lagged reads",
+     * the variables in its tooltip), not arcs; the variables one model (or the scenario) gives another are
+     * ellipses; a variable read as the sum of its parts is a "Σ" node fed by dotted "sum" edges; a lagged read of
+     * another model's output is a dashed edge labelled with the lag.
+     */
     static void dot(Wiring wiring, PrintStream out) {
         out.println("digraph \"" + esc(wiring.scenario().name()) + "\" {");
         out.println("  rankdir=LR;");
         out.println("  node [shape=ellipse, fontsize=10];");
-        for (InstalledModel m : wiring.order()) out.println("  \"" + esc(m.id()) + "\" [shape=box, style=bold];");
+        java.util.Map<String, java.util.TreeMap<String, Integer>> selfLags = new java.util.HashMap<>();
+        for (Wire w : wiring.wires())
+            if (w.producer().equals(w.consumer()))
+                selfLags.computeIfAbsent(w.consumer(), k -> new java.util.TreeMap<>()).merge(w.variable(), w.lag(), Math::max);
+        boolean scenarioData = wiring.wires().stream().anyMatch(w -> w.producer().equals(Wire.SCENARIO));
+        if (scenarioData) out.println("  \"" + SCENARIO + "\" [shape=box, style=dashed];");
+        for (InstalledModel m : wiring.order()) {
+            java.util.TreeMap<String, Integer> own = selfLags.getOrDefault(m.id(), new java.util.TreeMap<>());
+            StringBuilder label = new StringBuilder(esc(m.model().descriptor().title())).append("\\n").append(esc(m.id()));
+            StringBuilder tooltip = new StringBuilder();
+            if (!own.isEmpty()) {
+                label.append("\\n↻ ").append(own.size()).append(own.size() == 1 ? " self-lagged read" : " self-lagged reads");
+                tooltip.append(", tooltip=\"reads its own earlier values of: ");
+                tooltip.append(String.join(", ", own.entrySet().stream().map(e -> esc(e.getKey()) + " (up to lag " + e.getValue() + ")").toList()));
+                tooltip.append('"');
+            }
+            out.println("  \"" + esc(m.id()) + "\" [shape=box, style=bold, label=\"" + label + "\"" + tooltip + "];");
+        }
         Set<String> edges = new LinkedHashSet<>();
+        Set<String> sums = new LinkedHashSet<>();
         for (Wire w : wiring.wires()) {
-            String producer = w.producer().equals(Wire.SCENARIO) ? "scenario (exogenous)" : w.producer();
+            if (w.producer().equals(w.consumer())) continue; // a self-lag: counted on the model's box
+            String producer = w.producer().equals(Wire.SCENARIO) ? SCENARIO : w.producer();
             edges.add(edge(producer, w.variable(), ""));
             String last = w.variable();
             if (w.isAggregate()) {
-                edges.add(edge(w.variable(), w.readAs(), " [style=dotted, label=\"sum\"]"));
-                last = w.readAs();
+                String sum = "Σ " + w.readAs();
+                if (sums.add(sum)) edges.add("  \"" + esc(sum) + "\" [shape=ellipse, style=filled, fillcolor=\"#fff4d6\"];");
+                edges.add(edge(w.variable(), sum, " [style=dotted, label=\"sum\"]"));
+                last = sum;
             }
             edges.add(edge(last, w.consumer(), w.lag() > 0 ? " [style=dashed, label=\"lag " + w.lag() + "\"]" : ""));
         }
         edges.forEach(out::println);
         out.println("}");
     }
+
+    private static final String SCENARIO = "scenario (exogenous)";
 
     private static String edge(String from, String to, String attributes) {
         return "  \"" + esc(from) + "\" -> \"" + esc(to) + "\"" + attributes + ";";

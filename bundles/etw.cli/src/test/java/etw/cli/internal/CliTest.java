@@ -58,7 +58,7 @@ class CliTest {
         assertTrue(Files.readString(dir.resolve("baseline.manifest.json")).contains("\"scenarioSha256\""));
         assertTrue(out().contains("Final Energy|Electricity"), out());
         assertTrue(out().contains("Mt CO2/yr"), out());
-        assertTrue(out().contains("2050"), out());
+        assertTrue(out().matches("(?s).*unit +2024 +\\d{4}\n.*"), "first and last year: " + out());
         assertEquals("", err());
     }
 
@@ -396,7 +396,7 @@ class CliTest {
         out.reset();
         assertEquals(0, etw("run", "baseline", "--set", "etw.models.datacenter/pue=1.8", "--out", dir.toString()), err());
         assertTrue(out().contains("Scenario baseline-modified:"), out());
-        assertTrue(out().contains("Changed with --set: etw.models.datacenter/pue = 1.8"), out());
+        assertTrue(out().contains("Changed with --set: etw.models.datacenter.pue = 1.8"), out());
         double changed = lastValue(dir.resolve("baseline-modified.csv"), "Final Energy|Electricity|Data Centers");
         assertTrue(changed > base, "a higher PUE raises data-centre electricity: " + changed + " vs " + base);
         assertEquals(base, lastValue(dir.resolve("baseline.csv"), "Final Energy|Electricity|Data Centers"),
@@ -440,11 +440,106 @@ class CliTest {
         String o = out();
         assertTrue(o.startsWith("baseline, China: Secondary Energy|Electricity and what is directly below it"), o);
         assertTrue(o.contains("(total)") && o.contains("Coal") && o.contains("Solar") && o.contains("TWh/yr"), o);
-        assertTrue(o.contains("\n2024 ") && o.contains("\n2034 ") && o.contains("\n2044 ") && o.contains("\n2050 "), o);
+        assertTrue(o.contains("\n2024 ") && o.contains("\n2030 ") && o.contains("\n2040 ") && o.contains("\n2050 "), o);
+        assertFalse(o.contains("\n2034 "), "every 10 years are the round years: " + o);
         assertTrue(o.contains("\ntrend ") && o.matches("(?s).*[▁▂▃▄▅▆▇█]{12}.*"), o);
         assertFalse(o.contains("E-") || o.contains("E+"), "no exponent notation: " + o);
         err.reset();
         assertEquals(2, etw("show", "baseline", "Secondary Energy|Electricty"));
         assertTrue(err().contains("did you mean 'Secondary Energy|Electricity'?"), err());
+    }
+
+    // ------------------------------------------------------------------ issue 13: the dotted --set form, trajectories,
+    // plausibility warnings, show --years, explain
+
+    @Test
+    void setTakesTheDottedModelFormAndTrajectories(@TempDir Path dir) throws Exception {
+        assertEquals(0, etw("run", "baseline", "--out", dir.toString()), err());
+        double base = lastValue(dir.resolve("baseline.csv"), "Final Energy|Electricity|Data Centers");
+        assertEquals(0, etw("run", "baseline", "--set", "etw.models.datacenter.pue=1.2", "--out", dir.toString()), err());
+        assertTrue(out().contains("Changed with --set: etw.models.datacenter.pue = 1.2"), out());
+        double lower = lastValue(dir.resolve("baseline-modified.csv"), "Final Energy|Electricity|Data Centers");
+        assertTrue(lower < base, "a lower PUE lowers data-centre electricity: " + lower + " vs " + base);
+
+        out.reset();
+        assertEquals(0, etw("run", "baseline", "--set", "etw.models.datacenter.pue=2024:1.56,2050:1.2", "--set",
+                "rebound_elasticity=0.5", "--as", "pue-path", "--out", dir.toString()), err());
+        assertTrue(out().contains("etw.models.datacenter.pue = 2024:1.56,2050:1.2"), out());
+        assertTrue(Files.readString(dir.resolve("pue-path.manifest.json")).contains("2050"), "the trajectory is recorded");
+        assertEquals(lower, lastValue(dir.resolve("pue-path.csv"), "Final Energy|Electricity|Data Centers"), 1e-9,
+                "the trajectory reaches 1.2 in 2050, as the constant does");
+    }
+
+    @Test
+    void setWithAWrongNameListsTheNearestNames(@TempDir Path dir) {
+        assertEquals(2, etw("run", "baseline", "--set", "etw.models.datacenter.peu=1.2", "--out", dir.toString()));
+        assertTrue(err().contains("model etw.models.datacenter has no parameter 'peu'; did you mean 'pue'?"), err());
+        assertTrue(err().contains("Nearest names: etw.models.datacenter.pue, etw.models.datacenter.pue_base"), err());
+        err.reset();
+        assertEquals(2, etw("run", "baseline", "--set", "etw.models.datacentre.pue=1.2", "--out", dir.toString()));
+        assertTrue(err().contains("Nearest names: etw.models.datacenter.pue"), err());
+        err.reset();
+        assertEquals(2, etw("run", "baseline", "--set", "pue=2030:1.3,2030:1.2", "--out", dir.toString()));
+        assertTrue(err().contains("year 2030 is given twice"), err());
+        err.reset();
+        assertEquals(2, etw("run", "baseline", "--set", "pue=30:1.3", "--out", dir.toString()));
+        assertTrue(err().contains("'30:1.3' is not YEAR:VALUE"), err());
+    }
+
+    @Test
+    void aFullReboundInAiBoomWarnsThatTheResultIsImplausibleAndStillRuns(@TempDir Path dir) throws Exception {
+        // to 2050: beyond it the supply model stops this run (an invariant of the decarbonisation model, World 2064)
+        Path to2050 = dir.resolve("ai-boom-2050.yaml");
+        Files.writeString(to2050, "name: ai-boom\nextends: ai-boom\nyears: {first: 2024, last: 2050}\n");
+        assertEquals(0, etw("run", to2050.toString(), "--set", "rebound_elasticity=1.0", "--out", dir.toString()), err());
+        String o = out();
+        assertTrue(o.contains("Warning: implausible result of etw.models.datacenter: share of Final Energy|Electricity|Data Centers"
+                + " in Final Energy|Electricity is "), o);
+        assertTrue(o.contains("source: assumption: data centres used about 1.5% of world electricity"), o);
+        assertTrue(o.contains("Warning: implausible result of etw.models.datacenter: Final Energy|Electricity|Data Centers grows "), o);
+        assertTrue(Files.readString(dir.resolve("ai-boom-modified.manifest.json")).contains("implausible result of"),
+                "the warning is in the manifest, which the report and the workbench show");
+        assertTrue(Files.exists(dir.resolve("ai-boom-modified.csv")), "a warning never blocks the run");
+        out.reset();
+        assertEquals(0, etw("run", "baseline", "--out", dir.toString()), err());
+        assertFalse(out().contains("implausible"), "the baseline is plausible: " + out());
+    }
+
+    @Test
+    void showYearsTakesAListOrASpan() {
+        assertEquals(0, etw("show", "baseline", "Final Energy|Electricity", "--years", "2030,2050"), err());
+        List<String> rows = out().lines().filter(l -> l.matches("\\d{4} .*")).toList();
+        assertEquals(2, rows.size(), out());
+        assertTrue(rows.get(0).startsWith("2030 ") && rows.get(1).startsWith("2050 "), out());
+        assertTrue(out().contains("Residential and Commercial"), "labels are not cut: " + out());
+        out.reset();
+        assertEquals(0, etw("show", "baseline", "Final Energy|Electricity", "--years", "2024-2030"), err());
+        assertEquals(7, out().lines().filter(l -> l.matches("\\d{4} .*")).count(), out());
+        assertTrue(out().contains("from 2024 to 2030"), out());
+        assertFalse(out().matches("(?s).*\\d[eE][-+]?\\d.*"), "no exponent: " + out());
+        err.reset();
+        assertEquals(2, etw("show", "baseline", "Final Energy|Electricity", "--years", "2020-2030"));
+        assertTrue(err().contains("year 2020 is outside scenario baseline (2024-"), err());
+    }
+
+    @Test
+    void explainDescribesVariablesAndParametersFromTheModels() {
+        assertEquals(0, etw("explain", "Final Energy|Electricity|Data Centers"), err());
+        String o = out();
+        assertTrue(o.startsWith("Final Energy|Electricity|Data Centers  [TWh/yr]  variable"), o);
+        assertTrue(o.contains("written by: etw.models.datacenter"), o);
+        assertTrue(o.contains("below it:   AI, Conventional"), o);
+        assertTrue(o.contains("plausible:"), o);
+        out.reset();
+        assertEquals(0, etw("explain", "Final Energy|Electricity"), err());
+        assertTrue(out().contains("written by: no model: the sum of what is written below it"), out());
+        assertTrue(out().contains("read by:    etw.models.decarbonisation"), out());
+        out.reset();
+        assertEquals(0, etw("explain", "etw.models.datacenter.pue"), err());
+        assertTrue(out().startsWith("pue  [1]  parameter of etw.models.datacenter"), out());
+        assertTrue(out().contains("source: Uptime Institute"), out());
+        err.reset();
+        assertEquals(2, etw("explain", "rebound_elastcity"));
+        assertTrue(err().contains("Nearest names: rebound_elasticity"), err());
     }
 }

@@ -26,7 +26,7 @@ final class DemandSection implements Section.PerRegion {
             Figures.missing(h, "Demand by sector", "the result has no children of " + DEMAND);
             return;
         }
-        String unit = unit(main, children.get(0));
+        String unit = main.has(DEMAND) ? unit(main, DEMAND) : ReportInput.partUnit(main, children.get(0));
         List<String> notes = new ArrayList<>();
         SvgChart chart = new SvgChart("r" + ri + "-demand", "Electricity demand by sector, " + region,
                 "Final electricity demand by sector in " + region + ", stacked, " + main.firstYear() + " to "

@@ -17,21 +17,60 @@ final class Figures {
     }
 
     /**
-     * Stacks each of {@code children} (variables directly under {@code parent}) in {@code region}, labelled by
-     * its last name segment; a child in another unit than {@code unit} is left out with a note.
+     * Stacks each part of {@code parent} (see {@link ReportInput#children}) in {@code region}, labelled by its name
+     * below the parent; a part in another unit than {@code unit} is left out with a note. Where the result holds
+     * {@code parent} itself, what its total holds beyond the parts drawn is stacked as "other (plugins)", so the
+     * top of the stack is always the total; a total below its parts is noted.
      */
     static void stackChildren(SvgChart chart, List<String> notes, Result r, String parent, List<String> children,
                               Palette.Stack colours, String unit, String region) {
+        double[] drawn = new double[r.scenario().yearCount()];
         for (String v : children) {
             String label = v.substring(parent.length() + 1);
             String colour = colours.colour(label);
-            if (!unit(r, v).equals(unit)) {
-                notes.add(v + " is in " + unit(r, v) + ", not " + unit + ": left out.");
+            String u = ReportInput.partUnit(r, v);
+            if (!unit.equals(u)) {
+                notes.add(v + " is in " + (u == null ? "several units" : u) + ", not " + unit + ": left out.");
                 continue;
             }
-            chart.stack(label, colour, r.firstYear(), series(r, v, region));
+            double[] s = ReportInput.partSeries(r, v, region);
+            if (!r.has(v)) {
+                label += " (sum of " + ReportInput.members(r, v).size() + " below)";
+                notes.add(v + " is not written itself: its part is the sum of " + String.join(", ", ReportInput.members(r, v))
+                        + ".");
+            }
+            for (int i = 0; i < drawn.length; i++) drawn[i] += s[i];
+            chart.stack(label, colour, r.firstYear(), s);
         }
+        double[] total = series(r, parent, region);
+        if (total == null || !unit(r, parent).equals(unit)) return;
+        double[] rest = new double[total.length];
+        double scale = 0, over = 0, left = 0;
+        // sources are drawn as generated; the total is what was delivered: curtailed energy is the difference
+        double[] curtailed = r.has(parent + "|Curtailment") && unit(r, parent + "|Curtailment").equals(unit)
+                ? series(r, parent + "|Curtailment", region) : new double[total.length];
+        for (int i = 0; i < total.length; i++) {
+            rest[i] = total[i] - (drawn[i] - curtailed[i]);
+            scale = Math.max(scale, Math.abs(total[i]));
+        }
+        double eps = 1e-9 * Math.max(1, scale);
+        for (int i = 0; i < rest.length; i++) {
+            if (rest[i] < -eps) over = Math.max(over, -rest[i]);
+            if (rest[i] > eps) left = Math.max(left, rest[i]);
+            rest[i] = Math.max(0, rest[i]);
+        }
+        if (left > 0) {
+            chart.stack(OTHER, "#c7c7c7", r.firstYear(), rest);
+            notes.add("\"" + OTHER + "\" is what " + parent + " holds beyond the parts drawn (up to " + Html.amount(left) + " "
+                    + unit + "), so the stack adds up to the total.");
+        }
+        if (over > 0)
+            notes.add("The parts drawn exceed " + parent + " by up to " + Html.amount(over) + " " + unit
+                    + ": a part is counted twice or the total is set by a scenario.");
     }
+
+    /** The label of the remainder of a total beyond its named parts. */
+    static final String OTHER = "other (plugins)";
 
     static void figure(StringBuilder h, SvgChart chart, String caption, List<String> notes) {
         h.append("<figure class=\"chart\">\n").append(chart.toSvg()).append("<figcaption>").append(esc(caption));
@@ -85,7 +124,8 @@ final class Figures {
             Result c = results.get(i);
             if (!c.regions().contains(region)) continue;
             List<String> own = new ArrayList<>();
-            for (String v : ReportInput.children(c, parent, preferred)) if (unit(c, v).equals(unit)) own.add(v);
+            for (String v : ReportInput.children(c, parent, preferred))
+                if (unit.equals(ReportInput.partUnit(c, v))) own.addAll(ReportInput.members(c, v));
             if (own.isEmpty()) {
                 notes.add("Comparison " + c.scenario().name() + " has no children of " + parent + " in " + unit
                         + ": its total " + what + " is not drawn.");

@@ -19,7 +19,7 @@ final class HeadlinesSection implements Section.PerRegion {
         EnsembleResult ens = in.ensemble();
         h.append("<h3>Headline results</h3>\n");
         List<String> vars = new ArrayList<>();
-        for (String v : ReportPage.HEADLINES) {
+        for (String v : in.headlines()) {
             for (Result r : results) {
                 if (r.has(v) && r.regions().contains(region)) {
                     vars.add(v);

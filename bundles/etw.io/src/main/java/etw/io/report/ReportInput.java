@@ -12,8 +12,13 @@ import etw.api.scenario.Result;
  * What a report shows: the main result first, then the results compared with it, and an optional ensemble of
  * the main scenario; with the questions the sections ask of them.
  */
-record ReportInput(List<Result> results, EnsembleResult ensemble) {
+record ReportInput(List<Result> results, EnsembleResult ensemble, List<String> headlines) {
+    ReportInput(List<Result> results, EnsembleResult ensemble) {
+        this(results, ensemble, etw.io.Headlines.VARIABLES);
+    }
+
     ReportInput {
+        headlines = List.copyOf(headlines);
         Objects.requireNonNull(results, "results");
         if (results.isEmpty()) throw new IllegalArgumentException("a report needs at least one result");
         for (Result r : results) Objects.requireNonNull(r, "result");
@@ -25,21 +30,61 @@ record ReportInput(List<Result> results, EnsembleResult ensemble) {
     }
 
     /**
-     * The variables directly under {@code parent} that the result holds and that are parts of its total: those
-     * named in {@code preferred} first, in that order, then any others (a plugin's, say) by name.
+     * The parts of {@code parent}'s total, one per name directly under it: the variable {@code parent|X} where the
+     * result holds it, or else the name {@code parent|X} standing for the sum of the top-most variables the
+     * result holds below it (a plugin's {@code |Hydrogen|Electrolysis} when no one writes {@code |Hydrogen}), as
+     * the engine adds them into the total. Those named in {@code preferred} first, in that order, then others by
+     * name. Curtailment and unmet demand are not parts (see {@link #NOT_PARTS}).
      */
     static List<String> children(Result r, String parent, List<String> preferred) {
-        List<String> out = new ArrayList<>();
-        for (String s : preferred) if (r.has(parent + "|" + s)) out.add(parent + "|" + s);
-        TreeSet<String> others = new TreeSet<>();
+        TreeSet<String> all = new TreeSet<>();
         for (Result.VariableInfo v : r.variables()) {
             String n = v.name();
-            if (n.startsWith(parent + "|") && n.length() > parent.length() + 1 && n.indexOf('|', parent.length() + 1) < 0
-                    && !out.contains(n) && !NOT_PARTS.contains(n.substring(parent.length() + 1)))
-                others.add(n);
+            if (!n.startsWith(parent + "|") || n.length() <= parent.length() + 1) continue;
+            int bar = n.indexOf('|', parent.length() + 1);
+            String head = bar < 0 ? n : n.substring(0, bar);
+            if (!NOT_PARTS.contains(head.substring(parent.length() + 1))) all.add(head);
         }
-        out.addAll(others);
+        List<String> out = new ArrayList<>();
+        for (String s : preferred) if (all.remove(parent + "|" + s)) out.add(parent + "|" + s);
+        out.addAll(all);
         return out;
+    }
+
+    /**
+     * The variables that make up a part (see {@link #children}): the part itself if the result holds it, else the
+     * top-most variables below it (those with no held ancestor below the part).
+     */
+    static List<String> members(Result r, String part) {
+        if (r.has(part)) return List.of(part);
+        TreeSet<String> below = new TreeSet<>();
+        for (Result.VariableInfo v : r.variables()) if (v.name().startsWith(part + "|")) below.add(v.name());
+        List<String> top = new ArrayList<>();
+        for (String n : below) {
+            boolean covered = false;
+            for (int i = n.indexOf('|', part.length() + 1); i > 0 && !covered; i = n.indexOf('|', i + 1))
+                covered = below.contains(n.substring(0, i));
+            if (!covered) top.add(n);
+        }
+        return top;
+    }
+
+    /** A part's values in a region (summed over its members), or {@code null} if the result lacks the region. */
+    static double[] partSeries(Result r, String part, String region) {
+        if (r.has(part)) return series(r, part, region);
+        if (!r.regions().contains(region)) return null;
+        return sum(r, members(r, part), region);
+    }
+
+    /** A part's unit: its own, or its members' if they share one, or null if they differ. */
+    static String partUnit(Result r, String part) {
+        String unit = null;
+        for (String m : members(r, part)) {
+            String u = unit(r, m);
+            if (unit == null) unit = u;
+            else if (!unit.equals(u)) return null;
+        }
+        return unit;
     }
 
     /**

@@ -29,7 +29,21 @@ public final class ReportPage {
      * @param ensembleOrNull an ensemble of the main scenario, drawn as percentile bands, or {@code null}
      */
     public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull) {
-        ReportInput in = new ReportInput(results, ensembleOrNull);
+        return page(results, ensembleOrNull, List.of(), HEADLINES);
+    }
+
+    /** As {@link #toHtml(List, EnsembleResult)}, with a global sensitivity section before the manifests. */
+    public static String toHtml(List<Result> results, EnsembleResult ensembleOrNull, List<etw.io.SensitivityTable> sensitivity) {
+        return page(results, ensembleOrNull, sensitivity, HEADLINES);
+    }
+
+    /**
+     * The whole page: as {@link #toHtml(List, EnsembleResult, List)}, with the headline variables to tabulate (the
+     * distribution's and those the models that ran declare, see {@link etw.io.Headlines#with}).
+     */
+    public static String page(List<Result> results, EnsembleResult ensembleOrNull, List<etw.io.SensitivityTable> sensitivity,
+                              List<String> headlines) {
+        ReportInput in = new ReportInput(results, ensembleOrNull, headlines);
         Result main = in.main();
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
@@ -51,6 +65,7 @@ public final class ReportPage {
             for (Section.PerRegion s : REGION_SECTIONS) s.write(h, in, ri, region);
             h.append("</section>\n");
         }
+        SensitivitySection.write(h, sensitivity);
         MANIFEST.write(h, in);
 
         h.append("<footer>Energy Transition Workbench report. Variables and units follow the IAMC convention. ")

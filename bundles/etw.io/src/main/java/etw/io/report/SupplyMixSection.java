@@ -34,7 +34,7 @@ final class SupplyMixSection implements Section.PerRegion {
             Figures.missing(h, "Supply mix", "the result has no variable under " + SUPPLY + "|");
             return;
         }
-        String unit = unit(main, present.get(0));
+        String unit = main.has(SUPPLY) ? unit(main, SUPPLY) : ReportInput.partUnit(main, present.get(0));
         List<String> notes = new ArrayList<>();
         SvgChart chart = new SvgChart("r" + ri + "-supply", "Electricity supply mix, " + region,
                 "Electricity generation by source in " + region + ", stacked, " + main.firstYear() + " to "

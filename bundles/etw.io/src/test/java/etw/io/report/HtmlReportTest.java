@@ -314,6 +314,40 @@ class HtmlReportTest {
     }
 
     @Test
+    void aPluginsDeeperDemandIsStackedAndTheRestOfTheTotalIsShownAsOther() throws Exception {
+        Result main = new Builder("p", List.of("World"), 2024, 2030)
+                .linear("Final Energy|Electricity", "TWh/yr", 100, 10)
+                .linear("Final Energy|Electricity|Industry", "TWh/yr", 60, 5)
+                .linear("Final Energy|Electricity|Hydrogen|Electrolysis", "TWh/yr", 20, 2).build();
+        String html = HtmlReport.toHtml(List.of(main), null);
+        Element svg = svg(parse(html), "r0-demand");
+        assertEquals(List.of("Industry", "Hydrogen (sum of 1 below)", "other (plugins)"),
+                withClass(svg, SVG, "polygon", "area").stream().map(a -> a.getAttribute("data-series")).toList(),
+                "a grandchild whose parent no one writes is a part, and what the total holds beyond the parts is drawn");
+        double[] top = numbers(withClass(svg, SVG, "g", "stack").get(0).getAttribute("data-total"));
+        for (int y = 2024; y <= 2030; y++)
+            assertEquals(main.value("Final Energy|Electricity", "World", y), top[y - 2024], 1e-9, "the stack adds up to the total in " + y);
+        assertTrue(html.contains("Final Energy|Electricity|Hydrogen is not written itself"), html);
+        assertTrue(html.contains("holds beyond the parts drawn"), html);
+
+        Result exact = new Builder("q", List.of("World"), 2024, 2030)
+                .linear("Final Energy|Electricity", "TWh/yr", 80, 7)
+                .linear("Final Energy|Electricity|Industry", "TWh/yr", 60, 5)
+                .linear("Final Energy|Electricity|Hydrogen|Electrolysis", "TWh/yr", 20, 2).build();
+        assertFalse(HtmlReport.toHtml(List.of(exact), null).contains("other (plugins)"), "no remainder when the parts add up");
+    }
+
+    @Test
+    void aModelsHeadlinesJoinTheHeadlineTable() throws Exception {
+        Result main = full("b", List.of("World"), 2024, 2030)
+                .linear("Final Energy|Electricity|Hydrogen", "TWh/yr", 10, 5).build();
+        assertFalse(HtmlReport.toHtml(List.of(main), null).contains("<td>Final Energy|Electricity|Hydrogen</td>"));
+        List<String> headlines = new ArrayList<>(etw.io.Headlines.VARIABLES);
+        headlines.add("Final Energy|Electricity|Hydrogen");
+        assertTrue(HtmlReport.toHtml(List.of(main), null, headlines).contains("<td>Final Energy|Electricity|Hydrogen</td>"));
+    }
+
+    @Test
     void emissionsShowTheC1MilestonesRelativeToTheBaseYear() throws Exception {
         Result main = full("b", List.of("World"), 2024, 2050).build();
         String html = HtmlReport.toHtml(List.of(main), null);

@@ -7,6 +7,7 @@ import etw.api.Model;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.api.SoftRange;
 import etw.api.StepContext;
 
 /**
@@ -89,6 +90,13 @@ public final class DataCentreModel implements Model {
                 "Electricity use of data centres for conventional workloads, including facility overhead");
         totalElectricity = b.output("Final Energy|Electricity|Data Centers", TWH,
                 "Electricity use of data centres: AI plus conventional");
+        b.softRange(SoftRange.share(totalElectricity, "Final Energy|Electricity", 0.20,
+                "assumption: data centres used about 1.5% of world electricity in 2024 (IEA Energy and AI, 2025) and "
+                        + "4.4% of US electricity in 2023, 6.7-12% by 2028 (LBNL 2024 US Data Center Energy Usage "
+                        + "Report); a whole region above 20% would be a hub the size of Ireland (21% in 2023, CSO)"));
+        b.softRange(SoftRange.growth(totalElectricity, 0.30, 5,
+                "assumption: IEA Energy and AI (2025) projects about 15%/yr for data-centre electricity to 2030 "
+                        + "and about 30%/yr for accelerated servers alone; twice the total's rate for five years is not seen"));
         aiCompute = b.output("Compute Demand|Data Centers|AI", ONE,
                 "AI compute demand, index = 1 in the first year");
         conventionalCompute = b.output("Compute Demand|Data Centers|Conventional", ONE,

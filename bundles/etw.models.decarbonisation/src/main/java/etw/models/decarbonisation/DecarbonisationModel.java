@@ -9,6 +9,8 @@ import etw.api.Model;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.api.SoftRange;
+import etw.api.SoftRange;
 import etw.api.StepContext;
 
 /**
@@ -25,20 +27,41 @@ import etw.api.StepContext;
  *                      hydro_capacity; a budget the month cannot use is spilled
  * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
  *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January
- * fleet                K_f = &lt;f&gt;_capacity * survival(year - first year) + N_f (f = coal, gas, oil); survival: vintages
- *                      evenly spread between age 0 and 2 &lt;f&gt;_mean_age, each retiring at &lt;f&gt;_lifetime; coal is 0
- *                      from coal_phase_out_year on. N_f, capacity built since the first year, is last year's
- *                      (an own output read with lag 1) plus this year's additions:
- * additions            need = min(firm_build_max, peak residual load * (1 + reserve_margin) - sum_f K_f
- *                      &lt;f&gt;_availability), split by &lt;f&gt;_build_share; new plants have no must-run block and do not
- *                      retire within the horizon (their lifetimes exceed 2050 - 2024)
- * new batteries        B(t) = B(t-1) (1 - 1 / battery_lifetime) + min(battery_build_max, battery_build_response *
- *                      last year's peak hourly surplus after storage), B(first year) = 0 (own output, lag 1); power
- *                      battery_power + B, energy battery_energy + B * battery_duration_new
- * fossil               available A_f = K_f * &lt;f&gt;_availability; short-run cost
+ * fleet                K_f = &lt;f&gt;_capacity * survival(year - first year) + N_f (f = coal, gas, oil, clean_firm);
+ *                      survival: vintages evenly spread between age 0 and 2 &lt;f&gt;_mean_age, each retiring at
+ *                      &lt;f&gt;_lifetime; coal is 0 from coal_phase_out_year on. N_f, capacity built since the first year,
+ *                      ages through the six stages of {@link StageStock} (a discrete Erlang survival curve with mean
+ *                      &lt;f&gt;_lifetime), read back with lag 1, plus this year's additions
+ * batteries            B = battery stock built since the first year (StageStock, mean life battery_lifetime); power
+ *                      battery_power + B, energy battery_energy + B * battery_duration_new. After the balance with
+ *                      last year's stock: each day's shiftable energy m_d = min(curtailed * round trip, residual);
+ *                      an extra GWh pays on the days with m_d above it, each worth v = short-run cost of the plant
+ *                      at the margin at the mean residual level, against the annualised cost
+ *                      k * 1e6 * crf(discount_rate, battery_lifetime), k the Wright's-law cost
+ *                      battery_cost_base * (cumulative / first-year energy)^log2(1 - battery_learning_rate): the
+ *                      energy added e* is the m_d exceeded on (annual cost / 1000 v) days; power e* / duration, at
+ *                      most battery_build_max and 50% of the fleet (or 1% of peak residual load); storage re-runs
+ * clean firm, economic from the second year: the screening curve's crossover h* = (clean_firm_capex
+ *                      crf(discount_rate, clean_firm_lifetime) + clean_firm_fixed_om) / (c_base - c_clean) hours a
+ *                      year (c_base the cheapest fossil's short-run cost); capacity up to the residual load exceeded
+ *                      in h* hours is added, at most clean_firm_build_max a year
+ * reliability          need = peak residual load * (1 + reserve_margin) - available fleet (incl. the clean firm just
+ *                      added); fossil additions min(need, firm_build_max) split by &lt;f&gt;_build_share, the rest by
+ *                      clean firm within clean_firm_build_max; only what both limits forbid can go unmet
+ * dispatch             available A_f = K_f * &lt;f&gt;_availability; short-run cost
  *                      c_f = &lt;f&gt;_fuel_price / &lt;f&gt;_efficiency + carbon_price * ef_&lt;f&gt; / 1000 [USD/MWh];
  *                      each hour first the must-run blocks &lt;f&gt;_must_run * (first-year fleet left) * availability,
- *                      then the rest of A_f, cheapest first
+ *                      then the rest of A_f, cheapest first; the hour's price is the marginal plant's c_f (VoLL
+ *                      when demand goes unmet, 0 when clean supply or storage is at the margin)
+ * market values        solar and wind: their generation-weighted hourly price (read by the renewables model)
+ * system cost          (sum_f K_f (capex_f crf + fixed_om_f) + sum_f G_f fuel_f + battery energy k crf + solar and
+ *                      wind generation * their levelised cost + (hydro + nuclear + other) legacy_clean_cost) /
+ *                      (R - unmet)  [USD/MWh]; carbon payments are transfers and left out
+ * invariants           each hour and the year close to 1e-6 relative; shares of supply in [0, 1]; dispatchable
+ *                      capacity factors within availability; solar and wind within physical limits. A violation
+ *                      stops the run naming the model, region, year (and hour)
+ * representative days  representative_days 12: the same on 12 x 24 h (HourlyProfiles.representativeDays), each
+ *                      hour standing for 730 / 24 real hours; its error against 8,760 h is in RepresentativeDaysTest
  * unmet demand         residual left after the last fuel (reported, never hidden as fossil)
  * curtailment          surplus left after storage, plus spilled hydro
  * emissions [Mt CO2]   E = (coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000
@@ -65,6 +88,13 @@ public final class DecarbonisationModel implements Model {
     private static final double MAX_GENERATION = 1e5;
     private static final double MAX_GW = 1e4;
     private static final double MAX_GWH = 1e6;
+    /**
+     * Most battery power added in a year as a share of the fleet (assumption: grid batteries grew about 50-80% a
+     * year worldwide in 2020-2024, BloombergNEF and IEA, Batteries and Secure Energy Transitions 2024).
+     */
+    static final double BATTERY_RAMP = 0.5;
+    /** Additions allowed even with no fleet yet, as a share of peak residual load (assumption). */
+    static final double BATTERY_FLOOR = 0.01;
 
     private final ModelDescriptor descriptor;
 
@@ -81,7 +111,6 @@ public final class DecarbonisationModel implements Model {
     private final Output gas;
     private final Output oil;
     private final Output curtailment;
-    private final Output curtailmentSecondary;
     private final Output unmet;
     private final Output storageDischarge;
     private final Output storageLosses;
@@ -96,12 +125,14 @@ public final class DecarbonisationModel implements Model {
     private final Parameter otherGeneration;
     private final Parameter hydroCapacity;
     private final Parameter batteryPower;
-    private final Parameter batteryBuildResponse;
     private final Parameter batteryBuildMax;
     private final Parameter batteryDurationNew;
     private final Parameter batteryLifetime;
-    private final Input previousBatteryNew;
-    private final Input previousPeakSurplus;
+    private final Input previousBatteryCumulative;
+    private final Input solarCost;
+    private final Input windCost;
+    private final Input solarCapacity;
+    private final Input windCapacity;
     private final Output batteryCapacity;
     private final Output batteryNew;
     private final Output batteryAdditions;
@@ -123,7 +154,24 @@ public final class DecarbonisationModel implements Model {
     private final Parameter coalPhaseOut;
     private final Parameter reserveMargin;
     private final Parameter firmBuildMax;
-    private final Input[] previousNew = new Input[HourlyBalance.FUELS];
+    private final StageStock[] newStock = new StageStock[HourlyBalance.FUELS];
+    private final StageStock batteryStock;
+    private final Parameter[] capex = new Parameter[HourlyBalance.FUELS];
+    private final Parameter[] fixedOm = new Parameter[HourlyBalance.FUELS];
+    private final Parameter cleanBuildMax;
+    private final Parameter discountRate;
+    private final Parameter voll;
+    private final Parameter legacyCost;
+    private final Parameter batteryCostBase;
+    private final Parameter batteryLearningRate;
+    private final Parameter representativeDays;
+    private final Output cleanGeneration;
+    private final Output solarValue;
+    private final Output windValue;
+    private final Output systemCost;
+    private final Output batteryCost;
+    private final Output batteryCumulative;
+    private final Output batteryEnergyOut;
     private final Output[] capacityOut = new Output[HourlyBalance.FUELS];
     private final Output[] newCapacityOut = new Output[HourlyBalance.FUELS];
     private final Output[] additionsOut = new Output[HourlyBalance.FUELS];
@@ -145,12 +193,20 @@ public final class DecarbonisationModel implements Model {
                 + "evenly between charge and discharge, empty on 1 January); fossil by merit order on short-run cost "
                 + "fuel_price / efficiency + carbon_price * ef / 1000 [USD/MWh], first each fuel's must-run block "
                 + "must_run * surviving first-year capacity * availability, then the rest of capacity * availability, "
-                + "cheapest first. Capacity = capacity * survival (vintages evenly spread from 0 to 2 mean_age, "
-                + "retiring at lifetime; coal 0 from coal_phase_out_year) + capacity built since the first year, "
-                + "which grows by min(firm_build_max, peak residual * (1 + reserve_margin) - available fleet) split "
-                + "by build_share. Batteries built since the first year: last year's stock * (1 - 1/battery_lifetime) + "
-                + "min(battery_build_max, battery_build_response * last year's peak hourly surplus), with "
-                + "battery_duration_new hours each. The "
+                + "cheapest first (clean firm, the fourth plant type, runs first at its low short-run cost). Capacity = "
+                + "capacity * survival (vintages evenly spread from 0 to 2 mean_age, retiring at lifetime; coal 0 from "
+                + "coal_phase_out_year) + capacity built since the first year, aged through six stages of a discrete "
+                + "Erlang survival curve with mean lifetime. Additions: batteries where the daily shiftable surplus, "
+                + "valued at the marginal plant's short-run cost, pays for their annualised Wright's-law cost "
+                + "(battery_cost_base, battery_learning_rate); clean firm where the screening curve puts it below "
+                + "the cheapest fossil (capex, fixed O&M, discount_rate), up to clean_firm_build_max a year; then "
+                + "for reliability, peak residual * (1 + reserve_margin) - available fleet, by fossil up to "
+                + "firm_build_max (split by build_share) and the rest by clean firm within its build rate. The "
+                + "hourly price is the marginal plant's cost (value_of_lost_load when unmet): market values of "
+                + "solar and wind feed the renewables model; the system cost per MWh (annualised capital, fixed, fuel "
+                + "and legacy costs over demand met; carbon payments excluded) is Price|Secondary Energy|Electricity. "
+                + "representative_days 12 balances twelve representative days instead of 8,760 hours. Every hour "
+                + "must close to 1e-6 and shares and capacity factors stay physical, or the run stops. The "
                 + "residual left is unmet demand, the surplus left plus spilled hydro is curtailment. Emissions [Mt] = "
                 + "(coal ef_coal + gas ef_gas + oil ef_oil + other ef_other) / 1000; total generation T = the sum of "
                 + "the sources - curtailment; carbon intensity = emissions * 1000 / T; cumulative emissions [Gt CO2] = "
@@ -174,11 +230,9 @@ public final class DecarbonisationModel implements Model {
         gas = b.output("Secondary Energy|Electricity|Gas", "TWh/yr", "Gas generation dispatched by merit order");
         oil = b.output("Secondary Energy|Electricity|Oil", "TWh/yr",
                 "Oil-fired peaking dispatched by merit order (beyond the oil inside 'Other')");
-        curtailment = b.output("Curtailment|Electricity", "TWh/yr",
-                "Clean supply the hourly balance could not use or store (same value as Secondary Energy|Electricity|"
-                        + "Curtailment; read by the renewables model)");
-        curtailmentSecondary = b.output("Secondary Energy|Electricity|Curtailment", "TWh/yr",
-                "Clean supply the hourly balance could not use or store, including spilled hydro");
+        curtailment = b.output("Secondary Energy|Electricity|Curtailment", "TWh/yr",
+                "Clean supply the hourly balance could not use or store, including spilled hydro (read by the "
+                        + "renewables model with a lag of one year)");
         unmet = b.output("Secondary Energy|Electricity|Unmet Demand", "TWh/yr",
                 "Demand no supply, storage or available fossil capacity could meet in its hour");
         storageDischarge = b.output("Storage|Electricity|Discharge", "TWh/yr",
@@ -218,10 +272,6 @@ public final class DecarbonisationModel implements Model {
                 "Grid-scale battery power: the most batteries can charge or discharge in one hour",
                 "estimate: about 150 GW of grid-scale batteries worldwide at end-2024 (IEA, Batteries and Secure "
                         + "Energy Transitions, 2024, had about 85 GW at end-2023 and record additions since)");
-        batteryBuildResponse = b.parameter("battery_build_response", "1", 0.3, 0, 1,
-                "Battery power added in a year as a fraction of last year's highest hourly surplus left after storage",
-                "assumption: batteries are built where solar and wind surpluses are curtailed (arbitrage); 0.3 closes "
-                        + "most of a persistent surplus peak within about five years");
         batteryBuildMax = b.parameter("battery_build_max", "GW/yr", 1e4, 0, 1e4,
                 "Most battery power that can be added in a year (0: no new batteries)",
                 "assumption: no limit by default");
@@ -229,20 +279,35 @@ public final class DecarbonisationModel implements Model {
                 "Energy per unit of power of batteries built after the first year",
                 "NREL Annual Technology Baseline 2024: the 4-hour utility-scale battery is the reference system");
         batteryLifetime = b.parameter("battery_lifetime", "yr", 15, 5, 40,
-                "Calendar life of batteries built after the first year; 1/lifetime of them retires each year",
+                "Mean calendar life of batteries built after the first year (survival curve of StageStock)",
                 "DOMAIN.md: Li-ion calendar life 10-20 y (the middle)");
-        previousBatteryNew = b.laggedInput("Capacity|Electricity|Storage|Battery|New", "GW", 1, 0.0,
-                "Last year's battery power built since the first year (own output)");
-        previousPeakSurplus = b.laggedInput("Peak Surplus|Electricity", "GW", 1, 0.0,
-                "Last year's highest hourly surplus left after storage (own output)");
+        previousBatteryCumulative = b.laggedInput("Cumulative Capacity|Electricity|Storage|Battery", "GWh", 1, 0.0,
+                "Last year's cumulative installed battery energy (own output), drives learning");
+        batteryStock = new StageStock(b, "Battery", "GW");
+        batteryCostBase = b.parameter("battery_cost_base", "USD/kWh", 165, 10, 2000,
+                "Installed cost of a turnkey grid battery system per kWh of storage in the first year",
+                "BloombergNEF, Energy Storage System Cost Survey 2024: global average turnkey energy storage system "
+                        + "price 165 USD/kWh in 2024 (down 40% from 2023)");
+        batteryLearningRate = b.parameter("battery_learning_rate", "1", 0.18, 0, 0.5,
+                "Fall in battery system cost per doubling of cumulative installed battery energy (Wright's law)",
+                "assumption: 18% per doubling, near the learning rates reported for Li-ion packs (Ziegler & Trancik, "
+                        + "Energy Environ. Sci. 2021: about 20% per doubling of cumulative production)");
+        batteryCost = b.output("Capital Cost|Electricity|Storage|Battery", "USD/kWh",
+                "Installed cost of new grid batteries (Wright's law on cumulative installed battery energy)");
+        batteryCumulative = b.output("Cumulative Capacity|Electricity|Storage|Battery", "GWh",
+                "Cumulative installed battery energy (first-year fleet plus all additions, retirements not "
+                        + "subtracted); drives the learning curve");
+        batteryEnergyOut = b.output("Energy Capacity|Electricity|Storage|Battery", "GWh",
+                "Battery energy: the first-year fleet (battery_energy) plus batteries built since");
         batteryCapacity = b.output("Capacity|Electricity|Storage|Battery", "GW",
                 "Battery power: the first-year fleet (battery_power) plus batteries built since");
         batteryNew = b.output("Capacity|Electricity|Storage|Battery|New", "GW",
                 "Battery power built since the first year, net of retirements");
         batteryAdditions = b.output("Capacity Additions|Electricity|Storage|Battery", "GW/yr",
-                "Battery power added this year in response to last year's curtailed surplus");
+                "Battery power added this year: as much as the year's hourly balance says pays for itself (daily "
+                        + "shiftable surplus valued at the marginal plant's short-run cost against the annualised cost)");
         peakSurplus = b.output("Peak Surplus|Electricity", "GW",
-                "Highest hourly surplus left after storage: clean supply curtailed in its worst hour");
+                "Highest hourly surplus left after storage: clean supply curtailed in its worst hour (diagnostic)");
         batteryEnergy = b.parameter("battery_energy", "GWh", 375, 0, MAX_GWH,
                 "Grid-scale battery energy capacity",
                 "assumption: 2.5 h of storage per GW, within the 2-4 h typical of Li-ion (NREL Annual Technology "
@@ -261,54 +326,80 @@ public final class DecarbonisationModel implements Model {
         pumpedEfficiency = b.parameter("pumped_efficiency", "1", 0.78, 0.5, 1,
                 "Round-trip efficiency of pumped hydro",
                 "assumption: 75-80% round trip (DOMAIN.md; NREL Annual Technology Baseline 2024, pumped storage hydropower)");
-        String[] names = {"coal", "gas", "oil"};
-        double[] cap = {2175, 1900, 250};
+        String[] names = {"coal", "gas", "oil", "clean_firm"};
+        double[] cap = {2175, 1900, 250, 0};
         String[] capSource = {
                 "Global Energy Monitor, Boom and Bust Coal 2025: about 2,175 GW of coal plants operating at end-2024",
                 "estimate: about 1,900 GW of gas-fired capacity operating in 2024 (Global Energy Monitor, Global Oil "
                         + "and Gas Plant Tracker, order of magnitude)",
-                "assumption: about 250 GW of oil-fired and diesel capacity usable as peakers"};
-        double[] mr = {0.0, 0.4802, 0.0};
+                "assumption: about 250 GW of oil-fired and diesel capacity usable as peakers",
+                "assumption: clean firm plants (new nuclear, geothermal, bioenergy and other dispatchable clean plants "
+                        + "beyond the nuclear_generation trajectory) exist only once built by the model"};
+        double[] mr = {0.0, 0.4802, 0.0, 0.0};
         String[] mrSource = {
                 "calibrated: 0 because coal is the cheapest fuel in the World default merit order",
                 "calibrated: the gas run regardless of cost (CHP, contracts, gas-rich regions inside the World node) "
                         + "so that 2024 gas generation is Ember's 22% of 30,830 TWh (Global Electricity Review 2025)",
-                "assumption: oil has no must-run block beyond the oil inside 'other'"};
-        double[] price = {15, 35, 60};
+                "assumption: oil has no must-run block beyond the oil inside 'other'",
+                "assumption: clean firm plants are cheapest to run, so the merit order runs them first anyway"};
+        double[] price = {15, 35, 60, 3.3};
         String[] priceSource = {
                 "assumption: about 100 USD per tonne of thermal coal at 6.7 MWh/t in 2024 (IEA, Coal 2024, order of "
                         + "magnitude)",
                 "assumption: about 10 USD/MMBtu, between Henry Hub (about 2.2) and Asian LNG (about 12) in 2024 (IEA, "
                         + "Gas Market Report 2025, order of magnitude)",
-                "assumption: about 80 USD/bbl crude at 1.7 MWh/bbl, plus refining margin for fuel oil and diesel"};
-        double[] eff = {0.37, 0.50, 0.35};
+                "assumption: about 80 USD/bbl crude at 1.7 MWh/bbl, plus refining margin for fuel oil and diesel",
+                "assumption: nuclear fuel about 1 USD/MMBtu (3.4 USD/MWh thermal; US EIA, average nuclear fuel cost "
+                        + "order of magnitude); with 0.33 efficiency about 10 USD/MWh of electricity"};
+        double[] eff = {0.37, 0.50, 0.35, 0.33};
         String[] effSource = {
                 "assumption: fleet-average net efficiency of coal plants 33-40% (IEA, World Energy Outlook 2024 "
                         + "power-sector assumptions, order of magnitude)",
                 "assumption: fleet average of combined-cycle (about 55%) and open-cycle (about 35%) plants",
-                "assumption: diesel engines and oil-fired steam plants, 30-40%"};
-        double[] ef = {1060, 450, 750};
+                "assumption: diesel engines and oil-fired steam plants, 30-40%",
+                "assumption: light-water reactors about 33% (thermal to electric)"};
+        double[] ef = {1060, 450, 750, 0};
         String[] efSource = {
                 "assumption: typical coal combustion emits 0.9-1.1 t CO2/MWh; chosen so that 2024 emissions match "
                         + "the 14.6 Gt CO2 in Ember, Global Electricity Review 2025",
                 "assumption: fleet average of gas combustion (combined-cycle and open-cycle plants)",
-                "DOMAIN.md: open-cycle gas and oil about 0.6-0.8 kg CO2/kWh (IPCC AR5 WGIII Annex III)"};
-        double[] life = {45, 35, 40};
+                "DOMAIN.md: open-cycle gas and oil about 0.6-0.8 kg CO2/kWh (IPCC AR5 WGIII Annex III)",
+                "assumption: no direct CO2 from clean firm plants"};
+        double[] life = {45, 35, 40, 60};
         String[] lifeSource = {
                 "DOMAIN.md: coal plants 40-50 y (the middle of the range)",
                 "DOMAIN.md: gas CCGT 30-40 y (the middle of the range)",
-                "assumption: oil-fired steam plants and engines about 40 y"};
-        double[] age = {20, 20, 30};
+                "assumption: oil-fired steam plants and engines about 40 y",
+                "DOMAIN.md: nuclear 40-60 y, often extended (the top of the range)"};
+        double[] age = {20, 20, 30, 0};
         String[] ageSource = {
                 "estimate: the World coal fleet is young, most of it built in China and India after 2005 (Global "
                         + "Energy Monitor, Global Coal Plant Tracker: China about 15 y, United States about 45 y)",
                 "estimate: most gas capacity was built after 2000 (order of magnitude; no source at hand)",
-                "assumption: an old fleet, little built since the 1990s"};
+                "assumption: an old fleet, little built since the 1990s",
+                "assumption: no first-year clean firm fleet (clean_firm_capacity 0)"};
+        double[] capexDefault = {1500, 1000, 1200, 6000};
+        String[] capexSource = {
+                "assumption: between about 800 USD/kW in China and India and 3,000-4,000 in the United States and "
+                        + "Europe (IEA, World Energy Outlook 2024, power generation technology costs, order of magnitude)",
+                "assumption: combined-cycle about 1,000 USD/kW (IEA, World Energy Outlook 2024, order of magnitude; "
+                        + "open-cycle peakers are cheaper, about 700)",
+                "assumption: reciprocating engines and oil peakers about 1,200 USD/kW",
+                "assumption: nuclear about 2,800 USD/kW in China and 6,000-10,000 in Europe and the United States, "
+                        + "geothermal 3,000-6,000 (IEA, World Energy Outlook 2024; NREL Annual Technology Baseline 2024, "
+                        + "order of magnitude); 6,000 as a mix"};
+        double[] omDefault = {40, 20, 20, 120};
+        String[] omSource = {
+                "assumption: fixed O&M of coal plants 30-50 USD/kW-yr (NREL Annual Technology Baseline 2024, order of "
+                        + "magnitude)",
+                "assumption: fixed O&M of gas plants 15-30 USD/kW-yr (NREL Annual Technology Baseline 2024)",
+                "assumption: as open-cycle gas",
+                "assumption: fixed O&M of nuclear plants 100-150 USD/kW-yr (NREL Annual Technology Baseline 2024)"};
         for (int f = 0; f < HourlyBalance.FUELS; f++) {
             String n = names[f];
             capacity[f] = b.parameter(n + "_capacity", "GW", cap[f], 0, MAX_GW,
                     "Installed " + n + "-fired capacity (read every year; may be a trajectory)", capSource[f]);
-            availability[f] = b.parameter(n + "_availability", "1", 0.85, 0, 1,
+            availability[f] = b.parameter(n + "_availability", "1", f == HourlyBalance.CLEAN ? 0.9 : 0.85, 0, 1,
                     "Share of " + n + " capacity available in an hour (outages and maintenance)",
                     "assumption: equivalent availability factors of thermal fleets are about 80-90% (NERC, Generating "
                             + "Availability Data System, order of magnitude)");
@@ -322,16 +413,27 @@ public final class DecarbonisationModel implements Model {
             emissionFactor[f] = b.parameter("ef_" + n, "g CO2/kWh", ef[f], 0, 2000,
                     "CO2 emitted per kWh of " + n + " generation", efSource[f]);
             lifetime[f] = b.parameter(n + "_lifetime", "yr", life[f], 5, 100,
-                    "Technical lifetime of " + n + " plants: a plant retires at this age", lifeSource[f]);
+                    "Technical lifetime of " + n + " plants: first-year plants retire at this age, plants built "
+                            + "later around it (mean of the StageStock survival curve)", lifeSource[f]);
             meanAge[f] = b.parameter(n + "_mean_age", "yr", age[f], 0, 80,
                     "Capacity-weighted mean age of the " + n + " fleet in the first year; vintages are taken as "
                             + "evenly spread between 0 and twice this age", ageSource[f]);
-            buildShare[f] = b.parameter(n + "_build_share", "1", f == HourlyBalance.GAS ? 1 : 0, 0, 1,
-                    "Weight of " + n + " in the need-driven additions of firm capacity (weights are normalised)",
-                    "assumption: most firm capacity built to cover peaks is gas-fired; a region sets its own mix");
-            String label = Character.toUpperCase(n.charAt(0)) + n.substring(1);
-            previousNew[f] = b.laggedInput("Capacity|Electricity|" + label + "|New", "GW", 1, 0.0,
-                    "Last year's " + n + " capacity built since the first year (own output)");
+            capex[f] = b.parameter(n + "_capex", "USD/kW", capexDefault[f], 0, 20000,
+                    "Overnight capital cost of new " + n + " plants: decides clean firm against fossil additions and "
+                            + "enters the system cost", capexSource[f]);
+            fixedOm[f] = b.parameter(n + "_fixed_om", "USD/kW/yr", omDefault[f], 0, 1000,
+                    "Fixed operation and maintenance cost of " + n + " plants", omSource[f]);
+            String label = f == HourlyBalance.CLEAN ? "Clean Firm" : Character.toUpperCase(n.charAt(0)) + n.substring(1);
+            newStock[f] = new StageStock(b, label, "GW");
+            if (f == HourlyBalance.CLEAN) {
+                // clean firm is not a fossil fuel: it is never part of the fossil build shares
+                buildShare[f] = null;
+            } else {
+                buildShare[f] = b.parameter(n + "_build_share", "1", f == HourlyBalance.GAS ? 1 : 0, 0, 1,
+                        "Weight of " + n + " in the need-driven additions of fossil firm capacity (weights are "
+                                + "normalised)",
+                        "assumption: most firm capacity built to cover peaks is gas-fired; a region sets its own mix");
+            }
             capacityOut[f] = b.output("Capacity|Electricity|" + label, "GW",
                     "Installed " + n + "-fired capacity: the first-year fleet left after age retirement and phase-out, "
                             + "plus capacity built since");
@@ -340,6 +442,49 @@ public final class DecarbonisationModel implements Model {
             additionsOut[f] = b.output("Capacity Additions|Electricity|" + label, "GW/yr",
                     "Capacity (" + n + ") added this year to keep peak residual load covered");
         }
+        b.softRange(SoftRange.ratio(coal, "Capacity|Electricity|Coal", 1 / 8.76, 0, 0.92,
+                "capacity factor of coal plants (generation / (capacity * 8,760 h))",
+                "assumption: planned and forced outages keep a thermal fleet's availability below about 90% "
+                        + "(NERC GADS reports equivalent availability of 80-90% for coal units)"));
+        b.softRange(SoftRange.level(intensity, 0, 1100,
+                "assumption: an all-coal system emits about 820-1,050 g CO2/kWh (IPCC AR5 WGIII Annex III, "
+                        + "direct emissions of pulverised coal); above that the fuel accounting is wrong"));
+        cleanGeneration = b.output("Secondary Energy|Electricity|Clean Firm", "TWh/yr",
+                "Generation of clean firm plants built by the model (dispatched first: lowest short-run cost)");
+        cleanBuildMax = b.parameter("clean_firm_build_max", "GW/yr", 30, 0, 1e4,
+                "Most clean firm capacity that can be added in a year, for the economic build (cheaper than the "
+                        + "fossil it displaces) and for reliability when fossil additions fall short",
+                "assumption: about the World's record pace of nuclear grid connections, roughly 30 GW a year in the "
+                        + "mid-1980s (IAEA, Power Reactor Information System, order of magnitude)");
+        discountRate = b.parameter("discount_rate", "1", 0.07, 0, 0.3,
+                "Real discount rate for annualising capital costs (capital recovery factor over each lifetime)",
+                "assumption: 7% real, the rate of NREL Annual Technology Baseline style market-finance cases");
+        voll = b.parameter("value_of_lost_load", "USD/MWh", 10000, 100, 100000,
+                "Price of an hour with unmet demand, for market values and the value of storage",
+                "assumption: estimates of the value of lost load range from thousands to tens of thousands of USD/MWh "
+                        + "(ACER, Study on the estimation of the value of lost load, 2018, order of magnitude)");
+        legacyCost = b.parameter("legacy_clean_cost", "USD/MWh", 50, 0, 500,
+                "Levelised cost of hydro, nuclear (nuclear_generation) and other generation, for the system cost",
+                "assumption: hydropower about 57 USD/MWh (IRENA, Renewable Power Generation Costs in 2023, global "
+                        + "weighted average), existing nuclear lower; 50 as a mix");
+        representativeDays = b.parameter("representative_days", "1", 0, 0, 12,
+                "0: balance all 8,760 hours; 12: balance twelve representative days (one per month, chosen and scaled "
+                        + "by HourlyProfiles.representativeDays), about 30 times faster, for sliders (below 6 means 0, "
+                        + "6 and above mean 12)",
+                "assumption: 12 x 24 h; its error against 8,760 h is measured in RepresentativeDaysTest");
+        solarValue = b.output("Market Value|Electricity|Solar", "USD/MWh",
+                "Generation-weighted hourly price of solar (read by the renewables model with a lag of one year)");
+        windValue = b.output("Market Value|Electricity|Wind", "USD/MWh",
+                "Generation-weighted hourly price of wind (read by the renewables model with a lag of one year)");
+        systemCost = b.output("Price|Secondary Energy|Electricity", "USD/MWh",
+                "System cost per MWh of demand met: annualised capital and fixed costs of every fleet, fuel and "
+                        + "variable costs, over the generation required less unmet demand (carbon payments excluded)");
+        solarCost = b.input("Levelised Cost|Electricity|Solar", "USD/MWh",
+                "Levelised cost of new solar (renewables model), applied to the year's solar generation in the system cost");
+        windCost = b.input("Levelised Cost|Electricity|Wind", "USD/MWh",
+                "Levelised cost of new wind (renewables model), applied to the year's wind generation in the system cost");
+        solarCapacity = b.input("Capacity|Electricity|Solar", "GW", "Solar capacity, for the capacity-factor invariant");
+        windCapacity = b.input("Capacity|Electricity|Wind", "GW", "Wind capacity, for the capacity-factor invariant");
         coalPhaseOut = b.parameter("coal_phase_out_year", "1", 2200, 2000, 2200,
                 "Calendar year from which no coal plant runs (2200: no phase-out)",
                 "assumption: no phase-out unless a scenario sets one (IEA, Net Zero Roadmap 2023, has unabated coal "
@@ -381,9 +526,14 @@ public final class DecarbonisationModel implements Model {
     }
 
     private void step(StepContext ctx, int r, Workspace w) {
+        int repDays = ctx.get(representativeDays, r) < 6.0 ? 0 : 12;
         w.profiles(ctx.get(shape.gridDailySwing, r), ctx.get(shape.gridSeasonalSwing, r), ctx.get(shape.solarDaylight, r),
                 ctx.get(shape.solarSeasonal, r), ctx.get(shape.windSeasonal, r), ctx.get(shape.windDiurnal, r),
-                ctx.get(shape.windVariability, r), ctx.get(shape.windPersistence, r), shape.windSeed(ctx, r));
+                ctx.get(shape.windVariability, r), ctx.get(shape.windPersistence, r), shape.windSeed(ctx, r), repDays > 0);
+        int hours = repDays > 0 ? repDays * 24 : HourlyProfiles.HOURS;
+        double weight = (double) HourlyProfiles.HOURS / hours;
+        double[] gP = repDays > 0 ? w.repDemand : w.demand, sP = repDays > 0 ? w.repSolar : w.solar,
+                wP = repDays > 0 ? w.repWind : w.wind;
         double required = ctx.get(demand, r) * (1.0 + ctx.get(lossFactor, r));
         double solarTwh = Math.max(0.0, ctx.get(solar, r));
         double windTwh = Math.max(0.0, ctx.get(wind, r));
@@ -391,6 +541,8 @@ public final class DecarbonisationModel implements Model {
         double nuclearTwh = ctx.get(nuclearGeneration, r);
         double otherTwh = ctx.get(otherGeneration, r);
         double carbon = ctx.get(carbonPrice, r);
+        double rate = ctx.get(discountRate, r);
+        double lostLoad = ctx.get(voll, r);
         int n = ctx.year() - ctx.firstYear();
         boolean coalGone = ctx.year() >= ctx.get(coalPhaseOut, r);
         double shareSum = 0.0;
@@ -399,64 +551,136 @@ public final class DecarbonisationModel implements Model {
             double avail = ctx.get(availability[f], r);
             w.availability[f] = avail;
             w.existing[f] = gone ? 0.0 : ctx.get(capacity[f], r) * survival(n, ctx.get(lifetime[f], r), ctx.get(meanAge[f], r));
-            w.built[f] = gone || ctx.isFirstYear() ? 0.0 : Math.max(0.0, ctx.get(previousNew[f], r));
+            double left = newStock[f].age(ctx, r, ctx.get(lifetime[f], r), w.stages[f]);
+            w.built[f] = gone ? 0.0 : left;
             w.added[f] = 0.0;
-            w.share[f] = gone ? 0.0 : ctx.get(buildShare[f], r);
+            w.share[f] = gone || buildShare[f] == null ? 0.0 : ctx.get(buildShare[f], r);
             shareSum += w.share[f];
             w.available[f] = (w.existing[f] + w.built[f]) * avail;
             w.mustRun[f] = ctx.get(mustRun[f], r) * w.existing[f] * avail;
             w.ef[f] = ctx.get(emissionFactor[f], r);
-            w.cost[f] = ctx.get(fuelPrice[f], r) / ctx.get(efficiency[f], r) + carbon * w.ef[f] / 1000.0;
+            w.fuel[f] = ctx.get(fuelPrice[f], r) / ctx.get(efficiency[f], r);
+            w.cost[f] = w.fuel[f] + carbon * w.ef[f] / 1000.0;
+            w.fixed[f] = ctx.get(capex[f], r) * crf(rate, ctx.get(lifetime[f], r)) + ctx.get(fixedOm[f], r);
         }
-        HourlyBalance hb = w.balance;
-        double batteryAdded = 0.0, batteryBuilt = 0.0;
-        if (!ctx.isFirstYear()) {
-            batteryAdded = Math.min(ctx.get(batteryBuildMax, r),
-                    ctx.get(batteryBuildResponse, r) * Math.max(0.0, ctx.get(previousPeakSurplus, r)));
-            batteryBuilt = Math.max(0.0, ctx.get(previousBatteryNew, r)) * (1.0 - 1.0 / ctx.get(batteryLifetime, r))
-                    + batteryAdded;
-        }
-        double batteryGw = ctx.get(batteryPower, r) + batteryBuilt;
-        HourlyBalance.Storage battery = new HourlyBalance.Storage(batteryGw,
-                ctx.get(batteryEnergy, r) + batteryBuilt * ctx.get(batteryDurationNew, r), ctx.get(batteryEfficiency, r));
-        ctx.set(batteryCapacity, r, batteryGw);
-        ctx.set(batteryNew, r, batteryBuilt);
-        ctx.set(batteryAdditions, r, batteryAdded);
+
+        // batteries: the first-year fleet plus those built since, aged by the survival curve
+        double batteryLife = ctx.get(batteryLifetime, r);
+        double duration = ctx.get(batteryDurationNew, r);
+        double batteryLeft = batteryStock.age(ctx, r, batteryLife, w.batteryStages);
+        double batteryEff = ctx.get(batteryEfficiency, r);
         HourlyBalance.Storage pumped = new HourlyBalance.Storage(ctx.get(pumpedPower, r), ctx.get(pumpedEnergy, r),
                 ctx.get(pumpedEfficiency, r));
+        HourlyBalance.Storage battery = new HourlyBalance.Storage(ctx.get(batteryPower, r) + batteryLeft,
+                ctx.get(batteryEnergy, r) + batteryLeft * duration, batteryEff);
         double firm = nuclearTwh + otherTwh;
         double hydroGw = ctx.get(hydroCapacity, r);
-        hb.balance(required, w.demand, solarTwh, w.solar, windTwh, w.wind, firm, hydroTwh, hydroGw, battery, pumped);
-        // need-driven additions: the peak residual load (which does not depend on the fossil fleet) plus the margin
-        double fleet = w.available[0] + w.available[1] + w.available[2];
-        double need = Math.min(hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleet, ctx.get(firmBuildMax, r));
-        if (need > 1e-9 && shareSum > 0.0) {
-            for (int f = 0; f < HourlyBalance.FUELS; f++) {
-                if (w.share[f] <= 0.0 || w.availability[f] <= 0.0) continue;
-                double gw = need * w.share[f] / shareSum; // available GW
-                w.added[f] = gw / w.availability[f];
-                w.built[f] += w.added[f];
-                w.available[f] += gw;
+        HourlyBalance hb = w.balance;
+        hb.balance(hours, weight, required, gP, solarTwh, sP, windTwh, wP, firm, hydroTwh, hydroGw, battery, pumped);
+
+        // battery additions: build energy e* while the days that could shift more than e* pay for it
+        double cumulativeBefore = ctx.isFirstYear() ? ctx.get(batteryEnergy, r)
+                : Math.max(0.0, ctx.get(previousBatteryCumulative, r));
+        double base0 = Math.max(1e-9, ctx.get(batteryEnergy, r));
+        double unitCost = ctx.get(batteryCostBase, r) * learning(cumulativeBefore, base0, ctx.get(batteryLearningRate, r));
+        double batteryAddedGw = 0.0;
+        if (!ctx.isFirstYear()) {
+            double perGwhYear = unitCost * 1e6 * crf(rate, batteryLife); // USD per GWh of storage per year
+            double value = marginalCost(w, hb.deficitHours() > 0 ? hb.residualEnergy() * 1000.0 / hb.deficitHours() : 0.0,
+                    lostLoad); // USD/MWh of the plant a discharged MWh replaces
+            double daysNeeded = value > 0.0 ? perGwhYear / (value * 1000.0) : Double.MAX_VALUE;
+            double[] shift = hb.dailyShiftable(batteryEff);
+            double counted = 0.0, energy = 0.0;
+            for (int d = hb.days() - 1; d >= 0; d--) {
+                counted += hb.weight(); // real days this modelled day stands for
+                if (counted >= daysNeeded) { energy = shift[d]; break; }
+            }
+            double ramp = Math.max(BATTERY_RAMP * (ctx.get(batteryPower, r) + batteryLeft),
+                    BATTERY_FLOOR * hb.peakResidual()); // the industry cannot grow without bound in a year
+            batteryAddedGw = Math.min(Math.min(ctx.get(batteryBuildMax, r), ramp), Math.max(0.0, energy) / duration);
+        }
+        double batteryBuilt = StageStock.add(w.batteryStages, batteryAddedGw);
+        double batteryGw = ctx.get(batteryPower, r) + batteryBuilt;
+        double batteryGwh = ctx.get(batteryEnergy, r) + batteryBuilt * duration;
+        if (batteryAddedGw > 0.0)
+            hb.storage(new HourlyBalance.Storage(batteryGw, batteryGwh, batteryEff), pumped);
+        double cumulativeAfter = cumulativeBefore + (ctx.isFirstYear() ? 0.0 : batteryAddedGw * duration);
+        ctx.set(batteryCapacity, r, batteryGw);
+        ctx.set(batteryEnergyOut, r, batteryGwh);
+        ctx.set(batteryNew, r, batteryBuilt);
+        ctx.set(batteryAdditions, r, batteryAddedGw);
+        ctx.set(batteryCost, r, unitCost);
+        ctx.set(batteryCumulative, r, cumulativeAfter);
+        batteryStock.write(ctx, r, w.batteryStages);
+
+        // clean firm, economic: the slices of residual load that run more hours a year than the screening curve's
+        // crossover h* = fixed cost / (short-run cost of the base-load fossil - clean firm's) are cheaper clean
+        int c = HourlyBalance.CLEAN;
+        double cleanMax = ctx.get(cleanBuildMax, r);
+        double cleanAvail = w.availability[c];
+        double cleanAdd = 0.0;
+        double baseCost = cheapestFossil(w);
+        if (!ctx.isFirstYear() && cleanMax > 0.0 && cleanAvail > 0.0 && baseCost > w.cost[c]) {
+            double crossover = w.fixed[c] * 1000.0 / (baseCost - w.cost[c]); // hours a year
+            if (crossover < HourlyProfiles.HOURS) {
+                double level = hb.residualExceeded(crossover);
+                cleanAdd = Math.min(cleanMax, Math.max(0.0, level - w.available[c]) / cleanAvail);
             }
         }
-        hb.dispatch(w.available, w.mustRun, w.cost);
+        // reliability: peak residual load plus the reserve margin, by fossil additions (if allowed), then clean firm
+        double fleet = 0.0;
+        for (int f = 0; f < HourlyBalance.FUELS; f++) fleet += w.available[f];
+        fleet += cleanAdd * cleanAvail;
+        double need = hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleet;
+        double fossilNeed = Math.min(need, ctx.get(firmBuildMax, r));
+        if (fossilNeed > 1e-9 && shareSum > 0.0) {
+            for (int f = 0; f < HourlyBalance.FUELS; f++) {
+                if (w.share[f] <= 0.0 || w.availability[f] <= 0.0) continue;
+                double gw = fossilNeed * w.share[f] / shareSum; // available GW
+                w.added[f] = gw / w.availability[f];
+                need -= gw;
+            }
+        }
+        if (need > 1e-9 && cleanAvail > 0.0) cleanAdd += Math.min(cleanMax - cleanAdd, need / cleanAvail);
+        w.added[c] = Math.max(0.0, cleanAdd);
+        for (int f = 0; f < HourlyBalance.FUELS; f++) {
+            w.built[f] = StageStock.add(w.stages[f], w.added[f]);
+            if (coalGone && f == HourlyBalance.COAL) w.built[f] = 0.0;
+            w.available[f] = (w.existing[f] + w.built[f]) * w.availability[f];
+        }
+        int bad = hb.dispatch(w.available, w.mustRun, w.cost, lostLoad);
+        if (bad >= 0) throw violation(ctx, r, "the hourly balance does not close to 1e-6 relative in hour " + bad
+                + (hours < HourlyProfiles.HOURS ? " of the representative days" : "") + " (a bug in the balance)");
         for (int f = 0; f < HourlyBalance.FUELS; f++) {
             ctx.set(capacityOut[f], r, w.existing[f] + w.built[f]);
             ctx.set(newCapacityOut[f], r, w.built[f]);
             ctx.set(additionsOut[f], r, w.added[f]);
+            newStock[f].write(ctx, r, w.stages[f]);
         }
 
         double coalTwh = hb.fossil(HourlyBalance.COAL);
         double gasTwh = hb.fossil(HourlyBalance.GAS);
         double oilTwh = hb.fossil(HourlyBalance.OIL);
+        double cleanTwh = hb.fossil(c);
         double curtailed = hb.curtailment();
         double generated = Math.max(0.0, solarTwh + windTwh + hydroTwh + nuclearTwh + otherTwh + coalTwh + gasTwh
-                + oilTwh - curtailed);
-        checkBalance(ctx, r, required, solarTwh + windTwh + nuclearTwh + otherTwh + hydroTwh, coalTwh + gasTwh + oilTwh, hb);
+                + oilTwh + cleanTwh - curtailed);
+        checkBalance(ctx, r, required, solarTwh + windTwh + nuclearTwh + otherTwh + hydroTwh,
+                coalTwh + gasTwh + oilTwh + cleanTwh, hb);
+        checkPhysics(ctx, r, w, hb, solarTwh, windTwh, generated + curtailed + hb.unmet());
         double emissionsMt = (coalTwh * w.ef[HourlyBalance.COAL] + gasTwh * w.ef[HourlyBalance.GAS]
-                + oilTwh * w.ef[HourlyBalance.OIL] + otherTwh * ctx.get(efOther, r)) / 1000.0;
+                + oilTwh * w.ef[HourlyBalance.OIL] + cleanTwh * w.ef[c] + otherTwh * ctx.get(efOther, r)) / 1000.0;
         double intensityG = generated > 0.0 ? emissionsMt * 1000.0 / generated : 0.0;
         double before = ctx.isFirstYear() ? 0.0 : ctx.get(previousCumulative, r);
+
+        // system cost [million USD]: GW * USD/kW/yr, TWh * USD/MWh and GWh * USD/kWh are all 10^6 USD
+        double cost = Math.max(0.0, ctx.get(solarCost, r)) * solarTwh + Math.max(0.0, ctx.get(windCost, r)) * windTwh
+                + ctx.get(legacyCost, r) * (hydroTwh + nuclearTwh + otherTwh)
+                + batteryGwh * unitCost * crf(rate, batteryLife);
+        double[] gen = {coalTwh, gasTwh, oilTwh, cleanTwh};
+        for (int f = 0; f < HourlyBalance.FUELS; f++)
+            cost += (w.existing[f] + w.built[f]) * w.fixed[f] + gen[f] * w.fuel[f];
+        double served = required - hb.unmet();
 
         ctx.set(total, r, generated);
         ctx.set(hydro, r, hydroTwh);
@@ -465,31 +689,116 @@ public final class DecarbonisationModel implements Model {
         ctx.set(coal, r, coalTwh);
         ctx.set(gas, r, gasTwh);
         ctx.set(oil, r, oilTwh);
+        ctx.set(cleanGeneration, r, cleanTwh);
         ctx.set(curtailment, r, curtailed);
-        ctx.set(curtailmentSecondary, r, curtailed);
         ctx.set(unmet, r, hb.unmet());
         ctx.set(storageDischarge, r, hb.discharge());
         ctx.set(storageLosses, r, hb.losses());
         ctx.set(peakResidual, r, hb.peakResidual());
         ctx.set(peakSurplus, r, hb.peakSurplus());
+        ctx.set(solarValue, r, hb.valueSolar());
+        ctx.set(windValue, r, hb.valueWind());
+        ctx.set(systemCost, r, served > 0.0 ? cost / served : 0.0);
         ctx.set(emissions, r, emissionsMt);
         ctx.set(intensity, r, intensityG);
         ctx.set(cumulative, r, before + emissionsMt / 1000.0);
     }
 
+    /** Capital recovery factor: the annuity per unit of capital at {@code rate} over {@code years}. */
+    static double crf(double rate, double years) {
+        double life = Math.max(1.0, years);
+        if (rate <= 1e-9) return 1.0 / life;
+        double x = Math.pow(1.0 + rate, life);
+        return rate * x / (x - 1.0);
+    }
+
+    /** Wright's law: the cost multiplier after cumulative capacity grew from {@code base} to {@code cumulative}. */
+    static double learning(double cumulative, double base, double learningRate) {
+        if (cumulative <= base || base <= 0.0) return 1.0;
+        return Math.pow(cumulative / base, Math.log(1.0 - learningRate) / Math.log(2.0));
+    }
+
+    /** Short-run cost of the plant at the margin when {@code level} GW of residual load is dispatched, or VoLL. */
+    private static double marginalCost(Workspace w, double level, double lostLoad) {
+        if (level <= 0.0) return 0.0;
+        int[] idx = w.order;
+        for (int i = 0; i < HourlyBalance.FUELS; i++) idx[i] = i;
+        for (int i = 1; i < HourlyBalance.FUELS; i++)
+            for (int j = i; j > 0 && w.cost[idx[j]] < w.cost[idx[j - 1]]; j--) {
+                int t = idx[j]; idx[j] = idx[j - 1]; idx[j - 1] = t;
+            }
+        double cumulative = 0.0;
+        for (int i = 0; i < HourlyBalance.FUELS; i++) {
+            cumulative += w.available[idx[i]];
+            if (cumulative >= level && w.available[idx[i]] > 0.0) return w.cost[idx[i]];
+        }
+        return lostLoad;
+    }
+
+    /** Short-run cost of the cheapest fossil fleet with capacity (what base-load clean firm would displace). */
+    private static double cheapestFossil(Workspace w) {
+        double best = Double.MAX_VALUE;
+        for (int f = 0; f < HourlyBalance.CLEAN; f++) if (w.available[f] > 0.0 && w.cost[f] < best) best = w.cost[f];
+        return best == Double.MAX_VALUE ? 0.0 : best;
+    }
+
+    /**
+     * Invariants besides the hourly balance: every source's share of the gross supply within [0, 1], dispatchable
+     * capacity factors within availability, solar and wind capacity factors within physical limits.
+     */
+    private void checkPhysics(StepContext ctx, int r, Workspace w, HourlyBalance hb, double solarTwh, double windTwh,
+                              double gross) {
+        if (gross > 0.0) {
+            double[] parts = {solarTwh, windTwh, hb.fossil(0), hb.fossil(1), hb.fossil(2), hb.fossil(3), hb.unmet()};
+            for (double p : parts)
+                if (!(p >= -1e-9 && p <= gross * (1.0 + 1e-9) + 1e-9))
+                    throw violation(ctx, r, String.format("a source's share of supply is %.6f, outside [0, 1] (solar, "
+                            + "wind, coal, gas, oil, clean firm, unmet %s TWh against %.3f TWh)", p / gross,
+                            java.util.Arrays.toString(parts), gross));
+        }
+        for (int f = 0; f < HourlyBalance.FUELS; f++) {
+            double cap = w.existing[f] + w.built[f];
+            double gen = hb.fossil(f);
+            if (gen > 1e-9 && gen > cap * w.availability[f] * HourlyProfiles.HOURS / 1000.0 * (1.0 + 1e-6) + 1e-9)
+                throw violation(ctx, r, String.format("plant type %d ran at a capacity factor %.4f above its "
+                        + "availability %.4f", f, gen / (cap * 8.76), w.availability[f]));
+        }
+        checkFactor(ctx, r, "solar", solarTwh, ctx.get(solarCapacity, r), MAX_SOLAR_CF);
+        checkFactor(ctx, r, "wind", windTwh, ctx.get(windCapacity, r), MAX_WIND_CF);
+    }
+
+    /** Highest physical annual capacity factor of a solar fleet (single-axis tracking in deserts is about 0.3). */
+    static final double MAX_SOLAR_CF = 0.4;
+    /** Highest physical annual capacity factor of a wind fleet (the best offshore sites are about 0.5-0.6). */
+    static final double MAX_WIND_CF = 0.7;
+
+    private static void checkFactor(StepContext ctx, int r, String what, double twh, double gw, double max) {
+        // generation uses the mid-year capacity, so the end-of-year capacity may be smaller after retirements:
+        // the factor is checked against twice the limit only when capacity is tiny
+        if (twh <= 1e-9) return;
+        double cf = gw > 0.0 ? twh / (gw * 8.76) : Double.POSITIVE_INFINITY;
+        if (!(cf <= max * 1.25))
+            throw violation(ctx, r, String.format("%s capacity factor %.4f (%.3f TWh from %.3f GW) is above the "
+                    + "physical limit %.2f; check %s_capacity_factor and the capacity", what, cf, twh, gw, max, what));
+    }
+
     /**
      * The year's invariant: supply + storage discharge + unmet = demand + storage charge + curtailment, to 1e-6
-     * relative. A violation is a bug in the balance, so the run stops with the region and year named.
+     * relative (each hour is checked by {@link HourlyBalance#dispatch}).
      */
-    private static void checkBalance(StepContext ctx, int r, double required, double clean, double fossil,
+    private static void checkBalance(StepContext ctx, int r, double required, double clean, double dispatched,
                                      HourlyBalance hb) {
-        double supply = clean + hb.discharge() + fossil + hb.unmet();
+        double supply = clean + hb.discharge() + dispatched + hb.unmet();
         double use = required + hb.charge() + hb.curtailment();
         if (!(Math.abs(supply - use) <= 1e-6 * Math.max(1.0, use)))
-            throw new IllegalStateException(String.format("etw.models.decarbonisation: the hourly balance of %s in %d "
-                    + "does not close: supply %.6f + discharge %.6f + fossil %.6f + unmet %.6f TWh against demand %.6f + "
-                    + "charge %.6f + curtailment %.6f TWh", ctx.regionName(r), ctx.year(), clean, hb.discharge(), fossil,
-                    hb.unmet(), required, hb.charge(), hb.curtailment()));
+            throw violation(ctx, r, String.format("the year's balance does not close: supply %.6f + discharge %.6f + "
+                    + "dispatched %.6f + unmet %.6f TWh against demand %.6f + charge %.6f + curtailment %.6f TWh", clean,
+                    hb.discharge(), dispatched, hb.unmet(), required, hb.charge(), hb.curtailment()));
+    }
+
+    private static IllegalStateException violation(StepContext ctx, int r, String what) {
+        return new IllegalStateException(String.format("etw.models.decarbonisation: invariant violated in %s, %d: %s",
+                ctx.regionName(r), ctx.year(), what));
     }
 
     /**
@@ -519,24 +828,41 @@ public final class DecarbonisationModel implements Model {
         final double[] share = new double[HourlyBalance.FUELS];
         final double[] cost = new double[HourlyBalance.FUELS];
         final double[] ef = new double[HourlyBalance.FUELS];
+        final double[] fuel = new double[HourlyBalance.FUELS];
+        final double[] fixed = new double[HourlyBalance.FUELS];
+        final int[] order = new int[HourlyBalance.FUELS];
+        final double[][] stages = new double[HourlyBalance.FUELS][StageStock.STAGES];
+        final double[] batteryStages = new double[StageStock.STAGES];
+        final double[] repDemand = new double[12 * 24];
+        final double[] repSolar = new double[12 * 24];
+        final double[] repWind = new double[12 * 24];
         private double[] demandKey, solarKey, windKey;
+        private boolean repValid;
 
         void profiles(double daily, double seasonal, double daylight, double solarSeason, double windSeason,
-                      double windDaily, double variability, double persistence, long seed) {
+                      double windDaily, double variability, double persistence, long seed, boolean rep) {
             double[] d = {daily, seasonal};
             if (!java.util.Arrays.equals(d, demandKey)) {
                 HourlyProfiles.gridDemand(demand, daily, seasonal);
                 demandKey = d;
+                repValid = false;
             }
             double[] s = {daylight, solarSeason};
             if (!java.util.Arrays.equals(s, solarKey)) {
                 HourlyProfiles.solar(solar, daylight, solarSeason);
                 solarKey = s;
+                repValid = false;
             }
             double[] k = {windSeason, windDaily, variability, persistence, seed};
             if (!java.util.Arrays.equals(k, windKey)) {
                 HourlyProfiles.wind(wind, windSeason, windDaily, variability, persistence, seed);
                 windKey = k;
+                repValid = false;
+            }
+            if (rep && !repValid) {
+                HourlyProfiles.representativeDays(new double[][] {demand, solar, wind},
+                        new double[][] {repDemand, repSolar, repWind}, null);
+                repValid = true;
             }
         }
     }

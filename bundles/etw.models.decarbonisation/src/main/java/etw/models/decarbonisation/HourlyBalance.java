@@ -3,47 +3,61 @@ package etw.models.decarbonisation;
 import static etw.models.decarbonisation.HourlyProfiles.HOURS;
 import static etw.models.decarbonisation.HourlyProfiles.min;
 
+import java.util.Arrays;
+
 /**
- * The hourly (8,760 h) electricity balance of one region in one year: variable renewables from their profiles,
- * firm clean supply flat, hydro dispatched into the highest residual hours of each month, storage charged from
- * surplus and discharged into deficit, dispatchable fossil by merit order, and what is left as unmet demand or
- * curtailment. Pure Java, no OSGi.
+ * The hourly electricity balance of one region in one year: variable renewables from their profiles, firm clean
+ * supply flat, hydro dispatched into the highest residual hours of each month, storage charged from surplus and
+ * discharged into deficit, dispatchable plants (coal, gas, oil, clean firm) by merit order, and what is left as
+ * unmet demand or curtailment. Pure Java, no OSGi.
  *
- * <p>A workspace: it owns one {@code double[8760]} buffer and allocates nothing per call. It is <b>not</b>
- * thread-safe; use one per thread. {@link #run} overwrites every result, so a result depends only on its
- * arguments. Energy is in GWh per hour (= GW) inside, TWh per year in the results.
+ * <p>The modelled year has {@code n} hours (a multiple of 24 and of 12, at most 8,760), each standing for
+ * {@code weight} real hours: the full year is {@code n = 8760, weight = 1}; twelve representative days are
+ * {@code n = 288, weight = 8760 / 288}. Profiles sum to 1 over the {@code n} hours. Powers are in GW (GWh per
+ * real hour) inside, energies TWh per year in the results.
  *
- * <h2>Equations (hour h, all in GWh)</h2>
+ * <p>A workspace: it owns its {@code double[8760]} buffers and allocates nothing per call. It is <b>not</b>
+ * thread-safe; use one per thread. A result depends only on the arguments of the last calls.
+ *
+ * <h2>Equations (modelled hour h, GW)</h2>
  * <pre>
- * net_h      = D g_h - S s_h - W w_h - F / 8760            (D demand incl. losses, S solar, W wind, F firm clean)
- * hydro_h    = min(cap_hydro, max(0, net_h - L_m))          L_m >= 0 the level at which the hours of month m
- *                                                           (730 h each) take exactly the month's budget H / 12,
- *                                                           or hydro_h = min(cap_hydro, max(0, net_h)) and the rest
- *                                                           of the budget is spilled when the month cannot use it
+ * base_h     = (D g_h - S s_h - W w_h) * 1000 / weight - F * 1000 / 8760   (D demand incl. losses, S solar, W wind,
+ *                                                                           F flat firm clean, all TWh/yr)
+ * hydro_h    = min(cap_hydro, max(0, base_h - L_m))     L_m &gt;= 0 the level at which the n/12 hours of month m take
+ *                                                       exactly the month's budget H / 12 / weight, or
+ *                                                       hydro_h = min(cap_hydro, max(0, base_h)) and the rest of the
+ *                                                       budget is spilled when the month cannot use it
  * storage    in time order, batteries before pumped hydro, each with power P, energy E, round-trip efficiency e:
- *            surplus (net_h - hydro_h &lt; 0): charge c = min(surplus left, P, (E - soc) / sqrt e), soc += c sqrt e
- *            deficit:                        discharge d = min(deficit left, P, soc sqrt e),      soc -= d / sqrt e
- *            soc = 0 at the start of every year (the model keeps no state between years)
- * fossil     residual r_h after storage, fuels sorted by short-run cost c_f = fuel_f / eff_f + carbon * ef_f / 1000
- *            (ties in the order coal, gas, oil): first each fuel's must-run block m_f &lt;= A_f in that order,
- *            then the rest of each available capacity A_f in that order, each min(r left, capacity left)
- * unmet_h    = r_h left after the last fuel;   curtailment = surplus left after storage + spilled hydro
+ *            surplus (base_h - hydro_h &lt; 0): charge c = min(surplus left, P, (E - soc) / sqrt e), soc += c sqrt e
+ *            deficit:                         discharge d = min(deficit left, P, soc sqrt e),      soc -= d / sqrt e
+ *            soc = 0 at the start of the year; representative days follow each other with soc carried over
+ * dispatch   residual r_h after storage, plants sorted by short-run cost c_f (ties in the order coal, gas, oil,
+ *            clean firm): first each fuel's must-run block m_f &lt;= A_f in that order, then the rest of each
+ *            available capacity A_f in that order, each min(r left, capacity left)
+ * unmet_h    = r_h left after the last plant;   curtailment_h = surplus left after storage
+ * price_h    = value of lost load when unmet_h &gt; 0, else the short-run cost of the last plant that ran, 0 when
+ *              no plant ran (clean supply, hydro or storage was at the margin)
  * </pre>
- * The storage rule is a greedy in time order (no foresight, no optimisation): it is a lower bound on what the
- * same storage could do with perfect foresight. The year closes exactly:
- * {@code S + W + F + hydro + discharge + fossil + unmet = D + charge + curtailment - spill}, with
- * {@code charge - discharge = losses + final soc}.
+ * The storage rule is a greedy in time order (no foresight, no optimisation): a lower bound on what the same
+ * storage could do with perfect foresight. Every hour closes:
+ * {@code (D g_h)/weight = (S s_h + W w_h)/weight + F/8760 + hydro_h + discharge_h - charge_h + dispatch_h + unmet_h
+ * - curtailment_h}. {@link #dispatch} checks each hour to 1e-6 relative (of the hour's load net of clean supply)
+ * and returns the first hour that does not close: the load left after clean supply and hydro, less the storage
+ * flow, plus curtailment, must equal what the plants gave plus unmet demand. The model checks the year's sums
+ * against demand as well.
  */
 public final class HourlyBalance {
 
     /** Months of the hydro budget. */
     public static final int MONTHS = 12;
-    /** Hours in a month of the hydro budget (8,760 / 12). */
+    /** Hours in a month of the hydro budget of the full year (8,760 / 12). */
     public static final int MONTH_HOURS = HOURS / MONTHS;
-    /** Fuels in the merit order. */
-    public static final int FUELS = 3;
-    /** Fuel index of coal, gas and oil. */
-    public static final int COAL = 0, GAS = 1, OIL = 2;
+    /** Plants in the merit order. */
+    public static final int FUELS = 4;
+    /** Plant index of coal, gas, oil and clean firm (nuclear, geothermal, bioenergy and other firm clean plants). */
+    public static final int COAL = 0, GAS = 1, OIL = 2, CLEAN = 3;
+    /** Relative tolerance of the hourly balance invariant. */
+    public static final double TOLERANCE = 1e-6;
 
     private static final int MAX_ITERATIONS = 100;
 
@@ -51,167 +65,283 @@ public final class HourlyBalance {
     public record Storage(double powerGw, double energyGwh, double roundTrip) {
     }
 
+    private final double[] base = new double[HOURS];
+    private final double[] afterHydro = new double[HOURS];
     private final double[] net = new double[HOURS];
+    private final double[] curtailed = new double[HOURS];
+    private final double[] flow = new double[HOURS];
+    private final double[] price = new double[HOURS];
+    private final double[] daily = new double[HOURS / 24];
+    private static final int BINS = 1024;
+    private final int[] bins = new int[BINS];
 
-    private double unmet, curtailment, spill, hydroDispatched, charge, discharge, losses, finalSoc, peakResidual, peakSurplus;
+    private int n = HOURS;
+    private double weight = 1.0;
+    private double dIn, sIn, wIn, fIn;
+    private double[] gIn, sProfile, wProfile;
+
+    private double unmet, curtailment, spill, hydroDispatched, charge, discharge, losses, finalSoc, peakResidual,
+            peakSurplus, residualEnergy, deficitHours, valueSolar, valueWind;
     private final double[] fossil = new double[FUELS];
     private final double[] peakFossil = new double[FUELS];
     private final int[] order = new int[FUELS];
     private final double[] avail = new double[FUELS];
     private final double[] floor = new double[FUELS];
+    private final double[] sortedCost = new double[FUELS];
     /**
-     * For tests: when set (four arrays of 8,760), each hour's battery and pumped-hydro state of charge (GWh) after
-     * the hour, its curtailment and its residual before fossil (GWh) are recorded here.
+     * For tests: when set (four arrays of at least n), each hour's battery and pumped-hydro state of charge (GWh)
+     * after the hour, its curtailment and its residual before dispatch (GW) are recorded here.
      */
     double[][] trace;
 
-    /**
-     * Runs one region-year.
-     *
-     * @param demand    D, generation required incl. losses, TWh/yr
-     * @param g         normalised demand profile (sums to 1)
-     * @param solar     S, TWh/yr, with its normalised profile {@code s}
-     * @param wind      W, TWh/yr, with its normalised profile {@code w}
-     * @param firm      F, flat clean supply (nuclear and other), TWh/yr
-     * @param hydro     H, hydro energy budget, TWh/yr
-     * @param hydroGw   hydro turbine capacity, GW
-     * @param battery   batteries
-     * @param pumped    pumped hydro
-     * @param availableGw available capacity of each fuel, GW (coal, gas, oil)
-     * @param mustRunGw must-run block of each fuel, GW (at most its available capacity)
-     * @param cost      short-run cost of each fuel, USD/MWh (any consistent unit: only the order counts)
-     */
+    /** Passes over a month the hydro level search took, summed over calls (diagnostic for tests). */
+    long hydroPasses;
+
+    /** Runs one region-year over the full year (8,760 h); see {@link #balance} and {@link #dispatch}. */
     public void run(double demand, double[] g, double solar, double[] s, double wind, double[] w, double firm,
                     double hydro, double hydroGw, Storage battery, Storage pumped, double[] availableGw,
                     double[] mustRunGw, double[] cost) {
-        balance(demand, g, solar, s, wind, w, firm, hydro, hydroGw, battery, pumped);
-        dispatch(availableGw, mustRunGw, cost);
+        balance(HOURS, 1.0, demand, g, solar, s, wind, w, firm, hydro, hydroGw, battery, pumped);
+        int bad = dispatch(availableGw, mustRunGw, cost, Double.MAX_VALUE);
+        if (bad >= 0) throw new IllegalStateException("hourly balance does not close in hour " + bad);
+    }
+
+    /** {@link #balance(int, double, double, double[], double, double[], double, double[], double, double, double, Storage, Storage)} over the full year. */
+    public void balance(double demand, double[] g, double solar, double[] s, double wind, double[] w, double firm,
+                        double hydro, double hydroGw, Storage battery, Storage pumped) {
+        balance(HOURS, 1.0, demand, g, solar, s, wind, w, firm, hydro, hydroGw, battery, pumped);
     }
 
     /**
-     * The first half of {@link #run}: clean supply, hydro and storage. Leaves the residual load of each hour for
-     * {@link #dispatch} and sets every result but the fossil ones and unmet demand; {@link #peakResidual()} is
-     * known from here on (it does not depend on the fossil fleet).
+     * The first half of a run: clean supply, hydro and storage. Leaves the residual load of each hour for
+     * {@link #dispatch}; {@link #peakResidual()} is known from here on (it does not depend on the dispatchable fleet).
+     *
+     * @param hours  n, the modelled hours (a multiple of 24 and 12, at most 8,760)
+     * @param weight real hours each modelled hour stands for (8,760 / n for a year)
      */
-    public void balance(double demand, double[] g, double solar, double[] s, double wind, double[] w, double firm,
-                        double hydro, double hydroGw, Storage battery, Storage pumped) {
-        double d = Math.max(0.0, demand) * 1000.0;
-        double sol = Math.max(0.0, solar) * 1000.0;
-        double wnd = Math.max(0.0, wind) * 1000.0;
-        double flat = Math.max(0.0, firm) * 1000.0 / HOURS;
-        for (int h = 0; h < HOURS; h++) net[h] = d * g[h] - sol * s[h] - wnd * w[h] - flat;
+    public void balance(int hours, double weight, double demand, double[] g, double solar, double[] s, double wind,
+                        double[] w, double firm, double hydro, double hydroGw, Storage battery, Storage pumped) {
+        if (hours <= 0 || hours > HOURS || hours % 24 != 0 || hours % MONTHS != 0)
+            throw new IllegalArgumentException("modelled hours must be a positive multiple of 24 and 12 up to 8760: " + hours);
+        n = hours;
+        this.weight = weight;
+        dIn = Math.max(0.0, demand) * 1000.0;
+        sIn = Math.max(0.0, solar) * 1000.0;
+        wIn = Math.max(0.0, wind) * 1000.0;
+        fIn = Math.max(0.0, firm) * 1000.0 / HOURS;
+        gIn = g;
+        sProfile = s;
+        wProfile = w;
+        double inv = 1.0 / weight;
+        double d = dIn * inv, sol = sIn * inv, wnd = wIn * inv, flat = fIn;
+        for (int h = 0; h < n; h++) base[h] = d * g[h] - sol * s[h] - wnd * w[h] - flat;
+        System.arraycopy(base, 0, afterHydro, 0, n);
+        hydro(Math.max(0.0, hydro) * 1000.0 / MONTHS * inv, Math.max(0.0, hydroGw));
+        storage(battery, pumped);
+    }
 
-        hydro(Math.max(0.0, hydro) * 1000.0 / MONTHS, Math.max(0.0, hydroGw));
-
+    /**
+     * Re-runs storage with other fleets on the residual that hydro left (clean supply and hydro unchanged), e.g.
+     * after batteries were added. Every result of {@link #balance} but hydro is recomputed.
+     */
+    public void storage(Storage battery, Storage pumped) {
         double bp = Math.max(0.0, battery.powerGw()), be = Math.max(0.0, battery.energyGwh());
         double bIn = Math.sqrt(clampEfficiency(battery.roundTrip())), bOut = bIn;
         double pp = Math.max(0.0, pumped.powerGw()), pe = Math.max(0.0, pumped.energyGwh());
         double pIn = Math.sqrt(clampEfficiency(pumped.roundTrip())), pOut = pIn;
         double bInv = 1.0 / bIn, pInv = 1.0 / pIn;
-        double bSoc = 0.0, pSoc = 0.0, in = 0.0, out = 0.0, lost = 0.0, surplusLeft = 0.0, peak = 0.0, spare = 0.0;
-        for (int h = 0; h < HOURS; h++) {
-            double r = net[h];
+        double bSoc = 0.0, pSoc = 0.0, in = 0.0, out = 0.0, lost = 0.0, surplusLeft = 0.0, peak = 0.0, spare = 0.0,
+                residual = 0.0;
+        int deficit = 0;
+        for (int h = 0; h < n; h++) {
+            double r = afterHydro[h];
             if (r < 0.0) {
                 double surplus = -r;
                 double c = min(surplus, min(bp, (be - bSoc) * bInv));
-                if (c > 0.0) { bSoc += c * bIn; surplus -= c; in += c; lost += c * (1.0 - bIn); }
-                c = min(surplus, min(pp, (pe - pSoc) * pInv));
-                if (c > 0.0) { pSoc += c * pIn; surplus -= c; in += c; lost += c * (1.0 - pIn); }
+                if (c > 0.0) { bSoc += c * bIn; surplus -= c; in += c; lost += c * (1.0 - bIn); } else c = 0.0;
+                double c2 = min(surplus, min(pp, (pe - pSoc) * pInv));
+                if (c2 > 0.0) { pSoc += c2 * pIn; surplus -= c2; in += c2; lost += c2 * (1.0 - pIn); } else c2 = 0.0;
                 surplusLeft += surplus;
                 if (surplus > spare) spare = surplus;
                 net[h] = 0.0;
+                curtailed[h] = surplus;
+                flow[h] = -(c + c2);
                 if (trace != null) record(h, bSoc, pSoc, surplus, 0.0);
                 continue;
             }
             double x = min(r, min(bp, bSoc * bOut));
-            if (x > 0.0) { bSoc -= x * bInv; r -= x; out += x; lost += x * (bInv - 1.0); }
-            x = min(r, min(pp, pSoc * pOut));
-            if (x > 0.0) { pSoc -= x * pInv; r -= x; out += x; lost += x * (pInv - 1.0); }
+            if (x > 0.0) { bSoc -= x * bInv; r -= x; out += x; lost += x * (bInv - 1.0); } else x = 0.0;
+            double x2 = min(r, min(pp, pSoc * pOut));
+            if (x2 > 0.0) { pSoc -= x2 * pInv; r -= x2; out += x2; lost += x2 * (pInv - 1.0); } else x2 = 0.0;
             if (r > peak) peak = r;
+            if (r > 0.0) deficit++;
+            residual += r;
             net[h] = r;
+            curtailed[h] = 0.0;
+            flow[h] = x + x2;
             if (trace != null) record(h, bSoc, pSoc, 0.0, r);
         }
-        curtailment = (surplusLeft + spill) / 1000.0;
-        spill /= 1000.0;
-        hydroDispatched /= 1000.0;
-        charge = in / 1000.0;
-        discharge = out / 1000.0;
-        losses = lost / 1000.0;
+        double wt = weight / 1000.0;
+        curtailment = surplusLeft * wt + spill;
+        charge = in * wt;
+        discharge = out * wt;
+        losses = lost * wt;
         finalSoc = (bSoc + pSoc) / 1000.0;
         peakResidual = peak;
         peakSurplus = spare;
+        residualEnergy = residual * wt;
+        deficitHours = deficit * weight;
+    }
+
+    /** {@link #dispatch(double[], double[], double[], double)} with no value of lost load (prices ignored). */
+    public void dispatch(double[] availableGw, double[] mustRunGw, double[] cost) {
+        int bad = dispatch(availableGw, mustRunGw, cost, Double.MAX_VALUE);
+        if (bad >= 0) throw new IllegalStateException("hourly balance does not close in hour " + bad);
     }
 
     /**
-     * The second half of {@link #run}: dispatches the fossil fleet by merit order into the residual load that
-     * {@link #balance} left. May be called again with another fleet (it does not change the residual load).
+     * The second half of a run: dispatches the plants by merit order into the residual load that {@link #balance}
+     * left, prices each hour, and checks that every hour closes. May be called again with another fleet.
+     *
+     * @param availableGw available capacity of each plant type, GW (coal, gas, oil, clean firm; a shorter array
+     *                    leaves the rest at 0)
+     * @param mustRunGw   must-run block of each plant type, GW (at most its available capacity)
+     * @param cost        short-run cost of each plant type, USD/MWh
+     * @param voll        value of lost load, USD/MWh: the price of an hour with unmet demand
+     * @return the first modelled hour whose balance does not close to {@link #TOLERANCE}, or -1
      */
-    public void dispatch(double[] availableGw, double[] mustRunGw, double[] cost) {
+    public int dispatch(double[] availableGw, double[] mustRunGw, double[] cost, double voll) {
         sortFuels(cost);
         for (int i = 0; i < FUELS; i++) {
             int f = order[i];
-            avail[i] = Math.max(0.0, availableGw[f]);
-            floor[i] = Math.min(avail[i], Math.max(0.0, mustRunGw[f]));
+            avail[i] = f < availableGw.length ? Math.max(0.0, availableGw[f]) : 0.0;
+            floor[i] = f < mustRunGw.length ? Math.min(avail[i], Math.max(0.0, mustRunGw[f])) : 0.0;
+            sortedCost[i] = f < cost.length ? cost[f] : 0.0;
         }
-        double m0 = floor[0], m1 = floor[1], m2 = floor[2], c0 = avail[0], c1 = avail[1], c2 = avail[2];
-        double f0 = 0.0, f1 = 0.0, f2 = 0.0, k0 = 0.0, k1 = 0.0, k2 = 0.0, short_ = 0.0;
-        for (int h = 0; h < HOURS; h++) {
+        double m0 = floor[0], m1 = floor[1], m2 = floor[2], m3 = floor[3];
+        double c0 = avail[0], c1 = avail[1], c2 = avail[2], c3 = avail[3];
+        double p0 = sortedCost[0], p1 = sortedCost[1], p2 = sortedCost[2], p3 = sortedCost[3];
+        double f0 = 0.0, f1 = 0.0, f2 = 0.0, f3 = 0.0, k0 = 0.0, k1 = 0.0, k2 = 0.0, k3 = 0.0, short_ = 0.0;
+        double vs = 0.0, vw = 0.0;
+        int bad = -1;
+        for (int h = 0; h < n; h++) {
             double r = net[h];
             // must-run blocks in merit order, then the rest of each fleet in merit order
             double a0 = min(r, m0); r -= a0;
             double a1 = min(r, m1); r -= a1;
             double a2 = min(r, m2); r -= a2;
+            double a3 = min(r, m3); r -= a3;
             double b0 = min(r, c0 - a0); r -= b0;
             double b1 = min(r, c1 - a1); r -= b1;
             double b2 = min(r, c2 - a2); r -= b2;
-            double g0 = a0 + b0, g1 = a1 + b1, g2 = a2 + b2;
-            f0 += g0; f1 += g1; f2 += g2;
+            double b3 = min(r, c3 - a3); r -= b3;
+            double g0 = a0 + b0, g1 = a1 + b1, g2 = a2 + b2, g3 = a3 + b3;
+            f0 += g0; f1 += g1; f2 += g2; f3 += g3;
             if (g0 > k0) k0 = g0;
             if (g1 > k1) k1 = g1;
             if (g2 > k2) k2 = g2;
+            if (g3 > k3) k3 = g3;
             short_ += r;
+            double p = r > 0.0 ? voll : b3 > 0.0 ? p3 : b2 > 0.0 ? p2 : b1 > 0.0 ? p1 : b0 > 0.0 ? p0
+                    : a3 > 0.0 ? p3 : a2 > 0.0 ? p2 : a1 > 0.0 ? p1 : a0 > 0.0 ? p0 : 0.0;
+            price[h] = p;
+            vs += p * sProfile[h];
+            vw += p * wProfile[h];
+            // the invariant: demand - clean = hydro + storage flow + dispatch + unmet - curtailment, this hour;
+            // base_h = (demand - solar - wind - flat firm)_h, hydro_h = base_h - afterHydro_h (see balance)
+            double gap = afterHydro[h] - flow[h] + curtailed[h] - (g0 + g1 + g2 + g3 + r);
+            if (!(gap <= TOLERANCE * (1.0 + Math.abs(base[h])) && gap >= -TOLERANCE * (1.0 + Math.abs(base[h]))) && bad < 0)
+                bad = h;
         }
-        fossil[order[0]] = f0 / 1000.0;
-        fossil[order[1]] = f1 / 1000.0;
-        fossil[order[2]] = f2 / 1000.0;
+        double wt = weight / 1000.0;
+        fossil[order[0]] = f0 * wt;
+        fossil[order[1]] = f1 * wt;
+        fossil[order[2]] = f2 * wt;
+        fossil[order[3]] = f3 * wt;
         peakFossil[order[0]] = k0;
         peakFossil[order[1]] = k1;
         peakFossil[order[2]] = k2;
-        unmet = short_ / 1000.0;
+        peakFossil[order[3]] = k3;
+        unmet = short_ * wt;
+        valueSolar = vs;
+        valueWind = vw;
+        return bad;
     }
 
-    private void record(int h, double bSoc, double pSoc, double curtailed, double residual) {
+    /**
+     * Daily energy an extra battery could shift from surplus into deficit, GWh per (real) day: for each modelled
+     * day, min(curtailed energy * round trip, residual energy), after the storage of the last {@link #storage} run.
+     * Sorted ascending into the returned scratch array; its first {@link #days()} values are valid.
+     */
+    double[] dailyShiftable(double roundTrip) {
+        int days = n / 24;
+        for (int d = 0, h = 0; d < days; d++) {
+            double sur = 0.0, def = 0.0;
+            for (int t = 0; t < 24; t++, h++) { sur += curtailed[h]; def += net[h]; }
+            daily[d] = min(sur * roundTrip, def);
+        }
+        Arrays.sort(daily, 0, days);
+        return daily;
+    }
+
+    /** Modelled days. */
+    int days() { return n / 24; }
+
+    /** Real days each modelled day stands for. */
+    double weight() { return weight; }
+
+    /**
+     * The residual load (after storage, before dispatch, GW) exceeded in {@code hoursPerYear} real hours of the
+     * year: the level above which a slice of dispatchable capacity runs fewer hours. 0 if fewer hours have any.
+     */
+    double residualExceeded(double hoursPerYear) {
+        double k = hoursPerYear / weight;
+        if (k < 1.0 || peakResidual <= 0.0) return peakResidual;
+        if (k >= n) return 0.0;
+        // a histogram of the positive residual in BINS bins of [0, peak]: one pass, resolution peak / BINS
+        java.util.Arrays.fill(bins, 0);
+        double scale = BINS / peakResidual;
+        for (int h = 0; h < n; h++) {
+            double r = net[h];
+            if (r > 0.0) bins[Math.min(BINS - 1, (int) (r * scale))]++;
+        }
+        int above = 0;
+        for (int b = BINS - 1; b >= 0; b--) {
+            above += bins[b];
+            if (above >= k) return b / scale;
+        }
+        return 0.0;
+    }
+
+    private void record(int h, double bSoc, double pSoc, double curtailedH, double residual) {
         trace[0][h] = bSoc;
         trace[1][h] = pSoc;
-        trace[2][h] = curtailed;
+        trace[2][h] = curtailedH;
         trace[3][h] = residual;
     }
 
     /** Water-filling of each month's budget into its highest net hours, within the turbine capacity. */
-    /** Passes over a month the hydro level search took, summed over calls (diagnostic for tests). */
-    long hydroPasses;
-
     private void hydro(double budget, double cap) {
         double previousLevel = 0.0;
-        spill = 0.0;
-        hydroDispatched = 0.0;
+        double spilled = 0.0, dispatched = 0.0;
+        int monthHours = n / MONTHS;
         for (int m = 0; m < MONTHS; m++) {
-            int from = m * MONTH_HOURS, to = from + MONTH_HOURS;
+            int from = m * monthHours, to = from + monthHours;
+            if (budget <= 0.0) continue;
+            if (cap <= 0.0) { // no turbines: the water is spilled
+                spilled += budget;
+                continue;
+            }
             double most = 0.0, top = 0.0;
             for (int h = from; h < to; h++) {
-                double v = net[h];
+                double v = afterHydro[h];
                 if (v > 0.0) most += min(cap, v);
                 if (v > top) top = v;
             }
             double level;
-            if (budget <= 0.0) continue;
-            if (cap <= 0.0) { // no turbines: the water is spilled
-                spill += budget;
-                continue;
-            }
             if (most <= budget) {
                 level = 0.0;
-                spill += budget - most;
+                spilled += budget - most;
             } else {
                 // f(L) = sum min(cap, max(0, net - L)) - budget decreases in L; f(0) > 0 >= f(top)
                 // start from the previous month's level: neighbouring months differ little, so Newton needs fewer passes
@@ -220,7 +350,7 @@ public final class HourlyBalance {
                     double sum = 0.0;
                     int slope = 0;
                     for (int h = from; h < to; h++) {
-                        double v = net[h] - l;
+                        double v = afterHydro[h] - l;
                         if (v > 0.0) {
                             if (v < cap) { sum += v; slope++; } else sum += cap;
                         }
@@ -237,32 +367,38 @@ public final class HourlyBalance {
             }
             double used = 0.0;
             for (int h = from; h < to; h++) {
-                double v = net[h] - level;
+                double v = afterHydro[h] - level;
                 double x = v > 0.0 ? min(cap, v) : 0.0;
-                net[h] -= x;
+                afterHydro[h] -= x;
                 used += x;
             }
-            hydroDispatched += used;
-            if (most > budget) spill += Math.max(0.0, budget - used); // rounding of the last iteration only
+            dispatched += used;
+            if (most > budget) spilled += Math.max(0.0, budget - used); // rounding of the last iteration only
         }
+        spill = spilled * weight / 1000.0;
+        hydroDispatched = dispatched * weight / 1000.0;
     }
 
     private void sortFuels(double[] cost) {
         for (int i = 0; i < FUELS; i++) order[i] = i;
-        for (int i = 1; i < FUELS; i++) // insertion sort, stable: ties keep the order coal, gas, oil
-            for (int j = i; j > 0 && cost[order[j]] < cost[order[j - 1]]; j--) {
+        for (int i = 1; i < FUELS; i++) // insertion sort, stable: ties keep the order coal, gas, oil, clean firm
+            for (int j = i; j > 0 && costOf(cost, order[j]) < costOf(cost, order[j - 1]); j--) {
                 int t = order[j]; order[j] = order[j - 1]; order[j - 1] = t;
             }
+    }
+
+    private static double costOf(double[] cost, int f) {
+        return f < cost.length ? cost[f] : Double.MAX_VALUE;
     }
 
     private static double clampEfficiency(double e) {
         return e > 1.0 ? 1.0 : e > 0.01 ? e : 0.01;
     }
 
-    /** Generation of a fuel ({@link #COAL}, {@link #GAS}, {@link #OIL}), TWh/yr. */
+    /** Generation of a plant type ({@link #COAL}, {@link #GAS}, {@link #OIL}, {@link #CLEAN}), TWh/yr. */
     public double fossil(int fuel) { return fossil[fuel]; }
 
-    /** Highest hourly output of a fuel, GW. */
+    /** Highest hourly output of a plant type, GW. */
     public double peakFossil(int fuel) { return peakFossil[fuel]; }
 
     /** Demand no supply could meet, TWh/yr. */
@@ -289,12 +425,27 @@ public final class HourlyBalance {
     /** Energy left in storage at the end of the year, TWh. */
     public double finalStorage() { return finalSoc; }
 
-    /** Highest residual load after clean supply, hydro and storage (before fossil), GW. */
+    /** Highest residual load after clean supply, hydro and storage (before dispatch), GW. */
     public double peakResidual() { return peakResidual; }
+
+    /** Residual load after storage, summed over the year (what dispatchable plants and unmet demand share), TWh. */
+    public double residualEnergy() { return residualEnergy; }
+
+    /** Real hours of the year with residual load left after storage. */
+    public double deficitHours() { return deficitHours; }
 
     /** Highest hourly surplus left after storage (curtailed in that hour), GW. */
     public double peakSurplus() { return peakSurplus; }
 
-    /** The merit order of the last run: fuel indices, cheapest first. */
+    /** Market value of solar: its generation-weighted hourly price, USD/MWh (after {@link #dispatch}). */
+    public double valueSolar() { return valueSolar; }
+
+    /** Market value of wind: its generation-weighted hourly price, USD/MWh. */
+    public double valueWind() { return valueWind; }
+
+    /** The price of modelled hour h after the last dispatch, USD/MWh. */
+    double price(int h) { return price[h]; }
+
+    /** The merit order of the last run: plant indices, cheapest first. */
     int[] meritOrder() { return order.clone(); }
 }

@@ -144,6 +144,52 @@ public final class HourlyProfiles {
         normalise(out);
     }
 
+    /**
+     * Twelve representative days: for each month of the hydro budget (730-hour blocks of the year), the whole day
+     * inside the block whose daily energies of grid demand, solar and wind are closest to the block's daily means
+     * (sum of squared relative deviations); its 24 hours, scaled so that each profile keeps the block's energy:
+     * {@code rep[24 m + t] = B_m * full[24 d_m + t] / sum_t full[24 d_m + t]}, with {@code B_m} the block's share
+     * of the year (flat over the day when the day has none). Each representative hour stands for 730 / 24 real
+     * hours; every profile still sums to 1.
+     *
+     * @param full  the full-year profiles (grid demand, solar, wind), each of 8,760 hours
+     * @param rep   receive the representative profiles, each of at least 288 hours (same order)
+     * @param days  receives the chosen day of each month (12 values), or null
+     */
+    public static void representativeDays(double[][] full, double[][] rep, int[] days) {
+        int monthHours = HOURS / 12;
+        double[] mean = new double[full.length];
+        for (int m = 0; m < 12; m++) {
+            int from = m * monthHours, to = from + monthHours;
+            int firstDay = (from + HOURS_PER_DAY - 1) / HOURS_PER_DAY, lastDay = to / HOURS_PER_DAY - 1;
+            for (int p = 0; p < full.length; p++) {
+                double sum = 0.0;
+                for (int h = from; h < to; h++) sum += full[p][h];
+                mean[p] = sum / monthHours * HOURS_PER_DAY;
+            }
+            int best = firstDay;
+            double bestDistance = Double.MAX_VALUE;
+            for (int d = firstDay; d <= lastDay; d++) {
+                double distance = 0.0;
+                for (int p = 0; p < full.length; p++) {
+                    double e = 0.0;
+                    for (int t = 0; t < HOURS_PER_DAY; t++) e += full[p][d * HOURS_PER_DAY + t];
+                    double rel = mean[p] > 0.0 ? (e - mean[p]) / mean[p] : 0.0;
+                    distance += rel * rel;
+                }
+                if (distance < bestDistance) { bestDistance = distance; best = d; }
+            }
+            if (days != null) days[m] = best;
+            for (int p = 0; p < full.length; p++) {
+                double block = mean[p] / HOURS_PER_DAY * monthHours, day = 0.0;
+                for (int t = 0; t < HOURS_PER_DAY; t++) day += full[p][best * HOURS_PER_DAY + t];
+                for (int t = 0; t < HOURS_PER_DAY; t++)
+                    rep[p][m * HOURS_PER_DAY + t] = day > 0.0 ? block * full[p][best * HOURS_PER_DAY + t] / day
+                            : block / HOURS_PER_DAY;
+            }
+        }
+    }
+
     /** Scales {@code p} to sum to 1; a profile with no positive value becomes flat. */
     static void normalise(double[] p) {
         double sum = sum(p);

@@ -106,7 +106,7 @@ class HourlyBalanceTest {
         HourlyBalance b = new HourlyBalance();
         double[] avail = {500, 500, 500};
         b.run(8760, FLAT, 0, SOLAR, 0, WIND, 0, 0, 0, NONE, NONE, avail, new double[3], new double[] {50, 30, 90});
-        assertArrayEquals(new int[] {1, 0, 2}, b.meritOrder());
+        assertArrayEquals(new int[] {1, 0, 2, 3}, b.meritOrder()); // clean firm (no cost given) last
         assertEquals(500 * 8.76, b.fossil(HourlyBalance.GAS), 1e-9); // 1,000 GW of load: gas 500 first, coal 500
         assertEquals(500 * 8.76, b.fossil(HourlyBalance.COAL), 1e-9);
         assertEquals(0, b.fossil(HourlyBalance.OIL), 1e-12);

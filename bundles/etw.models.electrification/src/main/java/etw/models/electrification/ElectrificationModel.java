@@ -7,6 +7,7 @@ import etw.api.Model;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.api.SoftRange;
 import etw.api.StepContext;
 
 /**
@@ -107,6 +108,10 @@ public final class ElectrificationModel implements Model {
     private final RoadMode[] modes;
 
     private final Parameter demandGrowth;
+    private final Parameter populationGrowth;
+    private final Parameter gdpGrowth;
+    private final Parameter incomeElasticity;
+    private final Parameter efficiencyTrend;
     private final Parameter otherTransportBase;
     private final Parameter buildingsBase;
     private final Parameter heatDemand;
@@ -119,7 +124,10 @@ public final class ElectrificationModel implements Model {
 
     public ElectrificationModel() {
         ModelDescriptor.Builder b = ModelDescriptor.builder(ID, "Electrification demand growth");
-        b.description("Per region, demand index G = 1 in the first year, G(t-1) * (1 + demand_growth) afterwards. "
+        b.description("Per region, demand index G = 1 in the first year, afterwards G(t-1) * (1 + demand_growth) "
+                + "* (1 + population_growth) * ((1 + gdp_growth) / (1 + population_growth))^income_elasticity "
+                + "* (1 - efficiency_trend): the drivers (population, GDP per person with an income elasticity, an "
+                + "efficiency trend) times any growth they do not explain. "
                 + "Per road mode: sales V = sales_base in the first year, V(t-1) * (1 + sales_growth) afterwards; "
                 + "EV share = ceiling / (1 + exp(-steepness * (year - midpoint))); EV sales s = share * V; "
                 + "EV stock = sum over ages i = 0..49 of s(t - i) * S(i + 0.5), with Weibull survival "
@@ -146,6 +154,9 @@ public final class ElectrificationModel implements Model {
                 "Electricity use of buildings other than heat pumps");
         industry = b.output("Final Energy|Electricity|Industry", TWH,
                 "Electricity use of industry, including electrified process heat");
+        b.softRange(SoftRange.growth(industry, 0.12, 10,
+                "assumption: China's electricity generation, the fastest large-economy growth on record, rose from "
+                        + "about 1,356 TWh (2000) to 4,207 TWh (2010), 12%/yr (IEA World Energy Balances)"));
         other = b.output("Final Energy|Electricity|Other", TWH,
                 "Other electricity use: agriculture, fishing, non-specified");
         demandIndex = b.output("Demand Index|Electricity", ONE,
@@ -154,7 +165,22 @@ public final class ElectrificationModel implements Model {
         demandGrowth = b.parameter("demand_growth", "1/yr", 0.02, -0.05, 0.10,
                 "Annual growth of non-electrified (baseline) electricity demand in every sector",
                 "assumption: consistent with ~5,000 TWh of growth per decade (Schneider Electric interview, "
-                        + "MIT Technology Review, July 2024)");
+                        + "MIT Technology Review, July 2024); set it to 0 when the drivers below are given, then it is "
+                        + "the growth they do not explain");
+        populationGrowth = b.parameter("population_growth", "1/yr", 0, -0.05, 0.05,
+                "Annual growth of the region's population (a driver of non-electrified demand; give a trajectory)",
+                "assumption: 0 leaves demand_growth alone; scenarios give UN World Population Prospects or SSP values");
+        gdpGrowth = b.parameter("gdp_growth", "1/yr", 0, -0.10, 0.20,
+                "Annual growth of the region's real GDP (with population_growth it gives GDP per person)",
+                "assumption: 0 leaves demand_growth alone; scenarios give published GDP outlooks");
+        incomeElasticity = b.parameter("income_elasticity", ONE, 0.8, 0, 2,
+                "Elasticity of electricity use per person to GDP per person",
+                "Liddle & Hasanov, Energy Economics 2023 (doi 10.1016/j.eneco.2023.106872): income elasticity of "
+                        + "economy-wide electricity demand about 0.8 on average, stable over time, in middle-income "
+                        + "countries");
+        efficiencyTrend = b.parameter("efficiency_trend", "1/yr", 0, -0.05, 0.10,
+                "Annual fall of electricity use at constant population and income (end-use efficiency, structure)",
+                "assumption: 0 leaves demand_growth alone; scenarios calibrate it (see baseline.yaml)");
 
         modes = new RoadMode[] {cars(b), twoAndThreeWheelers(b), buses(b), vans(b), mediumTrucks(b), heavyTrucks(b)};
 
@@ -401,11 +427,19 @@ public final class ElectrificationModel implements Model {
         return descriptor;
     }
 
+    /** This year's growth factor of non-electrified demand from the drivers and the unexplained growth. */
+    private double growthFactor(StepContext ctx, int r) {
+        double population = 1 + ctx.get(populationGrowth, r);
+        double perPerson = (1 + ctx.get(gdpGrowth, r)) / population;
+        return (1 + ctx.get(demandGrowth, r)) * population * Math.pow(perPerson, ctx.get(incomeElasticity, r))
+                * (1 - ctx.get(efficiencyTrend, r));
+    }
+
     @Override
     public void step(StepContext ctx) {
         boolean first = ctx.isFirstYear();
         for (int r = 0; r < ctx.regionCount(); r++) {
-            double growth = first ? 1 : ctx.get(indexLastYear, r) * (1 + ctx.get(demandGrowth, r));
+            double growth = first ? 1 : ctx.get(indexLastYear, r) * growthFactor(ctx, r);
             double rail = ctx.get(otherTransportBase, r) * growth;
             double road = 0;
             for (RoadMode mode : modes) road += mode.step(ctx, r);

@@ -287,6 +287,24 @@ class ElectrificationModelTest {
         assertEquals(0.95 / (1 + Math.exp(-0.25 * (2040 - 2028.8))) * 78, h.output(SALES, 2040), TOL);
     }
 
+    /** Population, GDP per person with its elasticity, and the efficiency trend compound into the demand index. */
+    @Test
+    void driversSetTheGrowthOfNonElectrifiedDemand() {
+        ModelHarness h = defaults(2024, 2030)
+                .parameter("demand_growth", 0)
+                .parameter("population_growth", -0.005)
+                .parameter("gdp_growth", 0.034)
+                .parameter("income_elasticity", 0.8)
+                .parameter("efficiency_trend", 0.01)
+                .run();
+        double factor = 0.995 * Math.pow(1.034 / 0.995, 0.8) * 0.99;
+        assertEquals(Math.pow(factor, 6), h.output("Demand Index|Electricity", 2030), 1e-12);
+        assertEquals(1_952 * Math.pow(factor, 6), h.output(OTHER, 2030), 1e-9);
+        // without drivers the index is the plain demand_growth of the default
+        ModelHarness plain = defaults(2024, 2030).run();
+        assertEquals(Math.pow(1.02, 6), plain.output("Demand Index|Electricity", 2030), 1e-12);
+    }
+
     @Test
     void zeroStockAndZeroShareLeaveOnlyRailAndOther() {
         ModelHarness h = defaults(2024, 2030).parameter("demand_growth", 0);

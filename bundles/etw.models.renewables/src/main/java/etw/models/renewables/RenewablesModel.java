@@ -7,6 +7,7 @@ import etw.api.Model;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.api.SoftRange;
 import etw.api.StepContext;
 
 /**
@@ -17,12 +18,20 @@ import etw.api.StepContext;
  * <pre>
  * additions   A(t0) = &lt;t&gt;_additions_base
  *             A(t)  = max(0, A(t-1) * (1 + &lt;t&gt;_additions_growth(t) + &lt;t&gt;_gap_response * F(t-1)
- *                                         - &lt;t&gt;_surplus_response * S(t-1)))
+ *                                         - &lt;t&gt;_surplus_response * S(t-1)
+ *                                         + &lt;t&gt;_value_response * clamp(V(t-1) / LCOE(t-1) - 1, 0, 1)))
  *             F     = (coal + gas generation) / total generation: the share of demand that clean supply
  *                     left uncovered last year (read with lag 1 from the supply-mix model)
  *             S     = curtailment / total generation: clean supply that found no demand last year
- * capacity    K(t0) = &lt;t&gt;_capacity_base
- *             K(t)  = K(t-1) * (1 - &lt;t&gt;_retirement_rate) + A(t)
+ *             V     = market value of the technology (its generation-weighted hourly price in last year's hourly
+ *                     balance, USD/MWh); LCOE = (C * crf(discount_rate, lifetime) + fixed_om) / (cf * 8,760 h)
+ *                     with C last year's Wright's-law capital cost: merchant additions come on top of the trend
+ *                     while new plants earn more than they cost (one-sided: the value counts energy at short-run
+ *                     cost only, without the capacity payments, contracts and subsidies that carry the trend)
+ * capacity    K(t)  = &lt;t&gt;_capacity_base * survival(t - t0) + N(t)
+ *             survival: the first-year fleet installed at an even rate over the 2 &lt;t&gt;_mean_age years before
+ *             t0, each plant retiring at &lt;t&gt;_lifetime; N, the capacity built since t0, ages through six stages
+ *             (a discrete Erlang survival curve with mean &lt;t&gt;_lifetime, see StageStock); N(t0) = 0
  * generation  G(t)  = (K(t-1) + K(t)) / 2 * &lt;t&gt;_capacity_factor * 8.76        [TWh/yr]
  *             with K(t0-1) = max(0, capacity_base - additions_base) in the first year
  * cumulative  M(t0) = &lt;t&gt;_capacity_base
@@ -64,6 +73,7 @@ public final class RenewablesModel implements Model {
     private final Input lastCoal;
     private final Input lastGas;
     private final Input lastCurtailment;
+    private final Parameter discountRate;
     private final Technology solar;
     private final Technology wind;
 
@@ -73,16 +83,24 @@ public final class RenewablesModel implements Model {
                 "Last year's total generation, for the fossil share that drives the gap response");
         lastCoal = b.laggedInput("Secondary Energy|Electricity|Coal", "TWh/yr", 1, 0.0, "Last year's coal generation");
         lastGas = b.laggedInput("Secondary Energy|Electricity|Gas", "TWh/yr", 1, 0.0, "Last year's gas generation");
-        lastCurtailment = b.laggedInput("Curtailment|Electricity", "TWh/yr", 1, 0.0,
+        lastCurtailment = b.laggedInput("Secondary Energy|Electricity|Curtailment", "TWh/yr", 1, 0.0,
                 "Last year's curtailed clean generation, for the surplus response");
         b.description("For solar and wind in each region: additions A(t) = max(0, A(t-1) * (1 + additions_growth "
                 + "+ gap_response * F(t-1) - surplus_response * S(t-1))), where F is last year's fossil share of generation "
                 + "(coal + gas) / total and S last year's curtailed share (curtailment / total), "
-                + "A(first year) = additions_base; capacity K(t) = K(t-1) * (1 - retirement_rate) + A(t), "
+                + "A(first year) = additions_base, plus value_response * clamp(V / LCOE - 1, 0, 1) with V last year's "
+                + "market value from the hourly balance and LCOE = (capital cost * crf(discount_rate, lifetime) + "
+                + "fixed_om) / (capacity_factor * 8760 h); capacity K(t) = capacity_base * survival (the first-year "
+                + "fleet installed evenly over 2 mean_age years, each plant retiring at lifetime) + capacity built since "
+                + "the first year, aged through six stages of a discrete Erlang survival curve with mean lifetime; "
                 + "K(first year) = capacity_base; generation = (K(t-1) + K(t)) / 2 * capacity_factor * 8.76 TWh/yr, "
                 + "with K before the first year = max(0, capacity_base - additions_base); cumulative installed "
                 + "M(t) = M(t-1) + A(t), M(first year) = capacity_base; capital cost = cost_base * "
-                + "(M(t) / capacity_base) ^ log2(1 - learning_rate) (Wright's law).");
+                + "(M(t) / capacity_base) ^ log2(1 - learning_rate) (Wright's law); levelised cost of new plants "
+                + "exported for the system cost.");
+        discountRate = b.parameter("discount_rate", "1", 0.07, 0, 0.3,
+                "Real discount rate for the levelised cost of new plants",
+                "assumption: 7% real, as the supply model's discount_rate");
         solar = new Technology(b, "Solar", "solar", "solar PV",
                 new Default(1865, "IRENA, Renewable Capacity Statistics 2025: solar 1,865 GW installed at end-2024"),
                 new Default(452, "IRENA, Renewable Capacity Statistics 2025: about 452 GW of the 585 GW of renewable "
@@ -90,8 +108,11 @@ public final class RenewablesModel implements Model {
                 new Default(0.148, "derived: Ember, Global Electricity Review 2025, 2,131 TWh of solar generation in "
                         + "2024, divided by 8.76 TWh/GW-yr times the mid-year capacity (1,413 + 1,865) / 2 GW from "
                         + "IRENA, Renewable Capacity Statistics 2025"),
-                new Default(0.01, "assumption: young fleet, most PV was installed after 2015, so few plants reach the "
-                        + "end of their 25-30 year life yet"),
+                new Default(30, "DOMAIN.md: PV 25-30 y (the top: modules carry 25-30 year warranties)"),
+                new Default(5, "estimate: solar capacity doubled about every three years up to 2024 (IRENA, Renewable "
+                        + "Capacity Statistics 2025), so the installed-capacity-weighted mean age is about 4-5 years"),
+                new Default(15, "assumption: fixed O&M of utility-scale PV about 15-25 USD/kW/yr (NREL Annual Technology "
+                        + "Baseline 2024, order of magnitude)"),
                 new Default(0.05, "assumption: moderate continued growth of annual additions"),
                 new Default(0.05, "assumption: with a fossil share near 56% (Ember 2024) additions grow about 2.8 "
                         + "points a year faster than the trend"),
@@ -107,8 +128,11 @@ public final class RenewablesModel implements Model {
                 new Default(0.265, "derived: Ember, Global Electricity Review 2025, wind 8.1% of 30,830 TWh = "
                         + "2,497 TWh in 2024, divided by 8.76 TWh/GW-yr times the mid-year capacity "
                         + "(1,020 + 1,133) / 2 GW from IRENA, Renewable Capacity Statistics 2025"),
-                new Default(0.02, "assumption: older fleet than solar; turbines last 20-25 years and repowering "
-                        + "has started"),
+                new Default(25, "DOMAIN.md: onshore wind 20-30 y (the middle)"),
+                new Default(8, "estimate: wind capacity doubled about every six years up to 2024 (IRENA, Renewable "
+                        + "Capacity Statistics 2025), so the mean age is about 7-9 years"),
+                new Default(40, "assumption: fixed O&M of onshore wind about 30-45 USD/kW/yr (NREL Annual Technology "
+                        + "Baseline 2024, order of magnitude)"),
                 new Default(0.05, "assumption: moderate continued growth of annual additions"),
                 new Default(0.05, "assumption: the same response as solar"),
                 new Default(2.0, "assumption: the same response as solar"),
@@ -140,24 +164,31 @@ public final class RenewablesModel implements Model {
     }
 
     /** One technology's handles; the equations are the same for every technology. */
-    private static final class Technology {
+    private final class Technology {
         private final Input previousCapacity;
         private final Input previousAdditions;
         private final Input previousCumulative;
+        private final Input previousValue;
+        private final Input previousCost;
         private final Output capacity;
         private final Output additions;
         private final Output cumulative;
         private final Output generation;
         private final Output capitalCost;
+        private final Output levelisedCost;
         private final Parameter capacityBase;
         private final Parameter additionsBase;
         private final Parameter capacityFactor;
-        private final Parameter retirementRate;
+        private final Parameter lifetime;
+        private final Parameter meanAge;
+        private final Parameter fixedOm;
         private final Parameter additionsGrowth;
         private final Parameter gapResponse;
         private final Parameter surplusResponse;
+        private final Parameter valueResponse;
         private final Parameter learningRate;
         private final Parameter costBase;
+        private final StageStock built;
 
         /**
          * @param label  the variable suffix, e.g. {@code Solar}
@@ -166,7 +197,8 @@ public final class RenewablesModel implements Model {
          */
         Technology(ModelDescriptor.Builder b, String label, String prefix, String noun,
                    Default capacityBaseDefault, Default additionsBaseDefault, Default capacityFactorDefault,
-                   Default retirementRateDefault, Default additionsGrowthDefault, Default gapResponseDefault,
+                   Default lifetimeDefault, Default meanAgeDefault, Default fixedOmDefault,
+                   Default additionsGrowthDefault, Default gapResponseDefault,
                    Default surplusResponseDefault, Default learningRateDefault,
                    Default costBaseDefault) {
             String capacityVar = "Capacity|Electricity|" + label;
@@ -179,6 +211,10 @@ public final class RenewablesModel implements Model {
                     "Last year's " + noun + " additions (own output), grown by the additions growth rate");
             previousCumulative = b.laggedInput(cumulativeVar, "GW", 1, 0.0,
                     "Last year's cumulative installed " + noun + " capacity (own output), drives learning");
+            previousValue = b.laggedInput("Market Value|Electricity|" + label, "USD/MWh", 1, 0.0,
+                    "Last year's market value of " + noun + " in the hourly balance (supply model)");
+            previousCost = b.laggedInput("Levelised Cost|Electricity|" + label, "USD/MWh", 1, 0.0,
+                    "Last year's levelised cost of new " + noun + " (own output)");
 
             capacity = b.output(capacityVar, "GW", "Installed " + noun + " capacity at the end of the year");
             additions = b.output(additionsVar, "GW/yr", noun + " capacity added during the year");
@@ -187,8 +223,17 @@ public final class RenewablesModel implements Model {
                             + "additions, retirements not subtracted); drives the learning curve");
             generation = b.output("Secondary Energy|Electricity|" + label, "TWh/yr",
                     "Electricity generated by " + noun + " (mid-year capacity times capacity factor times 8,760 h)");
+            boolean pv = label.equals("Solar");
+            b.softRange(SoftRange.ratio(generation, capacityVar, 1 / 8.76, pv ? 0.05 : 0.10, pv ? 0.35 : 0.60,
+                    "capacity factor of " + noun + " (generation / (end-of-year capacity * 8,760 h))",
+                    "assumption: IRENA, Renewable Power Generation Costs in 2023, gives global weighted-average "
+                            + "capacity factors of 16% for new solar PV and 36% (onshore) to 41% (offshore) for wind; "
+                            + "a national fleet within about a third to twice (solar) or 0.3 to 1.5 times (wind) of these"));
             capitalCost = b.output("Capital Cost|Electricity|" + label, "USD/kW",
                     "Installed capital cost of new " + noun + " capacity (Wright's law on cumulative capacity)");
+            levelisedCost = b.output("Levelised Cost|Electricity|" + label, "USD/MWh",
+                    "Levelised cost of new " + noun + ": (capital cost * crf(discount_rate, lifetime) + fixed O&M) / "
+                            + "(capacity factor * 8,760 h)");
 
             capacityBase = b.parameter(prefix + "_capacity_base", "GW", capacityBaseDefault.value(), 0, MAX_CAPACITY,
                     "Installed " + noun + " capacity at the end of the first year", capacityBaseDefault.source());
@@ -197,9 +242,15 @@ public final class RenewablesModel implements Model {
             capacityFactor = b.parameter(prefix + "_capacity_factor", "1", capacityFactorDefault.value(), 0,
                     MAX_CAPACITY_FACTOR, "Average " + noun + " capacity factor (generation / (capacity * 8,760 h))",
                     capacityFactorDefault.source());
-            retirementRate = b.parameter(prefix + "_retirement_rate", "1/yr", retirementRateDefault.value(), 0,
-                    MAX_RETIREMENT, "Share of the " + noun + " fleet retired each year",
-                    retirementRateDefault.source());
+            lifetime = b.parameter(prefix + "_lifetime", "yr", lifetimeDefault.value(), 5, 60,
+                    "Mean lifetime of " + noun + " plants (survival curve of the first-year fleet and of new plants)",
+                    lifetimeDefault.source());
+            meanAge = b.parameter(prefix + "_mean_age", "yr", meanAgeDefault.value(), 0, 40,
+                    "Mean age of the first-year " + noun + " fleet: taken as installed at an even rate over twice "
+                            + "this many years", meanAgeDefault.source());
+            fixedOm = b.parameter(prefix + "_fixed_om", "USD/kW/yr", fixedOmDefault.value(), 0, 500,
+                    "Fixed operation and maintenance cost of " + noun + ", for the levelised cost",
+                    fixedOmDefault.source());
             additionsGrowth = b.parameter(prefix + "_additions_growth", "1/yr", additionsGrowthDefault.value(),
                     MIN_GROWTH, MAX_GROWTH, "Annual growth rate of " + noun + " capacity additions (read every "
                             + "year; may be a trajectory)", additionsGrowthDefault.source());
@@ -209,45 +260,86 @@ public final class RenewablesModel implements Model {
             surplusResponse = b.parameter(prefix + "_surplus_response", "1/yr", surplusResponseDefault.value(), 0, 10,
                     "Fall in the growth of " + noun + " additions per unit of last year's curtailed share of generation",
                     surplusResponseDefault.source());
+            valueResponse = b.parameter(prefix + "_value_response", "1/yr", 0.1, 0, 1,
+                    "Extra growth of " + noun + " additions per unit of max(0, market value / levelised cost - 1), "
+                            + "at most 1: merchant plants built where the value of their energy in the hourly balance "
+                            + "beats their cost",
+                    "assumption: a plant earning twice its cost adds 10 points of growth a year. One-sided: the market "
+                            + "value counts energy at short-run cost only (no capacity payments, contracts or subsidies), "
+                            + "so a value below cost does not stop the trend's (policy and contract) additions; "
+                            + "curtailment does, through surplus_response");
             learningRate = b.parameter(prefix + "_learning_rate", "1", learningRateDefault.value(), 0, MAX_LEARNING,
                     "Fall in " + noun + " capital cost per doubling of cumulative installed capacity",
                     learningRateDefault.source());
             costBase = b.parameter(prefix + "_cost_base", "USD/kW", costBaseDefault.value(), 0, MAX_COST,
                     "Installed capital cost of " + noun + " in the first year", costBaseDefault.source());
+            built = new StageStock(b, label, "GW");
         }
 
         void step(StepContext ctx, int r, double fossilShare, double surplusShare) {
             double k0 = ctx.get(capacityBase, r);
+            double life = ctx.get(lifetime, r);
+            double cf = ctx.get(capacityFactor, r);
+            int n = ctx.year() - ctx.firstYear();
+            double survivors = k0 * survival(n, life, ctx.get(meanAge, r));
             double a;
             double kPrev;
-            double k;
             double m;
+            double[] x = new double[StageStock.STAGES];
+            double left = built.age(ctx, r, life, x);
             if (ctx.isFirstYear()) {
                 a = ctx.get(additionsBase, r);
-                k = k0;
                 kPrev = Math.max(0.0, k0 - a);
                 m = k0;
             } else {
                 double growth = ctx.get(additionsGrowth, r) + ctx.get(gapResponse, r) * fossilShare
                         - ctx.get(surplusResponse, r) * surplusShare;
+                double lcoe = ctx.get(previousCost, r);
+                if (lcoe > 0.0) {
+                    double margin = ctx.get(previousValue, r) / lcoe - 1.0;
+                    growth += ctx.get(valueResponse, r) * Math.max(0.0, Math.min(1.0, margin));
+                }
                 a = Math.max(0.0, ctx.get(previousAdditions, r) * (1.0 + growth));
                 kPrev = ctx.get(previousCapacity, r);
-                k = kPrev * (1.0 - ctx.get(retirementRate, r)) + a;
                 m = ctx.get(previousCumulative, r) + a;
             }
-            double g = (kPrev + k) / 2.0 * ctx.get(capacityFactor, r) * TWH_PER_GW_YEAR;
+            double k = ctx.isFirstYear() ? k0 : survivors + StageStock.add(x, a);
+            double g = (kPrev + k) / 2.0 * cf * TWH_PER_GW_YEAR;
 
             double cost = ctx.get(costBase, r);
             if (k0 > 0.0 && m > 0.0) {
                 double exponent = Math.log(1.0 - ctx.get(learningRate, r)) / Math.log(2.0);
                 cost *= Math.pow(m / k0, exponent);
             }
+            double lcoe = cf > 0.0 ? (cost * crf(ctx.get(discountRate, r), life) + ctx.get(fixedOm, r)) * 1000.0
+                    / (cf * 8760.0) : 0.0;
 
             ctx.set(additions, r, a);
             ctx.set(capacity, r, k);
             ctx.set(cumulative, r, m);
             ctx.set(generation, r, g);
             ctx.set(capitalCost, r, cost);
+            ctx.set(levelisedCost, r, lcoe);
+            built.write(ctx, r, x);
         }
+    }
+
+    /** Capital recovery factor: the annuity per unit of capital at {@code rate} over {@code years}. */
+    static double crf(double rate, double years) {
+        double life = Math.max(1.0, years);
+        if (rate <= 1e-9) return 1.0 / life;
+        double x = Math.pow(1.0 + rate, life);
+        return rate * x / (x - 1.0);
+    }
+
+    /**
+     * Share of the first-year fleet still running {@code n} years later: installed at an even rate over the
+     * {@code 2 meanAge} years before the first year, each plant retiring at {@code lifetime}; 1 in the first year.
+     */
+    static double survival(int n, double lifetime, double meanAge) {
+        double span = 2.0 * Math.max(0.5, meanAge);
+        double start = Math.min(1.0, lifetime / span);
+        double now = Math.min(1.0, Math.max(0.0, (lifetime - n) / span));
+        return start > 0.0 ? now / start : 0.0;
     }
 }

@@ -36,7 +36,7 @@ class RenewablesModelTest {
         // last year: 30,000 TWh generated, no fossil, 3,000 TWh curtailed: surplus share 0.1
         ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2025)
                 .input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 0)
-                .input("Secondary Energy|Electricity|Gas", 0).input("Curtailment|Electricity", 3_000)
+                .input("Secondary Energy|Electricity|Gas", 0).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 3_000)
                 .parameter("solar_additions_growth", 0.05).parameter("solar_surplus_response", 2.0).run();
         assertEquals(452 * (1 + 0.05 - 2.0 * 0.1), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
     }
@@ -44,7 +44,7 @@ class RenewablesModelTest {
     /** A grid with no fossil generation: the gap term is zero and additions follow their trend. */
     private static ModelHarness noFossil(ModelHarness h) {
         return h.input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 0)
-                .input("Secondary Energy|Electricity|Gas", 0).input("Curtailment|Electricity", 0);
+                .input("Secondary Energy|Electricity|Gas", 0).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 0);
     }
 
     @Test
@@ -52,7 +52,7 @@ class RenewablesModelTest {
         // last year: 30,000 TWh generated, 12,000 coal + 6,000 gas: fossil share 0.6
         ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2026)
                 .input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 12_000)
-                .input("Secondary Energy|Electricity|Gas", 6_000).input("Curtailment|Electricity", 0)
+                .input("Secondary Energy|Electricity|Gas", 6_000).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 0)
                 .parameter("solar_additions_growth", 0.05).parameter("solar_gap_response", 0.1).run();
         assertEquals(452 * (1 + 0.05 + 0.1 * 0.6), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
         assertEquals(452 * 1.11 * 1.11, h.output("Capacity Additions|Electricity|Solar", 2026), 1e-9);
@@ -71,10 +71,10 @@ class RenewablesModelTest {
         ModelDescriptor d = new RenewablesModel().descriptor();
         assertEquals("etw.models.renewables", d.id());
         assertFalse(d.description().isBlank());
-        assertEquals(10, d.outputs().size());
-        assertEquals(10, d.inputs().size());
-        assertEquals(18, d.parameters().size());
-        Set<String> units = Set.of("GW", "GW/yr", "USD/kW", "TWh/yr", "1", "1/yr");
+        assertEquals(24, d.outputs().size()); // 12 of them the survival-curve stages of solar and wind
+        assertEquals(26, d.inputs().size());
+        assertEquals(25, d.parameters().size());
+        Set<String> units = Set.of("GW", "GW/yr", "USD/kW", "TWh/yr", "1", "1/yr", "yr", "USD/kW/yr");
         for (Parameter p : d.parameters()) {
             assertTrue(p.name().matches("[a-z][a-z0-9_]*"), p.name());
             assertTrue(units.contains(p.unit()), p.name() + " " + p.unit());
@@ -84,8 +84,8 @@ class RenewablesModelTest {
         for (Input in : d.inputs()) {
             assertEquals(1, in.lag(), in.variable());
             boolean own = d.outputs().stream().anyMatch(o -> o.variable().equals(in.variable()) && o.unit().equals(in.unit()));
-            assertTrue(own || in.variable().equals("Curtailment|Electricity") || in.variable().startsWith("Secondary Energy|Electricity")
-                    && !in.variable().endsWith("Solar") && !in.variable().endsWith("Wind"), in.variable());
+            assertTrue(own || in.variable().startsWith("Market Value|Electricity|") || in.variable().startsWith("Secondary Energy|Electricity")
+                    && !in.variable().endsWith("|Solar") && !in.variable().endsWith("|Wind"), in.variable());
         }
         assertEquals("GW", unitOf(d, SOLAR_CAP));
         assertEquals("GW/yr", unitOf(d, WIND_ADD));
@@ -93,7 +93,7 @@ class RenewablesModelTest {
         assertEquals("TWh/yr", unitOf(d, SOLAR_GEN));
         assertEquals("USD/kW", unitOf(d, WIND_COST));
         assertEquals("1", d.parameter("solar_capacity_factor").unit());
-        assertEquals("1/yr", d.parameter("wind_retirement_rate").unit());
+        assertEquals("yr", d.parameter("wind_lifetime").unit());
         assertEquals(1865, d.parameter("solar_capacity_base").defaultValue());
         assertEquals(1133, d.parameter("wind_capacity_base").defaultValue());
     }
@@ -127,10 +127,10 @@ class RenewablesModelTest {
         ModelHarness h = run(2024, 2026).run();
         // 2025
         double a25 = 452 * 1.05;
-        double k25 = 1865 * 0.99 + 452 * 1.05;
+        double k25 = 1865 + 452 * 1.05; // the first-year fleet (mean age 5) runs until its oldest plants reach 30
         double m25 = 1865 + 452 * 1.05;
         assertEquals(474.6, h.output(SOLAR_ADD, 2025), 1e-9);
-        assertEquals(2320.95, h.output(SOLAR_CAP, 2025), 1e-9);
+        assertEquals(2339.6, h.output(SOLAR_CAP, 2025), 1e-9);
         assertEquals(a25, h.output(SOLAR_ADD, 2025), EPS);
         assertEquals(k25, h.output(SOLAR_CAP, 2025), EPS);
         assertEquals(m25, h.output(SOLAR_CUM, 2025), EPS);
@@ -138,7 +138,7 @@ class RenewablesModelTest {
         assertEquals(758 * Math.pow(m25 / 1865, log2(1 - 0.24)), h.output(SOLAR_COST, 2025), EPS);
         // 2026
         double a26 = 452 * 1.05 * 1.05;
-        double k26 = k25 * 0.99 + a26;
+        double k26 = k25 + a26; // new plants move through the ageing stages; none reaches the last within two years
         double m26 = m25 + a26;
         assertEquals(a26, h.output(SOLAR_ADD, 2026), EPS);
         assertEquals(k26, h.output(SOLAR_CAP, 2026), EPS);
@@ -148,7 +148,7 @@ class RenewablesModelTest {
 
         // wind 2025
         double wa25 = 113 * 1.05;
-        double wk25 = 1133 * 0.98 + 113 * 1.05;
+        double wk25 = 1133 + 113 * 1.05;
         double wm25 = 1133 + 113 * 1.05;
         assertEquals(wa25, h.output(WIND_ADD, 2025), EPS);
         assertEquals(wk25, h.output(WIND_CAP, 2025), EPS);
@@ -174,7 +174,7 @@ class RenewablesModelTest {
         // cumulative 100 -> 200 -> 300 -> 400: doublings in 2025 (x2) and 2027 (x4)
         ModelHarness h = run(2024, 2027)
                 .parameter("solar_capacity_base", 100).parameter("solar_additions_base", 100)
-                .parameter("solar_additions_growth", 0).parameter("solar_retirement_rate", 0.05)
+                .parameter("solar_additions_growth", 0).parameter("solar_lifetime", 60)
                 .parameter("wind_capacity_base", 50).parameter("wind_additions_base", 50)
                 .parameter("wind_additions_growth", 0)
                 .run();
@@ -185,8 +185,29 @@ class RenewablesModelTest {
         assertEquals(758 * 0.76 * 0.76, h.output(SOLAR_COST, 2027), 1e-9);
         assertEquals(1160 * 0.85, h.output(WIND_COST, 2025), 1e-9);
         assertEquals(1160 * 0.85 * 0.85, h.output(WIND_COST, 2027), 1e-9);
-        // retirement reduces capacity but not cumulative installed capacity
-        assertEquals(100 * 0.95 + 100, h.output(SOLAR_CAP, 2025), EPS);
+        // no plant retires in its first year
+        assertEquals(100 + 100, h.output(SOLAR_CAP, 2025), EPS);
+    }
+
+    /** The first-year fleet, installed evenly over twice its mean age, retires linearly once its oldest plants reach the lifetime. */
+    @Test
+    void firstYearFleetRetiresByItsSurvivalCurve() {
+        ModelHarness h = run(2024, 2060).parameter("solar_additions_base", 0).parameter("wind_additions_base", 0).run();
+        // solar: mean age 5 -> installed over 10 years; lifetime 30 -> all left until 2044, a tenth a year after, none from 2054
+        assertEquals(1865, h.output(SOLAR_CAP, 2044), EPS);
+        assertEquals(1865 * 0.5, h.output(SOLAR_CAP, 2049), 1e-9);
+        assertEquals(0, h.output(SOLAR_CAP, 2054), EPS);
+    }
+
+    /** New plants retire by the stage chain: none in the first years, all eventually, half near the mean lifetime. */
+    @Test
+    void newPlantsRetireByTheStageChain() {
+        ModelHarness h = run(2024, 2124).parameter("solar_capacity_base", 100).parameter("solar_additions_base", 100)
+                .parameter("solar_additions_growth", -0.5).parameter("solar_mean_age", 0).run();
+        // no plant can pass six stages and retire within five years: 100 + 50 + 25 + ... + 1.5625
+        assertEquals(198.4375, h.output(SOLAR_CAP, 2030), 1e-9);
+        assertTrue(h.output(SOLAR_CAP, 2060) < 100, "by 2060 the base fleet is gone and new plants retire");
+        assertTrue(h.output(SOLAR_CAP, 2124) < 1, "all retire within a century");
     }
 
     @Test
@@ -197,9 +218,10 @@ class RenewablesModelTest {
 
     @Test
     void zeroAdditionsAndZeroRetirementKeepCapacityFlat() {
+        // lifetime 60: the first-year fleets (mean age 5 and 8) have no plant older than 16 by 2040
         ModelHarness h = run(2024, 2040)
-                .parameter("solar_additions_base", 0).parameter("solar_retirement_rate", 0)
-                .parameter("wind_additions_base", 0).parameter("wind_retirement_rate", 0)
+                .parameter("solar_additions_base", 0).parameter("solar_lifetime", 60)
+                .parameter("wind_additions_base", 0).parameter("wind_lifetime", 60)
                 .run();
         for (int y = 2024; y <= 2040; y++) {
             assertEquals(1865, h.output(SOLAR_CAP, y), EPS);
@@ -253,8 +275,8 @@ class RenewablesModelTest {
                 .parameter("solar_additions_base", (r, y) -> r == 0 ? 2.0 : 4.0)
                 .parameter("solar_additions_growth", (r, y) -> r == 0 ? 0.5 : 0.0)
                 .run();
-        assertEquals(10 * 0.99 + 2 * 1.5, h.output(SOLAR_CAP, "A", 2025), EPS);
-        assertEquals(20 * 0.99 + 4, h.output(SOLAR_CAP, "B", 2025), EPS);
+        assertEquals(10 + 2 * 1.5, h.output(SOLAR_CAP, "A", 2025), EPS);
+        assertEquals(20 + 4, h.output(SOLAR_CAP, "B", 2025), EPS);
         assertEquals((8 + 10) / 2.0 * 0.148 * 8.76, h.output(SOLAR_GEN, "A", 2024), EPS);
         assertEquals((16 + 20) / 2.0 * 0.148 * 8.76, h.output(SOLAR_GEN, "B", 2024), EPS);
         assertEquals(1133, h.output(WIND_CAP, "B", 2024), EPS);
@@ -272,7 +294,7 @@ class RenewablesModelTest {
                     .input("Secondary Energy|Electricity", total)
                     .input("Secondary Energy|Electricity|Coal", rnd.nextDouble() * total / 2)
                     .input("Secondary Energy|Electricity|Gas", rnd.nextDouble() * total / 2)
-                    .input("Curtailment|Electricity", rnd.nextDouble() * total / 2);
+                    .input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", rnd.nextDouble() * total / 2);
             StringBuilder drawn = new StringBuilder();
             for (Parameter p : params) {
                 double v = p.min() + rnd.nextDouble() * (p.max() - p.min());

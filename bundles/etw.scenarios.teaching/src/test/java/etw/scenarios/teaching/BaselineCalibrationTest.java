@@ -133,7 +133,7 @@ class BaselineCalibrationTest {
     @Test
     void startsInTheBaseYearWithWorldAndFiveRegions() {
         assertEquals(BASE_YEAR, result.firstYear());
-        assertEquals(2050, result.lastYear());
+        assertEquals(2100, result.lastYear());
         assertEquals(List.of(WORLD, US, CHINA, EUROPE, APAC, ROW), result.regions());
     }
 

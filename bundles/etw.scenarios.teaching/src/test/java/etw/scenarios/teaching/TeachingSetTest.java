@@ -154,9 +154,13 @@ class TeachingSetTest {
             assertEquals(BASE_YEAR, variant.firstYear());
             for (String region : variant.regions()) {
                 if (!base.regions().contains(region)) continue;
+                // Baseline's World is the sum of its five regions; a World-only variant computes World directly
+                // from World's own calibration: the two agree within the 2% of the calibration, not exactly.
+                boolean summedInOneOnly = region.equals(WORLD) && (base.regions().size() > 1) != (variant.regions().size() > 1);
+                double relative = summedInOneOnly ? 0.02 : 1e-9;
                 for (String v : BASE_YEAR_HEADLINES)
                     assertEquals(base.value(v, region, BASE_YEAR), variant.value(v, region, BASE_YEAR),
-                            1e-9 * Math.max(1, Math.abs(base.value(v, region, BASE_YEAR))), name + ": " + v + " in " + region + ", 2024");
+                            relative * Math.max(1, Math.abs(base.value(v, region, BASE_YEAR))), name + ": " + v + " in " + region + ", 2024");
             }
         }));
     }
@@ -209,12 +213,13 @@ class TeachingSetTest {
         double capacity = nz.value("Capacity|Electricity|Solar", WORLD, 2030) + nz.value("Capacity|Electricity|Wind", WORLD, 2030);
         assertTrue(capacity > 3 * (nz.value("Capacity|Electricity|Solar", WORLD, BASE_YEAR)
                 + nz.value("Capacity|Electricity|Wind", WORLD, BASE_YEAR)), "solar plus wind capacity more than triples by 2030");
-        // the sheet says the milestones are met partly by not supplying power: fossil retires and no clean firm
-        // capacity replaces it, so demand goes unmet, and the run says so (when a model builds clean firm
-        // capacity, this and the sheet change together)
+        // no new fossil plant may be built, so clean firm plants (built up to clean_firm_build_max a year) keep the
+        // reliability target: demand is met, and the system costs more per MWh than baseline's
         double unmet = nz.value("Secondary Energy|Electricity|Unmet Demand", WORLD, 2050);
-        assertTrue(unmet > 0.1 * nz.value(DEMAND, WORLD, 2050), "net-zero-2050 leaves demand unmet in 2050: " + unmet);
-        assertTrue(nz.manifest().warnings().stream().anyMatch(w -> w.startsWith("demand is not met")), nz.manifest().warnings().toString());
+        assertTrue(unmet < 0.001 * nz.value(DEMAND, WORLD, 2050), "net-zero-2050 meets its demand in 2050: " + unmet);
+        assertTrue(nz.value("Capacity|Electricity|Clean Firm", WORLD, 2050) > 1000, "clean firm replaces the fossil fleet");
+        assertTrue(nz.value("Price|Secondary Energy|Electricity", WORLD, 2050)
+                > base.value("Price|Secondary Energy|Electricity", WORLD, 2050), "and costs more than baseline");
         assertEquals(0, base.value("Secondary Energy|Electricity|Unmet Demand", WORLD, 2050), 1e-6, "baseline meets its demand");
     }
 

@@ -91,7 +91,7 @@ class BrowserIT {
 
     @Test
     void aSliderMoveRedrawsTheChart() throws Exception {
-        driver.get(workbench.url);
+        driver.get(workbench.url + "?perspective=model"); // the Results view lives in the Model perspective
         waiting(60).until(d -> chartSvg() != null);
         // load the canned scenario through the picker, as a user would
         new Select(driver.findElement(By.id("scenario-picker"))).selectByValue("baseline");
@@ -101,6 +101,8 @@ class BrowserIT {
         waiting(10).until(d -> chartSvg() != null && chartSvg().contains("Data Centers"));
         screenshot("1-baseline");
 
+        // the All parameters panel opens collapsed: search finds the parameter and opens its model's group
+        driver.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario input.filter")).sendKeys("ai_compute_growth_initial");
         WebElement slider = driver.findElement(By.cssSelector(
                 ".param[data-model='etw.models.datacenter'][data-param='ai_compute_growth_initial'] input[type=range]"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slider);
@@ -132,7 +134,7 @@ class BrowserIT {
 
     @Test
     void graphAndModelsViewsShowTheWiring() throws Exception {
-        driver.get(workbench.url);
+        driver.get(workbench.url + "?perspective=model"); // the Results view lives in the Model perspective
         waiting(60).until(d -> chartSvg() != null);
         driver.findElement(By.id("tab-etw.workbench.graph")).click();
         waiting(30).until(d -> !d.findElements(By.cssSelector("#view-etw\\.workbench\\.graph svg g.model")).isEmpty());
@@ -147,7 +149,7 @@ class BrowserIT {
 
     @Test
     void theModelsViewFollowsPluginsLive() throws Exception {
-        driver.get(workbench.url);
+        driver.get(workbench.url + "?perspective=model"); // the Results view lives in the Model perspective
         waiting(60).until(d -> chartSvg() != null);
         driver.findElement(By.id("tab-etw.workbench.models")).click();
         By hydrogen = By.cssSelector("#view-etw\\.workbench\\.models details.model[data-model='test.hydrogen']");
@@ -165,7 +167,7 @@ class BrowserIT {
 
     @Test
     void theProblemsViewNamesAPluginLeftOutWithItsReason() throws Exception {
-        driver.get(workbench.url);
+        driver.get(workbench.url + "?perspective=model"); // the Results view lives in the Model perspective
         waiting(60).until(d -> chartSvg() != null);
         driver.findElement(By.id("tab-etw.workbench.problems")).click();
         By pane = By.id("view-etw.workbench.problems");

@@ -47,16 +47,19 @@ import jakarta.servlet.http.HttpServletResponse;
  * <pre>
  * GET  /api/status                   {revision}: changes when models, scenario libraries or views come or go
  * GET  /api/models                   installed models, bundles, and what was left out with its reason  (ModelsResource)
- * GET  /api/plugins                  the bundles from plugins/ and what was left out                   (ModelsResource)
+ * GET  /api/plugins                  model and plugin bundles, their models, what was left out     (PluginsResource)
  * GET  /api/views                    the views, built-in and contributed (WorkbenchView services)
  * GET  /api/scenarios                canned scenarios and those saved in the workspace                 (ScenariosResource)
  * GET  /api/scenarios/{name}         one parsed, for the editor: regions, years, parameters with values and metadata
+ * GET  /api/levers/{name}            its key levers (its own levers file or its parent's) and the headlines (LeversResource)
  * POST /api/scenarios/parse          {text}: the same for scenario text the page sends
  * POST /api/scenarios/save           {scenario|text, overrides, file, name?, overwrite?}: into the workspace
  * POST /api/run                      {scenario|text, overrides?, with?, variables?}: results, models, plugins, warnings (RunsResource)
  * POST /api/ensemble                 {scenario|text, overrides?, uncertainty?, samples, seed?, variables?}: p5/p50/p95
  * POST /api/export                   {scenario|text, overrides?, samples?}: IAMC CSV as a download
  * POST /api/graph                    {scenario|text, overrides?}: the wiring: models in step order and wires (GraphResource)
+ * POST /api/sensitivity              {scenario|text, overrides?, uncertainty?, samples?, seed?, variables?}: Sobol indices (SensitivityResource)
+ * POST /api/plugins/{id}/start|stop  {}: starts or stops a model or plugin bundle, from this machine only (PluginsResource)
  * </pre>
  */
 @Component(service = Servlet.class, property = "etw.workbench.part=api")
@@ -77,6 +80,10 @@ public final class ApiServlet extends HttpServlet {
     private final transient ScenariosResource scenarios;
     private final transient RunsResource runs;
     private final transient GraphResource graph;
+    private final transient SensitivityResource sensitivity;
+    private final transient LeversResource levers;
+    private final transient PluginsResource plugins;
+    private final transient Map<WorkbenchView, List<String>> perspectives = new java.util.concurrent.ConcurrentHashMap<>();
     private final transient BundleContext context;
     private final transient BundleListener bundleEvents = e -> revision.incrementAndGet();
     private transient volatile Supplier<List<String>> pluginProblems;
@@ -92,6 +99,9 @@ public final class ApiServlet extends HttpServlet {
         this.scenarios = new ScenariosResource(requests);
         this.runs = new RunsResource(requests, this::problems);
         this.graph = new GraphResource(requests);
+        this.sensitivity = new SensitivityResource(requests);
+        this.levers = new LeversResource(requests);
+        this.plugins = new PluginsResource(context, catalog::models, this::problems, pluginsFolder(context));
         context.addBundleListener(bundleEvents); // a plugin that installs but does not start changes no service
     }
 
@@ -150,7 +160,7 @@ public final class ApiServlet extends HttpServlet {
         } catch (RuntimeException e) {
             all.add("the model catalog's list of problems failed: " + e);
         }
-        return List.copyOf(all);
+        return List.copyOf(plugins == null ? all : plugins.explain(all));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -165,13 +175,20 @@ public final class ApiServlet extends HttpServlet {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addView(WorkbenchView view) {
+    void addView(WorkbenchView view, Map<String, Object> properties) {
+        perspectives.put(view, Perspectives.of(id(view), properties));
         views.add(view);
+        revision.incrementAndGet();
+    }
+
+    void updatedView(WorkbenchView view, Map<String, Object> properties) {
+        perspectives.put(view, Perspectives.of(id(view), properties));
         revision.incrementAndGet();
     }
 
     void removeView(WorkbenchView view) {
         views.remove(view);
+        perspectives.remove(view);
         revision.incrementAndGet();
     }
 
@@ -222,7 +239,7 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private static String state(int s) {
+    static String state(int s) {
         return switch (s) {
             case Bundle.ACTIVE -> "ACTIVE";
             case Bundle.RESOLVED -> "RESOLVED";
@@ -289,10 +306,11 @@ public final class ApiServlet extends HttpServlet {
         Object out;
         if (path.equals("/status")) out = new Responses.Status(revision());
         else if (path.equals("/models")) out = models.models(revision());
-        else if (path.equals("/plugins")) out = models.plugins(revision());
+        else if (path.equals("/plugins")) out = plugins.list(req, revision());
         else if (path.equals("/views")) out = views();
         else if (path.equals("/scenarios")) out = scenarios.list();
         else if (path.startsWith("/scenarios/")) out = scenarios.one(segment(path.substring("/scenarios/".length())));
+        else if (path.startsWith("/levers/")) out = levers.levers(segment(path.substring("/levers/".length())));
         else if (isPost(path)) throw new ApiException(405, "use POST for /api" + path);
         else throw unknown(path);
         writeJson(resp, 200, out);
@@ -302,15 +320,20 @@ public final class ApiServlet extends HttpServlet {
         String path = path(req);
         if (!isPost(path)) {
             if (path.equals("/status") || path.equals("/models") || path.equals("/plugins") || path.equals("/views")
-                    || path.startsWith("/scenarios"))
+                    || path.startsWith("/scenarios") || path.startsWith("/levers"))
                 throw new ApiException(405, "use GET for /api" + path);
             throw unknown(path);
         }
         ApiRequest body = JsonSupport.read(body(req), ApiRequest.class);
+        if (PluginsResource.isControl(path)) {
+            writeJson(resp, 200, plugins.control(req, path));
+            return;
+        }
         switch (path) {
             case "/run" -> writeJson(resp, 200, runs.run(body));
             case "/graph" -> writeJson(resp, 200, graph.graph(body));
             case "/ensemble" -> writeJson(resp, 200, runs.ensemble(body));
+            case "/sensitivity" -> writeJson(resp, 200, sensitivity.sensitivity(body));
             case "/scenarios/parse" -> writeJson(resp, 200, scenarios.parse(body));
             case "/scenarios/save" -> writeJson(resp, 201, scenarios.save(body));
             case "/export" -> {
@@ -337,12 +360,12 @@ public final class ApiServlet extends HttpServlet {
                 String module = v.module();
                 if (!WebServlet.safePath(module)) continue;
                 list.add(new Responses.ViewInfo(id, v.title(), v.order(), "side".equals(v.area()) ? "side" : "main",
-                        "/views/" + id + "/" + module));
+                        "/views/" + id + "/" + module, perspectives.getOrDefault(v, Perspectives.of(id, null))));
             } catch (RuntimeException | LinkageError e) {
                 // a faulty view is left out; the others still show
             }
         }
-        return new Responses.Views(revision(), list);
+        return new Responses.Views(revision(), Perspectives.ALL, list);
     }
 
     private static int order(WorkbenchView v) {
@@ -363,15 +386,15 @@ public final class ApiServlet extends HttpServlet {
 
     private static boolean isPost(String path) {
         return switch (path) {
-            case "/run", "/graph", "/ensemble", "/export", "/scenarios/parse", "/scenarios/save" -> true;
-            default -> false;
+            case "/run", "/graph", "/ensemble", "/sensitivity", "/export", "/scenarios/parse", "/scenarios/save" -> true;
+            default -> PluginsResource.isControl(path);
         };
     }
 
     private static ApiException unknown(String path) {
         return ApiException.notFound("no API endpoint /api" + path + "; see GET /api/status, /api/models, /api/plugins, /api/views, "
-                + "/api/scenarios, /api/scenarios/{name}, POST /api/run, /api/graph, /api/ensemble, /api/export, "
-                + "/api/scenarios/parse, /api/scenarios/save");
+                + "/api/scenarios, /api/scenarios/{name}, /api/levers/{name}, POST /api/run, /api/graph, /api/ensemble, /api/sensitivity, /api/export, "
+                + "/api/scenarios/parse, /api/scenarios/save, /api/plugins/{bundle id}/start|stop");
     }
 
     private static String path(HttpServletRequest req) {

@@ -13,7 +13,7 @@ import etw.api.Parameter;
 import etw.engine.InstalledModel;
 
 /**
- * {@code GET /api/models} and {@code GET /api/plugins}: the installed models with their declarations, the model
+ * {@code GET /api/models}: the installed models with their declarations, the model
  * and plugin bundles, and what was left out with its reason (as {@code etw models} lists it).
  */
 final class ModelsResource {
@@ -52,11 +52,6 @@ final class ModelsResource {
         }
         List<String> left = leftOut.get();
         return new Responses.Models(list, all, left, left, revision);
-    }
-
-    Responses.Plugins plugins(long revision) {
-        List<Responses.BundleInfo> plugins = bundles.get().stream().filter(b -> b.location().startsWith("plugins/")).toList();
-        return new Responses.Plugins(plugins, leftOut.get(), revision);
     }
 
     List<String> leftOut() {

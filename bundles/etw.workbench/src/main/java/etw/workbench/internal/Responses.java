@@ -45,13 +45,41 @@ final class Responses {
                   long revision) {
     }
 
-    record Plugins(List<BundleInfo> bundles, List<String> leftOut, long revision) {
+    /**
+     * A bundle as the Plugins view shows it.
+     *
+     * @param id       the framework's bundle id, for {@code POST /api/plugins/{id}/start|stop}
+     * @param location {@code features} or {@code plugins/<jar>}
+     * @param models   the ids of the models it gives now
+     * @param leftOut  why it, or one of its models, was left out (empty when all is well)
+     */
+    record PluginBundle(long id, String symbolicName, String version, String state, String location, boolean plugin,
+                        List<String> models, List<String> leftOut) {
     }
 
-    record ViewInfo(String id, String title, int order, String area, String module) {
+    /** Something left out that is no bundle (a jar the launcher refused, say): {@code place} names it, or is empty. */
+    record LeftOut(String place, String reason) {
     }
 
-    record Views(long revision, List<ViewInfo> views) {
+    /**
+     * @param bundles      the bundles installed from plugins/ (the former answer, kept)
+     * @param leftOut      every line of what was left out, as {@code /api/models} lists it
+     * @param installed    model bundles and plugin bundles, plugins first, with their models and reasons
+     * @param notInstalled what was left out and belongs to no installed bundle
+     * @param control      whether this request may start and stop bundles (it came from this machine)
+     */
+    record Plugins(List<BundleInfo> bundles, List<String> leftOut, long revision, List<PluginBundle> installed,
+                   List<LeftOut> notInstalled, boolean control, String controlNote) {
+    }
+
+    record BundleControl(long id, String symbolicName, String state, String action) {
+    }
+
+    /** @param perspectives where the page shows the view: {@code explore}, {@code model}, {@code plugins} */
+    record ViewInfo(String id, String title, int order, String area, String module, List<String> perspectives) {
+    }
+
+    record Views(long revision, List<String> perspectives, List<ViewInfo> views) {
     }
 
     // ---------------------------------------------------------------- scenarios

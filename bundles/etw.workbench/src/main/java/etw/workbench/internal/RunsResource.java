@@ -152,9 +152,13 @@ final class RunsResource {
         return n;
     }
 
-    /** The IAMC CSV of a run, or of an ensemble's percentiles when {@code samples} is given. */
+    /**
+     * The IAMC CSV of a run, or of an ensemble's percentiles when {@code samples} is given. A scenario with changes
+     * and no {@code name} is exported as {@code <scenario>-modified}, in the file's name and in its Scenario column:
+     * it is not the scenario it was changed from.
+     */
     String export(ApiRequest request) throws ApiException {
-        Scenario s = scenarios.of(request);
+        Scenario s = scenarios.of(named(request));
         StringWriter w = new StringWriter();
         try {
             if (request.samples() != null) IamcCsv.write(ensemble(s, request), w);
@@ -165,9 +169,18 @@ final class RunsResource {
         return w.toString();
     }
 
+    /** The request, named {@code <scenario>-modified} if it changes the scenario and gives no name of its own. */
+    private ApiRequest named(ApiRequest r) throws ApiException {
+        if (r.name() != null || (r.overrides().isEmpty() && r.uncertainty().isEmpty())) return r;
+        String base = r.scenario() != null ? scenarios.load(r.scenario()).name() : scenarios.parse(r.text()).name();
+        return new ApiRequest(r.scenario(), r.text(), r.overrides(), r.uncertainty(), r.with(), base + "-modified",
+                r.description(), r.variables(), r.samples(), r.seed(), r.file(), r.overwrite());
+    }
+
     /** The file name an export of this request is offered under. */
     String exportName(ApiRequest request) throws ApiException {
-        String name = scenarios.of(request).name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        String name = scenarios.of(named(request)).name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^-+|-+$", "");
         return (name.isEmpty() ? "scenario" : name) + (request.samples() != null ? ".ensemble" : "") + ".csv";
     }
 }

@@ -1,6 +1,8 @@
 // Results view: a chart per variable (one line per region, axes with units), the variable's parts stacked for one
 // region, ensemble bands (p5-p95 around the median), a second scenario to compare, and the IAMC CSV download.
-import {chart, PALETTE} from '/charts.js';
+// Every chart has hover values and a table toggle; with a comparison or ensemble bands the chart becomes small
+// multiples, one per region, instead of a dozen lines and overlapping bands.
+import {panel, multiples, PALETTE} from '/charts.js';
 
 const HEADLINES = ['Final Energy|Electricity', 'Secondary Energy|Electricity', 'Emissions|CO2|Energy|Supply|Electricity',
   'Final Energy|Electricity|Data Centers', 'Capacity|Electricity|Solar'];
@@ -14,7 +16,7 @@ export default {
         <label>Compare with <select class="compare" aria-label="Compare with"><option value="">(none)</option></select></label>
         <button class="download" title="Every variable, region and year of this run, in the IAMC format">Download IAMC CSV</button>
       </div>
-      <div class="chart" id="results-chart"></div>
+      <div class="chart" id="results-chart"><div class="single"></div><p class="muted per-region-legend" hidden></p><div class="per-region"></div></div>
       <div class="controls">
         <label>Parts of the variable for <select class="region" aria-label="Region for parts"></select></label>
       </div>
@@ -62,32 +64,82 @@ export default {
       const name = varSelect.value;
       const v = results.variables.find(x => x.name === name);
       if (!v) return;
-      const series = results.regions.map((r, i) => ({label: r, values: v.values[i], color: PALETTE[i % PALETTE.length]}));
       const cv = compare?.results.variables.find(x => x.name === name);
-      if (cv) compare.results.regions.forEach((r, i) => {
-        const k = results.regions.indexOf(r);
-        series.push({label: `${r} (${compare.results.scenario})`, values: cv.values[i], dashed: true,
-          color: PALETTE[(k < 0 ? i : k) % PALETTE.length], width: 1.8});
-      });
-      const bands = [];
       const ev = ensemble?.variables.find(x => x.name === name);
-      if (ev) results.regions.forEach((r, i) => bands.push({label: `${r} p5–p95 (${ensemble.samples} samples)`,
-        lo: ev.values[0][i], hi: ev.values[2][i], color: PALETTE[i % PALETTE.length]}));
-      $('#results-chart').innerHTML = chart({title: name, unit: v.unit, firstYear: results.firstYear, series, bands});
+      const single = $('#results-chart .single'), grid = $('#results-chart .per-region');
+      if (!cv && !ev) {
+        grid.innerHTML = '';
+        grid.hidden = true;
+        $('.per-region-legend').hidden = true;
+        single.hidden = false;
+        const series = results.regions.map((r, i) => ({label: r, values: v.values[i], color: PALETTE[i % PALETTE.length]}));
+        panel(single, {title: name, unit: v.unit, firstYear: results.firstYear, series});
+      } else {
+        // small multiples: a panel per region, this run solid, the comparison dashed, the band behind
+        single.innerHTML = '';
+        single._mounted = false;
+        single.hidden = true;
+        grid.hidden = false;
+        const items = results.regions.map((r, i) => {
+          const series = [{label: results.scenario, values: v.values[i], color: PALETTE[0]}];
+          const bands = [];
+          const k = compare?.results.regions.indexOf(r);
+          if (cv && k >= 0) series.push({label: compare.results.scenario, values: align(cv.values[k], compare.results, results),
+            dashed: true, color: PALETTE[1], width: 2});
+          if (ev) bands.push({label: `p5–p95, ${ensemble.samples} samples`, lo: ev.values[0][i], hi: ev.values[2][i], color: PALETTE[0]});
+          return {key: r, opts: {title: r, tableTitle: `${name}`, region: r, unit: v.unit, firstYear: results.firstYear,
+            series, bands, width: 460, height: 260, legend: false}};
+        });
+        multiples(grid, items, 320);
+        const legend = [`— ${results.scenario}`];
+        if (cv) legend.push(`- - ${compare.results.scenario}`);
+        if (ev) legend.push(`band: p5–p95 of ${ensemble.samples} samples`);
+        $('.per-region-legend').textContent = `${name}, per region: ${legend.join('   ')}`;
+        $('.per-region-legend').hidden = false;
+      }
       drawParts(results, v);
     }
 
-    /** The written children of the variable (one level down), stacked, for one region. */
+    /** Another run's values on this run's years (NaN where it has none). */
+    function align(values, from, to) {
+      return Array.from({length: to.years}, (_, i) => {
+        const j = to.firstYear + i - from.firstYear;
+        return j >= 0 && j < values.length ? values[j] : NaN;
+      });
+    }
+
+    /**
+     * The variable's parts, stacked, for one region: every written descendant with no written ancestor below the
+     * variable (so a plugin's variable two levels down shows as a part), and what the parts leave of the total as an
+     * explicit remainder, so that the stack always adds up to the total shown.
+     */
     function drawParts(results, v) {
       const prefix = v.name + '|';
       const depth = v.name.split('|').length + 1;
-      const parts = results.variables.filter(x => x.name.startsWith(prefix) && x.name.split('|').length === depth && x.unit === v.unit);
+      const below = results.variables.filter(x => x.name.startsWith(prefix) && x.unit === v.unit);
+      const names = new Set(below.map(x => x.name));
+      const parts = below.filter(x => {
+        const seg = x.name.split('|');
+        for (let k = depth; k < seg.length; k++) if (names.has(seg.slice(0, k).join('|'))) return false;
+        return true;
+      });
       const box = $('#results-stack');
-      regionSelect.parentElement.hidden = parts.length < 2;
-      if (parts.length < 2) { box.innerHTML = ''; return; }
+      regionSelect.parentElement.hidden = parts.length < 1;
+      if (parts.length < 1) { box.innerHTML = ''; box._mounted = false; box.className = 'chart'; return; }
       const r = Math.max(0, results.regions.indexOf(regionSelect.value));
-      box.innerHTML = chart({title: `${v.name} by part, ${results.regions[r]} (stacked)`, unit: v.unit, firstYear: results.firstYear,
-        stacked: true, height: 360, series: parts.map(p => ({label: p.name.slice(prefix.length), values: p.values[r]}))});
+      const total = v.values[r];
+      const series = parts.map(p => ({label: p.name.slice(prefix.length), values: p.values[r]}));
+      const rest = total.map((t, i) => t - parts.reduce((a, p) => a + p.values[r][i], 0));
+      const scale = Math.max(1e-12, ...total.map(Math.abs));
+      let note = null;
+      if (rest.some(x => x > 1e-9 * scale)) series.push({label: 'other (in the total, in no part: e.g. a plugin\'s)', values: rest.map(x => Math.max(0, x)), color: '#bbbbbb'});
+      if (rest.some(x => x < -1e-9 * scale)) {
+        const worst = Math.min(...rest);
+        note = `The parts add up to more than the total (by up to ${(-worst).toLocaleString('en-US', {maximumFractionDigits: 1})} ${v.unit}): the total is written by a model, not summed from its parts.`;
+      }
+      panel(box, {title: `${v.name} by part, ${results.regions[r]} (stacked)`, tableTitle: `${v.name} by part`, region: results.regions[r],
+        unit: v.unit, firstYear: results.firstYear, stacked: true, height: 360, series, note, total, totalLabel: `total (${v.name})`});
+      box.dataset.parts = String(series.length);
     }
 
     async function loadCompare() {

@@ -1,6 +1,9 @@
-// Scenario view: the parameters of the current scenario's models as forms generated from their metadata.
+// Scenario view: the parameters of the current scenario's models as forms generated from their metadata, in a
+// searchable panel of collapsible groups, one per model (closed at first: the key levers of the Explore view come
+// first; every parameter stays reachable here). A group's forms are built when it is first opened or searched.
 // A constant gets a slider within the parameter's declared range; per-region values get one slider per region;
-// a trajectory gets one per point (year). Every change re-runs the scenario at once.
+// a trajectory gets one per point (year). Every change re-runs the scenario at once; a change made elsewhere (a
+// key lever, the address) shows here too.
 
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
 
@@ -22,22 +25,71 @@ function numberText(v) { return Number.isFinite(v) ? String(+v.toPrecision(6)) :
 export default {
   mount(el, wb) {
     el.innerHTML = `<div class="scenario-head"></div>
-      <div class="controls"><input type="search" placeholder="Filter parameters" aria-label="Filter parameters" class="filter">
+      <h3 class="all-head">All parameters <span class="muted count"></span></h3>
+      <div class="controls"><input type="search" placeholder="Search parameters" title="Searches names, descriptions, models and units" aria-label="Filter parameters" class="filter">
+        <label class="muted"><input type="checkbox" class="changed-only"> changed only</label>
+        <button class="expand-all" title="Open every model's parameters">Expand all</button>
+        <button class="collapse-all" title="Close every model's parameters">Collapse all</button>
         <button class="reset-all">Reset all changes</button></div>
+      <p class="muted match-count" aria-live="polite"></p>
       <div class="models"></div>`;
     const head = el.querySelector('.scenario-head');
     const models = el.querySelector('.models');
     const filter = el.querySelector('.filter');
+    const changedOnly = el.querySelector('.changed-only');
+    let groups = [];   // {details, model, params: [{p, search}], rows: Map name -> row | null}
     el.querySelector('.reset-all').addEventListener('click', () => {
       wb.state.overrides = {};
       render(wb.state.scenario);
+      wb.emit('overrides', wb.state.overrides);
       wb.run();
     });
-    filter.addEventListener('input', () => {
+    el.querySelector('.expand-all').addEventListener('click', () => groups.forEach(g => { g.details.open = true; }));
+    el.querySelector('.collapse-all').addEventListener('click', () => groups.forEach(g => { g.details.open = false; }));
+    filter.addEventListener('input', applyFilter);
+    changedOnly.addEventListener('change', applyFilter);
+
+    const isChanged = (model, name) => wb.state.overrides[model]?.[name] !== undefined;
+
+    /** Shows the parameters that match the search (and "changed only"), opening the groups that have some. */
+    function applyFilter() {
       const q = filter.value.trim().toLowerCase();
-      for (const row of models.querySelectorAll('.param'))
-        row.hidden = q !== '' && !row.dataset.search.includes(q);
-    });
+      const only = changedOnly.checked;
+      let shown = 0, total = 0;
+      for (const g of groups) {
+        let n = 0;
+        for (const {p, search} of g.params) {
+          total++;
+          const match = (q === '' || search.includes(q)) && (!only || isChanged(g.model.id, p.name));
+          if (match) n++;
+          if (q !== '' || only) { if (match) build(g); }
+          const row = g.rows.get(p.name);
+          if (row) row.hidden = !match;
+        }
+        shown += n;
+        g.details.hidden = n === 0;
+        if (q !== '' || only) g.details.open = n > 0;
+        g.details.querySelector('.group-count').textContent = groupCount(g);
+      }
+      el.querySelector('.match-count').textContent = q !== '' || only ? `${shown} of ${total} parameters match` : '';
+    }
+
+    function groupCount(g) {
+      const changed = g.params.filter(({p}) => isChanged(g.model.id, p.name)).length;
+      return `${g.params.length} parameter${g.params.length === 1 ? '' : 's'}${changed ? `, ${changed} changed` : ''}`;
+    }
+
+    /** Builds a group's forms, once. */
+    function build(g) {
+      if (g.built) return;
+      g.built = true;
+      const s = wb.state.scenario;
+      for (const {p} of g.params) {
+        const row = paramRow(s, g.model.id, p);
+        g.rows.set(p.name, row);
+        g.details.appendChild(row);
+      }
+    }
 
     function effective(model, p) {
       const o = wb.state.overrides[model]?.[p.name];
@@ -50,13 +102,33 @@ export default {
         <p class="muted">Regions: ${esc(s.regions.join(', '))} · ${s.firstYear}–${s.lastYear}</p>
         ${s.labSheet ? `<details><summary>Lab sheet</summary><pre class="lab">${esc(s.labSheet)}</pre></details>` : ''}`;
       models.innerHTML = '';
+      groups = [];
       for (const m of s.models) {
         const d = document.createElement('details');
-        d.open = true;
-        d.innerHTML = `<summary>${esc(m.title)} <span class="muted">${esc(m.id)}</span></summary>`;
-        for (const p of m.parameters) d.appendChild(paramRow(s, m.id, p));
+        d.className = 'model-params';
+        d.dataset.model = m.id;
+        d.innerHTML = `<summary>${esc(m.title)} <span class="muted">${esc(m.id)} · <span class="group-count"></span></span></summary>`;
+        const g = {details: d, model: m, rows: new Map(), built: false,
+          params: m.parameters.map(p => ({p, search: [p.name, p.description, m.id, m.title, p.unit].join(' ').toLowerCase()}))};
+        d.addEventListener('toggle', () => { if (d.open) build(g); });
+        groups.push(g);
         models.appendChild(d);
       }
+      el.querySelector('.count').textContent = `(${groups.reduce((a, g) => a + g.params.length, 0)} in ${groups.length} models)`;
+      applyFilter();
+    }
+
+    /** A change made elsewhere (a key lever, Reset): redraws the rows whose value it changed. */
+    function sync() {
+      for (const g of groups) {
+        for (const [name, row] of g.rows) {
+          if (row.contains(document.activeElement)) continue; // being edited here
+          const now = JSON.stringify(wb.state.overrides[g.model.id]?.[name] ?? null);
+          if (row.dataset.drawn !== now) row.redraw();
+        }
+        g.details.querySelector('.group-count').textContent = groupCount(g);
+      }
+      if (changedOnly.checked) applyFilter();
     }
 
     function paramRow(s, model, p) {
@@ -66,6 +138,7 @@ export default {
       row.dataset.param = p.name;
       row.dataset.search = (p.name + ' ' + p.description + ' ' + model).toLowerCase();
       const draw = () => {
+        row.dataset.drawn = JSON.stringify(wb.state.overrides[model]?.[p.name] ?? null);
         const v = effective(model, p);
         const changed = wb.state.overrides[model]?.[p.name] !== undefined;
         row.classList.toggle('changed', changed);
@@ -115,8 +188,12 @@ export default {
       const apply = (value, t0, redraw) => {
         wb.setOverride(model, p.name, value, t0);
         if (redraw) draw();
-        else row.classList.toggle('changed', value !== undefined);
+        else {
+          row.classList.toggle('changed', value !== undefined);
+          row.dataset.drawn = JSON.stringify(value ?? null);
+        }
       };
+      row.redraw = draw;
       draw();
       return row;
     }
@@ -166,6 +243,7 @@ export default {
     }
 
     wb.on('scenario', render);
+    wb.on('overrides', sync);
     render(wb.state.scenario);
   },
 };

@@ -1,0 +1,79 @@
+package etw.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import etw.api.Model;
+import etw.api.scenario.Result;
+import etw.engine.InstalledModel;
+import etw.engine.RunException;
+import etw.engine.Wiring;
+import etw.scenario.ScenarioParser;
+
+/**
+ * The canned baseline (World and five regions, all four model families) with the supply model's hourly balance,
+ * warm: 8,760 hours or twelve representative days ({@code representative_days: 12}), to 2050 or to 2100.
+ * Goals (issue 10): 8,760 h under 30 ms to 2050 and under 80 ms to 2100; representative days under 3 ms.
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar Supply}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class SupplyBenchmark {
+
+    /** The last year: 2050 (the canned horizon) or 2100. */
+    @Param({"2050", "2100"})
+    public int lastYear;
+
+    /** 0: all 8,760 hours; 12: twelve representative days. */
+    @Param({"0", "12"})
+    public int representativeDays;
+
+    private Wiring wiring;
+
+    @Setup
+    public void setUp() throws Exception {
+        List<InstalledModel> models = ServiceLoader.load(Model.class).stream()
+                .map(p -> InstalledModel.onClasspath(p.get())).toList();
+        String text = baselineText()
+                .replace("years: {first: 2024, last: 2050}", "years: {first: 2024, last: " + lastYear + "}")
+                .replace("\n  etw.models.decarbonisation:\n",
+                        "\n  etw.models.decarbonisation:\n    representative_days: " + representativeDays + "\n");
+        wiring = Wiring.wire(ScenarioParser.parse(text, "baseline.yaml"), models);
+        Result r = wiring.run();
+        if (r.regions().size() != 6 || r.lastYear() != lastYear)
+            throw new IllegalStateException("expected baseline's six regions to " + lastYear + ": " + r.regions());
+    }
+
+    static String baselineText() throws IOException {
+        try (InputStream in = SupplyBenchmark.class.getResourceAsStream("/scenarios/baseline.yaml")) {
+            if (in == null) throw new IllegalStateException("scenarios/baseline.yaml is not on the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The year loop of the whole baseline (wiring made once). */
+    @Benchmark
+    public Result baseline() throws RunException {
+        return wiring.run();
+    }
+}

@@ -1,0 +1,219 @@
+package etw.cluster.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+
+/**
+ * Three members ({@code bin/etw node}) in separate JVMs on loopback, run from the built distribution as a user
+ * runs them: a clustered ensemble equals the local one, still does when a member is killed mid-run, a plugin only
+ * the coordinator has is sent to the members, and forged work (unsigned, tampered, another secret) is refused.
+ */
+class ClusterIT {
+    private static final Path DIST = Path.of(System.getProperty("etw.dist", "../../launcher/target/etw")).toAbsolutePath().normalize();
+    private static final int SAMPLES = 300;
+    private static final String CSV = "cluster-test.ensemble.csv";
+    /** Baseline to 2040: the same models and uncertainty, fewer years, so a loaded 2-core machine runs it in time. */
+    private static final String SCENARIO = "name: cluster-test\nextends: baseline\nyears: {first: 2024, last: 2040}\n";
+
+    @TempDir
+    Path work;
+    private final List<Process> started = new ArrayList<>();
+    private HazelcastInstance stranger;
+
+    @AfterEach
+    void stop() {
+        if (stranger != null) stranger.getLifecycleService().terminate();
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void threeMembersGiveTheLocalResultEvenWhenOneIsKilledAndRefuseForgedWork() throws Exception {
+        Files.writeString(work.resolve("cluster-test.yaml"), SCENARIO);
+        Path secret = work.resolve("cluster.secret");
+        Files.writeString(secret, "a-test-secret-of-more-than-16-bytes\n");
+        Path home = home("home", false);
+        int[] ports = {freePort(), freePort(), freePort()};
+        String p1 = "127.0.0.1:" + ports[0], all = p1 + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
+        Process n1 = etw(home, "n1", "node", "--port", "" + ports[0], "--secret-file", secret.toString());
+        Process n2 = etw(home, "n2", "node", "--port", "" + ports[1], "--join", p1, "--secret-file", secret.toString());
+        Process n3 = etw(home, "n3", "node", "--port", "" + ports[2], "--join", p1, "--secret-file", secret.toString());
+        for (String n : List.of("n1", "n2", "n3")) awaitLine(n + ".out", "started in cluster", 0, 120);
+        assertTrue(n1.isAlive() && n2.isAlive() && n3.isAlive());
+
+        // the local run, then the same on the cluster: the same CSV, byte for byte
+        assertEquals(0, etw(home, "local", "ensemble", "cluster-test.yaml", "--samples", "" + SAMPLES, "--seed", "11", "--out",
+                work.resolve("local").toString()).waitFor(), () -> read("local.err"));
+        byte[] local = Files.readAllBytes(work.resolve("local").resolve(CSV));
+        Process c1 = etw(home, "c1", "ensemble", "cluster-test.yaml", "--samples", "" + SAMPLES, "--seed", "11", "--out",
+                work.resolve("c1").toString(), "--cluster", all, "--secret-file", secret.toString());
+        assertTrue(c1.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, c1.exitValue(), () -> read("c1.err"));
+        assertArrayEquals(local, Files.readAllBytes(work.resolve("c1").resolve(CSV)), "the clustered result differs from the local one");
+        String err = read("c1.err");
+        for (int p : ports) assertTrue(err.contains("member 127.0.0.1:" + p + " ready"), err);
+        for (String n : List.of("n1", "n2", "n3")) assertTrue(read(n + ".out").contains(": block "), n + " ran no block: " + read(n + ".out"));
+
+        // kill a member when it has begun a block of the second run: its blocks run elsewhere, the result is the same
+        int offset = read("n2.out").length();
+        Process c2 = etw(home, "c2", "ensemble", "cluster-test.yaml", "--samples", "" + SAMPLES, "--seed", "11", "--out",
+                work.resolve("c2").toString(), "--cluster", all, "--secret-file", secret.toString());
+        awaitLine("n2.out", ": block ", offset, 180);
+        n2.destroyForcibly();
+        assertTrue(c2.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, c2.exitValue(), () -> read("c2.err"));
+        assertArrayEquals(local, Files.readAllBytes(work.resolve("c2").resolve(CSV)), "the result after a member died differs");
+        String err2 = read("c2.err");
+        assertTrue(err2.contains("member 127.0.0.1:" + ports[1] + " left out"), err2);
+
+        // a stranger on the network with the cluster name: unsigned, tampered and wrongly signed work is refused
+        Secret right = Secret.load(secret);
+        stranger = Hz.start(right, "127.0.0.1", freePort(), true, List.of(p1), true, 1, null);
+        Member target = stranger.getCluster().getMembers().stream().filter(m -> !m.localMember()).findFirst().orElseThrow();
+        byte[] payload = Io.bytes(o -> o.writeUTF("any run"));
+        assertRefused(target, payload); // not signed at all
+        byte[] jar = bundleJar("stranger.plugin", "1.0.0");
+        byte[] install = right.seal(Secret.Kind.INSTALL, Io.bytes(o -> {
+            o.writeUTF("stranger.plugin");
+            o.writeUTF("1.0.0");
+            o.writeUTF(BundleSet.sha256(jar));
+            Io.writeBlob(o, jar);
+        }));
+        byte[] tampered = install.clone();
+        tampered[tampered.length - 64] ^= 1; // a byte of the jar, after signing
+        assertRefused(target, tampered);
+        assertRefused(target, new Secret("another-secret-of-more-than-16".getBytes(StandardCharsets.UTF_8))
+                .seal(Secret.Kind.INSTALL, Io.bytes(o -> o.writeUTF("stranger.plugin"))));
+        assertRefused(target, tamperKind(right.seal(Secret.Kind.BLOCK, payload)));
+        String memberLog = read("n1.out") + read("n3.out");
+        assertTrue(memberLog.contains("refused a job: it is not a signed ETW cluster message"), memberLog);
+        assertTrue(memberLog.contains("its HMAC does not match"), memberLog);
+        assertFalse(memberLog.contains("installed plugin stranger.plugin"), memberLog);
+    }
+
+    @Test
+    void aPluginOnlyTheCoordinatorHasIsSentToTheMembersAndACoordinatorThatDiesStopsTheirWork() throws Exception {
+        Files.writeString(work.resolve("cluster-test.yaml"), SCENARIO);
+        Path secret = work.resolve("cluster.secret");
+        Files.writeString(secret, "another-test-secret-for-plugins");
+        Path nodes = home("nodes", false);
+        Path coordinator = home("coordinator", true);
+        int port = freePort();
+        Process n1 = etw(nodes, "m1", "node", "--port", "" + port, "--secret-file", secret.toString());
+        awaitLine("m1.out", "started in cluster", 0, 120);
+        Process c = etw(coordinator, "c", "ensemble", "cluster-test.yaml", "--samples", "" + (SAMPLES + 600), "--seed", "3", "--out",
+                work.resolve("c").toString(), "--cluster", "127.0.0.1:" + port, "--secret-file", secret.toString());
+        awaitLine("m1.out", "installed plugin etw.test.synced 1.0.0", 0, 180);
+        awaitLine("m1.out", ": block ", 0, 180);
+        c.destroyForcibly();
+        awaitLine("m1.out", "stopped after", 0, 60);
+        assertTrue(n1.isAlive());
+        assertTrue(read("c.err").contains("sending plugin etw.test.synced 1.0.0"), read("c.err"));
+    }
+
+    private static byte[] tamperKind(byte[] sealed) {
+        byte[] b = sealed.clone();
+        b[5] = (byte) Secret.Kind.INSTALL.ordinal(); // a signed block request relabelled as a bundle
+        return b;
+    }
+
+    private void assertRefused(Member target, byte[] message) {
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> stranger.getExecutorService(Hz.EXECUTOR).submitToMember(new WorkTask(message), target).get(60, TimeUnit.SECONDS));
+        Throwable cause = e.getCause();
+        assertInstanceOf(SecurityException.class, cause, String.valueOf(cause));
+        assertTrue(cause.getMessage().startsWith("refused"), cause.getMessage());
+    }
+
+    /** A minimal bundle jar: a manifest and nothing else. */
+    private static byte[] bundleJar(String name, String version) throws IOException {
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        mf.getMainAttributes().putValue("Bundle-SymbolicName", name);
+        mf.getMainAttributes().putValue("Bundle-Version", version);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (JarOutputStream j = new JarOutputStream(b, mf)) {
+            j.putNextEntry(new java.util.jar.JarEntry("readme.txt"));
+            j.write(("plugin " + name + " for the cluster test").getBytes(StandardCharsets.UTF_8));
+        }
+        return b.toByteArray();
+    }
+
+    /** A home like the distribution's (bin/etw, lib/, features/), with an empty plugins/ or one test plugin. */
+    private Path home(String name, boolean withPlugin) throws IOException {
+        Path home = work.resolve(name);
+        Files.createDirectories(home.resolve("bin"));
+        Files.copy(DIST.resolve("bin").resolve("etw"), home.resolve("bin").resolve("etw"));
+        Files.setPosixFilePermissions(home.resolve("bin").resolve("etw"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createSymbolicLink(home.resolve("lib"), DIST.resolve("lib"));
+        Files.createSymbolicLink(home.resolve("features"), DIST.resolve("features"));
+        Files.createDirectories(home.resolve("plugins"));
+        if (withPlugin) Files.write(home.resolve("plugins").resolve("synced.jar"), bundleJar("etw.test.synced", "1.0.0"));
+        return home;
+    }
+
+    private Process etw(Path home, String name, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin").resolve("etw").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
+        pb.environment().put("ETW_CACHE", work.resolve("cache-" + name).toString());
+        pb.environment().remove("ETW_JAVA_OPTS");
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private String read(String file) {
+        try {
+            return Files.exists(work.resolve(file)) ? Files.readString(work.resolve(file)) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private void awaitLine(String file, String text, int from, int seconds) throws InterruptedException {
+        long end = System.currentTimeMillis() + seconds * 1000L;
+        while (System.currentTimeMillis() < end) {
+            String s = read(file);
+            if (s.length() > from && s.substring(from).contains(text)) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + text + "' in " + file + " within " + seconds + " s:\n" + read(file)
+                + "\n" + read(file.replace(".out", ".err")));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
