@@ -247,9 +247,12 @@ public final class CleanEnergyMatching {
                 outEm += n[h] * intensity[h];
                 consequential += (consumerLoad[h] - n[h]) * marginal[h];
             }
+            // the LPs meet their targets to about 1e-9 relative: a shortfall below that is the solver's rounding
+            double shortMwh = e - p.energy() > 1e-9 * e ? e - p.energy() : 0.0;
+            double shortEm = loadEm - outEm > 1e-9 * loadEm ? loadEm - outEm : 0.0;
             claimed[i] = switch (st) {
-                case ANNUAL -> Math.max(0.0, e - p.energy()) * averageIntensity / 1000.0;
-                case CARBON -> Math.max(0.0, (loadEm - outEm) / 1e6);
+                case ANNUAL -> shortMwh * averageIntensity / 1000.0;
+                case CARBON -> shortEm / 1e6;
                 case HOURLY -> leftEm / 1e6;
             };
             gridInduced[i] = consequential / 1e6;
