@@ -43,10 +43,12 @@ import etw.api.scenario.Result;
  * <caption>weights</caption>
  * <tr><th>name</th><th>weight</th></tr>
  * <tr><td>{@code X Share|P|Leaf}</td><td>{@code X|P} (sales share: sales of the mode)</td></tr>
- * <tr><td>{@code Carbon Intensity|P}</td><td>{@code Secondary Energy|P}, {@code Final Energy|P}</td></tr>
+ * <tr><td>{@code Carbon Intensity|P}, {@code Levelised Cost|P}, {@code Market Value|P}</td><td>{@code Secondary
+ * Energy|P}, {@code Final Energy|P}</td></tr>
  * <tr><td>{@code Capacity Factor|P}</td><td>{@code Capacity|P}</td></tr>
  * <tr><td>{@code Capital Cost|P}, {@code ... Cost|P}</td><td>{@code Capacity Additions|P}, {@code Capacity|P}</td></tr>
- * <tr><td>{@code Price|P}</td><td>{@code Secondary Energy|P}, {@code Final Energy|P}</td></tr>
+ * <tr><td>{@code Price|P}</td><td>{@code P} itself if it is an energy ({@code Price|Secondary Energy|Electricity}),
+ * else {@code Secondary Energy|P}, {@code Final Energy|P}</td></tr>
  * <tr><td>{@code X Index|P}</td><td>{@code Final Energy|P} in the first year (an index is 1 there)</td></tr>
  * <tr><td>{@code Compute Demand|P} (an index)</td><td>{@code Final Energy|Electricity|P} in the first year</td></tr>
  * <tr><td>{@code Compute Efficiency|P}</td><td>{@code Final Energy|Electricity|P}</td></tr>
@@ -177,7 +179,9 @@ public final class RegionSum {
         if (head.endsWith(" Share") && path.contains("|")) {
             c.add(new Candidate(head.substring(0, head.length() - " Share".length()) + "|"
                     + path.substring(0, path.lastIndexOf('|')), false));
-        } else if (head.equals("Carbon Intensity") || head.equals("Price")) {
+        } else if (head.equals("Carbon Intensity") || head.equals("Price") || head.equals("Levelised Cost")
+                || head.equals("Market Value")) {
+            if (path.startsWith("Secondary Energy") || path.startsWith("Final Energy")) c.add(new Candidate(path, false));
             c.add(new Candidate("Secondary Energy" + pathBar, false));
             c.add(new Candidate("Final Energy" + pathBar, false));
         } else if (head.equals("Capacity Factor")) {

@@ -27,6 +27,9 @@ class RegionSumTest {
         assertFalse(RegionSum.isExtensive("Price|Secondary Energy|Electricity", "USD/MWh"));
         assertFalse(RegionSum.isExtensive("CFE Score|Consumer|Hourly Matching", "%"));
         assertFalse(RegionSum.isExtensive("Capacity Factor|Electricity|Wind", "1"));
+        assertFalse(RegionSum.isExtensive("Levelised Cost|Electricity|Solar", "USD/MWh"));
+        assertFalse(RegionSum.isExtensive("Capital Cost|Electricity|Storage|Battery", "USD/kWh"));
+        assertTrue(RegionSum.isExtensive("Cost|Consumer|Hourly Matching", "million USD/yr"));
     }
 
     @Test

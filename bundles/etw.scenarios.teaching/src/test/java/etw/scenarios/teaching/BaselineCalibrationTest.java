@@ -148,6 +148,32 @@ class BaselineCalibrationTest {
         assertWithin2Percent("Rest of world data-centre electricity 2024 [TWh]", IEA_AI, 15, v(DATA_CENTRES, ROW));
     }
 
+    /**
+     * Every region, not only World (issue 11): 2024 generation, electric-car stock and data-centre electricity
+     * within 2% of the figures baseline.yaml derives for it from published data: generation [TREND] (OWID/Ember
+     * 2021 rows carried to 2024 and scaled to Ember's World 2024 total), electric cars [IEA-EV] (IEA Global EV
+     * Data Explorer 2024, 2023 stock scaled by the World change to 2024, 58/40, GEVO 2025), data centres [IEA-DC].
+     */
+    @Test
+    void everyRegionIsCalibratedIn2024() {
+        record Figure(String region, double generation, double evCars, double dataCentres) {
+        }
+        List<Figure> figures = List.of(
+                new Figure(US, 4_382, 6.96, 183),
+                new Figure(CHINA, 10_552, 31.61, 102),
+                new Figure(EUROPE, 4_153, 16.24, 68),
+                new Figure(APAC, 5_643, 2.16, 48),
+                new Figure(ROW, 6_104, 1.03, 15));
+        for (Figure f : figures) {
+            assertWithin2Percent(f.region + " generation 2024 [TWh]", "baseline.yaml [TREND] from OWID/Ember and " + EMBER,
+                    f.generation, v(GENERATION, f.region));
+            assertWithin2Percent(f.region + " electric-car stock 2024 [million]", "baseline.yaml [IEA-EV], " + IEA_EV,
+                    f.evCars, v("Stock|Transportation|LDV|EV", f.region));
+            assertWithin2Percent(f.region + " data-centre electricity 2024 [TWh]", IEA_AI, f.dataCentres, v(DATA_CENTRES, f.region));
+        }
+        assertEquals(FIVE.size(), figures.size(), "a figure for every region");
+    }
+
     @Test
     void worldGenerationAndMix2024() {
         double generation = v(GENERATION, WORLD);

@@ -43,7 +43,7 @@ class WorldIsTheSumOfItsRegionsTest {
 
     /** Units of quantities that add up over regions. */
     private static final Set<String> EXTENSIVE_UNITS = Set.of("TWh/yr", "GW", "GW/yr", "Mt CO2/yr", "Gt CO2",
-            "million", "million/yr", "GWh", "Mt CO2", "billion USD/yr", "billion USD");
+            "million", "million/yr", "GWh", "Mt CO2", "billion USD/yr", "billion USD", "million USD/yr");
     /** Units of intensities, shares, prices and indices, recomputed from the sums. */
     private static final Set<String> INTENSIVE_UNITS = Set.of("1", "%", "g CO2/kWh", "USD/kW", "USD/kWh", "USD/MWh", "USD/t CO2");
 
