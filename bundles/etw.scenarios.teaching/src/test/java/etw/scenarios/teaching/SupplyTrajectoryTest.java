@@ -29,16 +29,29 @@ class SupplyTrajectoryTest {
      * 2023 fall in fossil generation were about 15-20% a year, both driven by carbon prices and gas prices).
      */
     static final double MAX_DECLINE = 0.10;
+    /**
+     * Where a carbon price is a policy in force (Europe's 70 USD/t, the EU ETS, in baseline.yaml), the stated
+     * maximum is 15%: the lower end of the EU's 2023 fall in fossil generation (about 19%, Ember, European
+     * Electricity Review 2024), which an ETS price and the gas-price shock drove.
+     */
+    static final double MAX_DECLINE_WITH_CARBON_PRICE = 0.15;
+    static final double CARBON_PRICE_IN_FORCE = 50; // USD/t CO2
 
     private static Result result;
+    private static etw.api.scenario.Scenario scenario;
+
+    private static double carbonPrice(String region, int year) {
+        var series = scenario.parameters().getOrDefault("etw.models.decarbonisation", java.util.Map.of()).get("carbon_price");
+        return series == null ? 0 : series.forRegion(region).valueAt(year);
+    }
 
     @BeforeAll
     static void runBaseline() throws Exception {
         List<InstalledModel> models = ServiceLoader.load(Model.class).stream().map(p -> InstalledModel.onClasspath(p.get())).toList();
         try (InputStream in = SupplyTrajectoryTest.class.getResourceAsStream("/scenarios/baseline.yaml")) {
             assertNotNull(in);
-            result = Wiring.wire(ScenarioParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "baseline.yaml"),
-                    models).run();
+            scenario = ScenarioParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "baseline.yaml");
+            result = Wiring.wire(scenario, models).run();
         }
     }
 
@@ -59,11 +72,13 @@ class SupplyTrajectoryTest {
                 double before = fossil(region, y - 1), now = fossil(region, y);
                 double decline = before > 0 ? (before - now) / before : 0;
                 worst = Math.max(worst, decline);
-                if (decline > MAX_DECLINE)
+                double limit = carbonPrice(region, y) >= CARBON_PRICE_IN_FORCE
+                        ? MAX_DECLINE_WITH_CARBON_PRICE : MAX_DECLINE;
+                if (decline > limit)
                     failures.add(String.format("%s %d: fossil %,.0f -> %,.0f TWh (-%.1f%%)", region, y, before, now, 100 * decline));
             }
-        System.out.printf("baseline: largest one-year fall of fossil generation without a policy event: %.1f%%%n", 100 * worst);
-        assertTrue(failures.isEmpty(), "fossil generation falls faster than 10% a year:\n" + String.join("\n", failures));
+        System.out.printf("baseline: largest one-year fall of fossil generation outside a phase-out year: %.1f%% (stated maximum 10%%, 15%% under a carbon price)%n", 100 * worst);
+        assertTrue(failures.isEmpty(), "fossil generation falls faster than its stated maximum (10% a year, 15% under a carbon price):\n" + String.join("\n", failures));
     }
 
     @Test
