@@ -103,8 +103,10 @@ class BrowserIT {
 
         // the All parameters panel opens collapsed: search finds the parameter and opens its model's group
         driver.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario input.filter")).sendKeys("ai_compute_growth_initial");
-        WebElement slider = driver.findElement(By.cssSelector(
-                ".param[data-model='etw.models.datacenter'][data-param='ai_compute_growth_initial'] input[type=range]"));
+        // baseline sets the parameter per region (World first); World's own value changes nothing while World is
+        // the sum of its regions, so move the United States' slider (the second), which moves the World chart
+        WebElement slider = driver.findElements(By.cssSelector(
+                ".param[data-model='etw.models.datacenter'][data-param='ai_compute_growth_initial'] input[type=range]")).get(1);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slider);
         String before = chartSvg();
         List<Double> times = new ArrayList<>();
