@@ -107,7 +107,7 @@ class ApiIT {
         assertTrue(object(pue.get("value")).containsKey("2024"), "pue is a trajectory in baseline: " + pue);
         Map<String, Object> aiBase = find(list(dc.get("parameters")), "name", "ai_base");
         assertTrue(object(aiBase.get("value")).containsKey("China"), "ai_base is set per region: " + aiBase);
-        Map<String, Object> growth = find(list(dc.get("parameters")), "name", "ai_compute_growth_initial");
+        Map<String, Object> growth = find(list(dc.get("parameters")), "name", "rebound_elasticity");
         assertEquals(null, growth.get("value"), "not set in baseline: the editor shows the default");
         assertTrue(((String) s.get("labSheet")).length() > 100);
     }
@@ -120,7 +120,7 @@ class ApiIT {
                 run.get("regions"));
         Map<String, Object> fe = find(list(run.get("variables")), "name", "Final Energy|Electricity");
         assertEquals("TWh/yr", fe.get("unit"));
-        assertEquals(27, list(list(fe.get("values")).get(0)).size());
+        assertEquals(77, list(list(fe.get("values")).get(0)).size(), "2024-2100");
         assertTrue(((Number) list(list(fe.get("values")).get(0)).get(0)).doubleValue() > 20_000);
 
         // warm: the time of a whole request, from outside, as the page sees it
