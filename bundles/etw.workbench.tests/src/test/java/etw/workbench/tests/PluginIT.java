@@ -109,8 +109,9 @@ class PluginIT {
             assertTrue(!revision.equals(get(api + "/status").get("revision")), "the page sees a new revision and refreshes");
             String models = Http.get(api + "/models").body();
             assertTrue(models.contains("\"location\":\"plugins/hydrogen.jar\""), models);
-            assertEquals(500, world2030(api, HYDROGEN, "test.hydrogen"), 1e-9);
-            assertEquals(before + 500, world2030(api, "Final Energy|Electricity", "test.hydrogen"), 1e-6,
+            // 500 TWh/yr in each of baseline's five regions; World is their sum
+            assertEquals(2500, world2030(api, HYDROGEN, "test.hydrogen"), 1e-9);
+            assertEquals(before + 2500, world2030(api, "Final Energy|Electricity", "test.hydrogen"), 1e-6,
                     "the new child raises the aggregate every other model reads");
             assertTrue(Double.isNaN(world2030(api, HYDROGEN)), "a canned scenario runs only its own models");
             assertEquals(before, world2030(api, "Final Energy|Electricity"), 1e-6, "baseline is unchanged by a plugin it does not name");

@@ -164,7 +164,8 @@ class ResultsViewIT {
         WebElement lever = driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore .lever[data-lever='heat-pumps'] input"));
         js("arguments[0].value = 60; arguments[0].dispatchEvent(new Event('input'))", lever);
         waiting(30).until(d -> js("return JSON.stringify(window.etw.state.overrides)").toString().contains("0.6"));
-        driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore button.all-params")).click();
+        WebElement allParams = driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore button.all-params"));
+        js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", allParams);
         waiting(10).until(d -> "model".equals(js("return window.etw.state.perspective")));
         By groups = By.cssSelector("#view-etw\\.workbench\\.scenario details.model-params");
         waiting(30).until(d -> d.findElements(groups).size() >= 4);

@@ -137,8 +137,8 @@ class WorkbenchShellIT {
 
     @Test
     void theProblemsViewShowsAWarningWithItsPlace() throws Exception {
-        // ai-boom's data centres pass the soft range their model declares (a share of a region's electricity)
-        open("?scenario=ai-boom&perspective=model");
+        // ai-boom with a rebound elasticity of 1.0: its data centres pass the soft range their model declares
+        open("?scenario=ai-boom&set=etw.models.datacenter/rebound_elasticity=1&perspective=model");
         browser.driver.findElement(By.id("tab-etw.workbench.problems")).click();
         By warnings = By.cssSelector("#view-etw\\.workbench\\.problems .problem.warning");
         browser.waiting(60).until(d -> !d.findElements(warnings).isEmpty());
