@@ -103,7 +103,8 @@ public class BaselineInFelixIT {
         assertTrue(r.lastYear() >= 2050);
         // base year: data centres 415 TWh (IEA Energy and AI 2025), generation ~30,830 TWh and emissions
         // ~14.6 Gt (Ember Global Electricity Review 2025)
-        assertEquals(415.0, r.value("Final Energy|Electricity|Data Centers", "World", 2024), 1e-9);
+        // World is the sum of the calibrated regions: within the 2% calibration bar
+        assertEquals(415.0, r.value("Final Energy|Electricity|Data Centers", "World", 2024), 0.02 * 415);
         assertEquals(30_830, r.value("Secondary Energy|Electricity", "World", 2024), 0.02 * 30_830);
         assertEquals(14_600, r.value("Emissions|CO2|Energy|Supply|Electricity", "World", 2024), 0.02 * 14_600);
         // the grid's demand is the sum of every demand variable the other models write
