@@ -63,7 +63,8 @@ class GridEffectTest {
 
         assertFalse(without.has(HYDROGEN));
         double h2 = with.value(HYDROGEN, "World", 2050);
-        assertEquals(1.4 * 0.5 * 8.76, h2, 1e-12); // the defaults: the baseline does not set this model's parameters
+        // the defaults (the baseline does not set this model's parameters) in each of its five regions; World is their sum
+        assertEquals(5 * 1.4 * 0.5 * 8.76, h2, 1e-9);
 
         double before = without.value(DEMAND, "World", 2050);
         double after = with.value(DEMAND, "World", 2050);
