@@ -184,11 +184,14 @@ class ResultsViewIT {
         assertEquals("0.6", boxes.get(boxes.size() - 1).getAttribute("value"), "the 2050 point the lever set");
         screenshot("results-4-all-parameters-search");
         // the lever moves again while the panel is open: its form follows
-        js("arguments[0].value = 70; arguments[0].dispatchEvent(new Event('input'))", lever);
-        waiting(30).until(d -> {
+        // the explore view re-renders after each run, so the lever is looked up again rather than reused
+        js("const l = document.querySelector(\"#view-etw\\\\.workbench\\\\.explore .lever[data-lever='heat-pumps'] input\");"
+                + " l.value = 70; l.dispatchEvent(new Event('input'))");
+        waiting(30).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> b = d.findElements(By.cssSelector("#view-etw\\.workbench\\.scenario .param[data-param='heat_pump_share'] input[type=number]"));
             return "0.7".equals(b.get(b.size() - 1).getAttribute("value"));
         });
+        filter = driver.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario input.filter"));
         filter.clear();
         filter.sendKeys(" ");
         filter.sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
