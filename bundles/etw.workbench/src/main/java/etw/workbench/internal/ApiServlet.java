@@ -54,7 +54,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET  /api/levers/{name}            its key levers (its own levers file or its parent's) and the headlines (LeversResource)
  * POST /api/scenarios/parse          {text}: the same for scenario text the page sends
  * POST /api/scenarios/save           {scenario|text, overrides, file, name?, overwrite?}: into the workspace
- * POST /api/run                      {scenario|text, overrides?, with?, variables?}: results, models, plugins, warnings (RunsResource)
+ * POST /api/run                      {scenario|text, overrides?, with?, variables?, preview?}: results, models, plugins, warnings (RunsResource)
  * POST /api/ensemble                 {scenario|text, overrides?, uncertainty?, samples, seed?, variables?}: p5/p50/p95
  * POST /api/export                   {scenario|text, overrides?, samples?}: IAMC CSV as a download
  * POST /api/graph                    {scenario|text, overrides?}: the wiring: models in step order and wires (GraphResource)
@@ -97,7 +97,7 @@ public final class ApiServlet extends HttpServlet {
                 workspace, ScenarioService.Access.REMOTE), workspace != null);
         this.models = new ModelsResource(catalog::models, () -> bundles(context), this::problems);
         this.scenarios = new ScenariosResource(requests);
-        this.runs = new RunsResource(requests, this::problems);
+        this.runs = new RunsResource(requests, this::problems, revision::get);
         this.graph = new GraphResource(requests);
         this.sensitivity = new SensitivityResource(requests);
         this.levers = new LeversResource(requests);

@@ -6,6 +6,7 @@ const num = v => Number.isFinite(v) ? String(+v.toPrecision(6)) : '';
 
 export default {
   async mount(el, wb) {
+    wb.wants?.(el, []); // shows no run values: a run's answer need not carry them for this view
     async function render() {
       let data;
       try {

@@ -7,6 +7,7 @@ const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '
 
 export default {
   async mount(el, wb) {
+    wb.wants?.(el, []); // shows no run values: a run's answer need not carry them for this view
     let busy = false;
 
     async function render() {
