@@ -406,7 +406,7 @@ export default {
       const m = window.etwExplore;
       m.redraws++;
       m.lastMs = ms;
-      m.last = {totalMs: ms, runMs: results.runMs, drawMs};
+      m.last = {totalMs: ms, runMs: results.runMs, drawMs, preview: !!results.preview, reused: !!results.reused};
       m.times.push(ms);
       if (m.times.length > 200) m.times.shift();
       el.dataset.redrawMs = ms.toFixed(1);
