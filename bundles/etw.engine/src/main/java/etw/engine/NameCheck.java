@@ -80,7 +80,9 @@ public final class NameCheck {
         Iterable<String> sorted = candidates instanceof TreeSet<String> t && t.comparator() == null ? t : new TreeSet<>(candidates);
         for (String k : sorted) {
             if (k.equals(name) || Math.abs(k.length() - name.length()) > allowed) continue;
-            int d = distance(k.toLowerCase(java.util.Locale.ROOT), lower, bestDistance);
+            String kl = k.toLowerCase(java.util.Locale.ROOT);
+            if (bagDistance(kl, lower) >= bestDistance) continue; // cannot beat the best: skip the O(n m) table
+            int d = distance(kl, lower, bestDistance);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -155,6 +157,31 @@ public final class NameCheck {
             }
         }
         return lines;
+    }
+
+    /**
+     * A lower bound of {@link #distance}: the larger of the characters of {@code a} not matched in {@code b} and
+     * the reverse (as multisets). An insertion, deletion or substitution changes it by at most one and a
+     * transposition not at all, so the edit distance is never below it.
+     */
+    static int bagDistance(String a, String b) {
+        int[] count = new int[128];
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c >= 128) return 0; // no bound for other characters: the full distance decides
+            count[c]++;
+        }
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c >= 128) return 0;
+            count[c]--;
+        }
+        int onlyA = 0, onlyB = 0;
+        for (int n : count) {
+            if (n > 0) onlyA += n;
+            else onlyB -= n;
+        }
+        return Math.max(onlyA, onlyB);
     }
 
     /** Levenshtein distance with transpositions, cut off above {@code limit}. */

@@ -170,6 +170,7 @@ class ExploreIT {
         double before = value("Final Energy|Electricity", "World", 2050);
         List<Double> times = new ArrayList<>(), runs = new ArrayList<>(), draws = new ArrayList<>();
         int reused = 0, previews = 0;
+        double server0 = serverCpuMs(), browser0 = browserCpuMs();
         for (int i = 0; i < 12; i++) {
             step(heat, i % 4 == 3 ? Keys.ARROW_LEFT : Keys.ARROW_RIGHT, "Final Energy|Electricity");
             @SuppressWarnings("unchecked")
@@ -180,6 +181,7 @@ class ExploreIT {
             if (Boolean.TRUE.equals(last.get("reused"))) reused++;
             if (Boolean.TRUE.equals(last.get("preview"))) previews++;
         }
+        double serverCpu = (serverCpuMs() - server0) / 12, browserCpu = (browserCpuMs() - browser0) / 12;
         // 12 moves: 9 right, 3 left, 5 points each: 25 + 30 = 55%
         assertEquals("55", heat.getAttribute("value"));
         @SuppressWarnings("unchecked")
@@ -206,6 +208,9 @@ class ExploreIT {
                 + " slowest %.1f ms over %d moves (%d answered from the server's last runs, the lever back where it was);"
                 + " of it the server's part (runMs) median %.1f ms, drawing the dashboard median %.1f ms; all: %s%n",
                 panels(), median, sorted.get(0), sorted.get(sorted.size() - 1), times.size(), reused, median(runs), median(draws), times);
+        System.out.printf("[explore] CPU time per move (user+sys from /proc, which a loaded machine does not stretch as it does the"
+                + " latency): the workbench process %.1f ms, Chromium's processes %.1f ms; load average %s on %d cores%n", serverCpu,
+                browserCpu, loadAverage(), Runtime.getRuntime().availableProcessors());
         assertTrue(median > 0, "the page measured the redraw");
 
         // the full run: the same changes on all 8,760 hours, and the label goes
@@ -221,6 +226,41 @@ class ExploreIT {
         assertEquals(0.55, ((Number) ((Map<?, ?>) js("return window.etw.state.overrides['etw.models.electrification'].heat_pump_share")).get("2050")).doubleValue(), 1e-12,
                 "the full run keeps the changes");
         noError();
+    }
+
+    /** The workbench JVM's CPU time so far (user + system; NaN where /proc has none), in ms. */
+    private static double serverCpuMs() {
+        return cpuMs(workbench.process.pid());
+    }
+
+    /** The CPU time so far of the Chromium processes this test started (through chromedriver), in ms. */
+    private static double browserCpuMs() {
+        double sum = 0;
+        for (ProcessHandle p : ProcessHandle.current().descendants().toList())
+            if (p.info().command().orElse("").contains("chrom")) {
+                double ms = cpuMs(p.pid());
+                if (Double.isFinite(ms)) sum += ms;
+            }
+        return sum;
+    }
+
+    /** A process's user + system CPU time from /proc/PID/stat (ticks of 1/100 s), in ms; NaN without /proc. */
+    private static double cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static double median(List<Double> xs) {
