@@ -77,7 +77,7 @@ class BrowserIT {
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(driver, "browser-" + name);
     }
 
     private static String chartSvg() {

@@ -101,7 +101,7 @@ class ExploreIT {
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(driver, name);
     }
 
     private static long panels() {
