@@ -43,7 +43,8 @@ export default {
           </div>
           <div class="dash-legend"></div>
           <p class="preview-note" hidden>Quick preview: the power sector is balanced on 12 representative days, not all 8,760 hours,
-            so that a lever redraws at once. <button type="button" class="full-run">Run the full 8,760 h</button></p>
+            so that a lever redraws at once; its results drift from the full run over the decades (hover for how much).
+            <button type="button" class="full-run">Run the full 8,760 h</button></p>
           <div class="multiples"></div>
           <div class="difference"></div>
         </section>
