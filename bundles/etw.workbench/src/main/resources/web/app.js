@@ -148,7 +148,7 @@ async function drain() {
       showPreview(results);
       const plugins = results.plugins.length ? ` · plugins: ${results.plugins.join(', ')}` : '';
       const warnings = results.warnings.length ? ` · ${results.warnings.length} warning(s)` : '';
-      status(`${results.scenario}: ${results.reused ? 'same run as before, ' : ''}run in ${results.runMs.toFixed(0)} ms${plugins}${warnings}`);
+      status(`${results.scenario}: ${results.reused ? 'the same changes as an earlier run, not run again' : `run in ${results.runMs.toFixed(0)} ms`}${plugins}${warnings}`);
       document.getElementById('status').title = results.warnings.join('\n');
       hideError();
       wb.state.error = null;
