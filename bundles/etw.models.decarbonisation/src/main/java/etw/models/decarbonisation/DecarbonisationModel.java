@@ -93,6 +93,12 @@ public final class DecarbonisationModel implements Model {
      * year worldwide in 2020-2024, BloombergNEF and IEA, Batteries and Secure Energy Transitions 2024).
      */
     static final double BATTERY_RAMP = 0.5;
+    /**
+     * Most growth of the year's battery additions over last year's (assumption: the same 50% a year; factories,
+     * supply chains and grid connections grow at a finite pace, so additions cannot jump from tens to hundreds of
+     * GW in a year even when the fleet is large).
+     */
+    static final double BATTERY_ADDITIONS_GROWTH = 0.5;
     /** Additions allowed even with no fleet yet, as a share of peak residual load (assumption). */
     static final double BATTERY_FLOOR = 0.01;
 
@@ -129,6 +135,7 @@ public final class DecarbonisationModel implements Model {
     private final Parameter batteryDurationNew;
     private final Parameter batteryLifetime;
     private final Input previousBatteryCumulative;
+    private final Input previousBatteryAdditions;
     private final Input solarCost;
     private final Input windCost;
     private final Input solarCapacity;
@@ -327,6 +334,8 @@ public final class DecarbonisationModel implements Model {
                 "DOMAIN.md: Li-ion calendar life 10-20 y (the middle)");
         previousBatteryCumulative = b.laggedInput("Cumulative Capacity|Electricity|Storage|Battery", "GWh", 1, 0.0,
                 "Last year's cumulative installed battery energy (own output), drives learning");
+        previousBatteryAdditions = b.laggedInput("Capacity Additions|Electricity|Storage|Battery", "GW/yr", 1, 0.0,
+                "Last year's battery additions (own output): this year's may grow at most BATTERY_ADDITIONS_GROWTH");
         batteryStock = new StageStock(b, "Battery", "GW");
         batteryCostBase = b.parameter("battery_cost_base", "USD/kWh", 165, 10, 2000,
                 "Installed cost of a turnkey grid battery system per kWh of storage in the first year",
@@ -673,8 +682,11 @@ public final class DecarbonisationModel implements Model {
                         / (value * 1000.0 + capacityValue / HourlyProfiles.DAYS));
                 energy = Math.max(energy, Math.min(withCapacity, shortGw * duration));
             }
-            double ramp = Math.max(BATTERY_RAMP * (ctx.get(batteryPower, r) + batteryLeft),
-                    BATTERY_FLOOR * hb.peakResidual()); // the industry cannot grow without bound in a year
+            // the industry cannot grow without bound in a year: at most half the fleet, and at most 1.5 times last
+            // year's additions (or 1% of peak residual load, to start from nothing)
+            double floor = BATTERY_FLOOR * hb.peakResidual();
+            double ramp = Math.max(Math.min(BATTERY_RAMP * (ctx.get(batteryPower, r) + batteryLeft),
+                    (1.0 + BATTERY_ADDITIONS_GROWTH) * Math.max(0.0, ctx.get(previousBatteryAdditions, r))), floor);
             batteryAddedGw = Math.min(Math.min(ctx.get(batteryBuildMax, r), ramp), Math.max(0.0, energy) / duration);
         }
         double batteryBuilt = StageStock.add(w.batteryStages, batteryAddedGw);

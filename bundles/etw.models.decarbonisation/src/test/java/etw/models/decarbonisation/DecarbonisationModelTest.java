@@ -56,7 +56,7 @@ class DecarbonisationModelTest {
         assertFalse(d.description().isBlank());
         // demand, solar, wind, their capacities and levelised costs; own lagged cumulative emissions and battery
         // energy; 6 survival-curve stages for each of coal, gas, oil, clean firm, batteries and new nuclear
-        assertEquals(9 + 6 * StageStock.STAGES, d.inputs().size());
+        assertEquals(10 + 6 * StageStock.STAGES, d.inputs().size());
         Set<String> units = Set.of("TWh/yr", "1", "g CO2/kWh", "GW", "GWh", "USD/MWh", "USD/t CO2", "h", "yr", "GW/yr",
                 "USD/kW", "USD/kW/yr", "USD/kWh");
         for (Parameter p : d.parameters()) {
