@@ -313,8 +313,8 @@ class TeachingSetTest {
         assertTrue(ict.value(DATA_CENTRES, WORLD, 2040) > 3 * base.value(DATA_CENTRES, WORLD, 2040), "more data-centre load");
         assertTrue(ict.value(INTENSITY, WORLD, 2040) > base.value(INTENSITY, WORLD, 2040), "dirtier grid");
         assertTrue(dataCentreCo2(ict, 2040) > 5 * dataCentreCo2(base, 2040), "data-centre CO2 many times baseline's");
-        // the lab sheet's worked example: about 3.2 Gt CO2 from data centres in 2040
-        assertEquals(3100, dataCentreCo2(ict, 2040), 400);
+        // the lab sheet's worked example: about 3.6 Gt CO2 from data centres in 2040
+        assertEquals(3600, dataCentreCo2(ict, 2040), 400);
     }
 
     private static double dataCentreCo2(Result r, int year) {
