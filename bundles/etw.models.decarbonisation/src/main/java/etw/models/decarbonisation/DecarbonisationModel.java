@@ -22,7 +22,11 @@ import etw.api.StepContext;
  * required generation  R = demand * (1 + loss_factor), spread over the hours by the grid demand profile g_h
  * solar, wind          S s_h, W w_h: this year's generation (renewables model) times its normalised hourly
  *                      profile, so the year's energy is the annual figure and the 2024 calibration stays
- * firm clean           nuclear_generation + other_generation, flat in time
+ * firm clean           nuclear + other_generation, flat in time; nuclear = nuclear_generation * survival(year - first
+ *                      year; nuclear_lifetime, nuclear_mean_age) + N_nuc * nuclear_capacity_factor * 8.76, N_nuc the
+ *                      reactors built since the first year (nuclear_additions, GW/yr) aged in a StageStock (mean life
+ *                      nuclear_lifetime); Capacity|Electricity|Nuclear = the first-year fleet's nuclear_generation /
+ *                      (nuclear_capacity_factor * 8.76) * survival + N_nuc
  * hydro                hydro_generation / 12 a month, dispatched into the month's highest residual hours within
  *                      hydro_capacity; a budget the month cannot use is spilled
  * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
@@ -39,15 +43,27 @@ import etw.api.StepContext;
  *                      at the margin at the mean residual level, against the annualised cost
  *                      k * 1e6 * crf(discount_rate, battery_lifetime), k the Wright's-law cost
  *                      battery_cost_base * (cumulative / first-year energy)^log2(1 - battery_learning_rate): the
- *                      energy added e* is the m_d exceeded on (annual cost / 1000 v) days; power e* / duration, at
- *                      most battery_build_max and 50% of the fleet (or 1% of peak residual load); storage re-runs
+ *                      energy added e* is the m_d exceeded on (annual cost / 1000 v) days; while the firm fleet
+ *                      falls short of peak residual * (1 + reserve_margin) by G GW, a GWh also earns a capacity
+ *                      value P / duration (P the annualised fixed cost per available kW of the cheapest firm plant
+ *                      allowed), counted like the energy value on the days the battery can fill: e* is then the
+ *                      m_d exceeded on annual cost / (1000 v + P / duration / 365) days, at most G * duration
+ *                      more than the energy value alone pays for; power e* / duration, at most battery_build_max,
+ *                      50% of the fleet and 1.5 times last year's additions (or 1% of peak residual load);
+ *                      storage re-runs
  * clean firm, economic from the second year: the screening curve's crossover h* = (clean_firm_capex
  *                      crf(discount_rate, clean_firm_lifetime) + clean_firm_fixed_om) / (c_base - c_clean) hours a
  *                      year (c_base the cheapest fossil's short-run cost); capacity up to the residual load exceeded
  *                      in h* hours is added, at most clean_firm_build_max a year
  * reliability          need = peak residual load * (1 + reserve_margin) - available fleet (incl. the clean firm just
- *                      added); fossil additions min(need, firm_build_max) split by &lt;f&gt;_build_share, the rest by
- *                      clean firm within clean_firm_build_max; only what both limits forbid can go unmet
+ *                      added); fossil additions min(need, firm_build_max), the rest by clean firm within
+ *                      clean_firm_build_max; only what both limits forbid can go unmet. The fossil additions are
+ *                      split by the screening curve (fossil_build_choice 1): among the fuels with
+ *                      &lt;f&gt;_build_share &gt; 0, each takes the band of running hours h where fixed_f /
+ *                      availability_f + c_f h / 1000 is the lowest, its optimal capacity is the slice of the
+ *                      residual load duration curve (above the clean firm fleet, peak plus reserve at 0 h) in its
+ *                      band, and the additions go to the fuels in proportion to max(0, optimal - available);
+ *                      with fossil_build_choice 0, in proportion to &lt;f&gt;_build_share
  * dispatch             available A_f = K_f * &lt;f&gt;_availability; short-run cost
  *                      c_f = &lt;f&gt;_fuel_price / &lt;f&gt;_efficiency + carbon_price * ef_&lt;f&gt; / 1000 [USD/MWh];
  *                      each hour first the must-run blocks &lt;f&gt;_must_run * (first-year fleet left) * availability,
@@ -217,7 +233,14 @@ public final class DecarbonisationModel implements Model {
                 + "(battery_cost_base, battery_learning_rate); clean firm where the screening curve puts it below "
                 + "the cheapest fossil (capex, fixed O&M, discount_rate), up to clean_firm_build_max a year; then "
                 + "for reliability, peak residual * (1 + reserve_margin) - available fleet, by fossil up to "
-                + "firm_build_max (split by build_share) and the rest by clean firm within its build rate. The "
+                + "firm_build_max (split among the fuels allowed by build_share > 0 by the screening curve: each fuel "
+                + "takes the band of running hours where its annualised cost per available kW is lowest, and new "
+                + "capacity goes where the optimal capacity in a band exceeds the fleet; fossil_build_choice 0 splits "
+                + "by the build shares instead) and the rest by clean firm within its build rate. Batteries also "
+                + "earn a capacity value while the fleet is short of the peak (the fixed cost of the cheapest firm "
+                + "plant allowed), and their additions grow at most 50% a year. Nuclear: nuclear_generation of the "
+                + "first-year fleet retires along the survival curve of nuclear_lifetime and nuclear_mean_age; "
+                + "reactors built later (nuclear_additions) add nuclear_capacity_factor * 8.76 TWh per GW. The "
                 + "hourly price is the marginal plant's cost (value_of_lost_load when unmet): market values of "
                 + "solar and wind feed the renewables model; the system cost per MWh (annualised capital, fixed, fuel "
                 + "and legacy costs over demand met; carbon payments excluded) is Price|Secondary Energy|Electricity. "
