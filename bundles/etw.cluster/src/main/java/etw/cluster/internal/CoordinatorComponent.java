@@ -188,6 +188,7 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
             final String name;
             int cores;
             boolean ready, out;
+            String why = "";
             final List<int[]> inFlight = new ArrayList<>();
             int installs;
 
@@ -255,7 +256,7 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
 
         private String noMembers() {
             List<String> why = new ArrayList<>();
-            for (MemberState s : members.values()) if (s.out) why.add(s.name + " was left out");
+            for (MemberState s : members.values()) if (s.out) why.add(s.name + " was left out" + (s.why.isEmpty() ? "" : " (" + s.why + ")"));
             return "no member of the cluster at " + String.join(", ", addresses) + " can run the " + job.kind()
                     + (why.isEmpty() ? " (none answered within " + MEMBER_WAIT_MS / 1000 + " s: start them with `etw node "
                     + "--secret-file F` using the same secret file, and check the addresses)" : ": " + String.join("; ", why))
@@ -304,7 +305,8 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
                         sendPlugins(s, shas);
                     } else {
                         s.out = true;
-                        progress.note("cluster: member " + s.name + " left out: " + in.readUTF());
+                        s.why = in.readUTF();
+                        progress.note("cluster: member " + s.name + " left out: " + s.why);
                     }
                 } catch (IOException e) {
                     leaveOut(s, e);
@@ -419,6 +421,7 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
             Throwable root = t;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             String why = gone(root) ? "it left the cluster" : String.valueOf(root.getMessage());
+            s.why = why;
             progress.note("cluster: member " + s.name + " left out: " + why
                     + (lost.isEmpty() ? "" : "; its " + lost.size() + " unfinished block(s) go to the other members"));
         }
