@@ -65,11 +65,14 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
 
     private final ModelCatalog catalog;
     private final BundleContext context;
+    /** Kept: it caches the jars' SHA-256 (Hazelcast's jar alone is 17 MB), so a workbench's second run does not hash again. */
+    private final BundleSet bundleSet;
 
     @Activate
     public CoordinatorComponent(@Reference ModelCatalog catalog, BundleContext context) {
         this.catalog = catalog;
         this.context = context;
+        this.bundleSet = new BundleSet(context);
     }
 
     /** Figures of the last run, for measurements ({@code etw.cluster.stats} prints them). */
@@ -132,7 +135,7 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
     }
 
     private void execute(Cluster cluster, Job job, String text, Progress progress) throws ClusterException, RunException {
-        List<BundleSet.Entry> bundles = new BundleSet(context).entries();
+        List<BundleSet.Entry> bundles = bundleSet.entries();
         HAZELCAST_LOG.setLevel(Level.SEVERE);
         List<String> addresses = cluster.addresses();
         String iface = Hz.addressToward(addresses.get(0).substring(0, addresses.get(0).lastIndexOf(':')));
@@ -180,7 +183,7 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
         private byte[] data;
         private int done;
         private RunException failure;
-        private long requestBytes, responseBytes, mergeNanos;
+        private long requestBytes, responseBytes, mergeNanos, memberMicros;
         private int blocks;
 
         private final class MemberState {
@@ -248,10 +251,11 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
                 if (s.ready && !s.out) send(s, Secret.Kind.FINISH, Io.bytes(o -> o.writeUTF(runId)), (ok, bytes, t) -> { });
             lastStats = new Stats(blocks, requestBytes, responseBytes, mergeNanos, pilotNanos, connected);
             progress.note(String.format(java.util.Locale.ROOT, "cluster: %d block(s) of %s from %d member(s); joined in %.2f s, pilot %.2f s;"
-                    + " %,d bytes sent, %,d received (%,d per block); merging took %.1f ms (%.2f ms per block)",
+                    + " %,d bytes sent, %,d received (%,d per block); merging took %.1f ms (%.2f ms per block);"
+                    + " members took %.1f s for their blocks (%.1f ms per block)",
                     blocks, job.unit(), members.values().stream().filter(s -> s.ready).count(), connected / 1e9, pilotNanos / 1e9,
                     requestBytes, responseBytes, blocks == 0 ? 0 : responseBytes / blocks, mergeNanos / 1e6,
-                    blocks == 0 ? 0 : mergeNanos / 1e6 / blocks));
+                    blocks == 0 ? 0 : mergeNanos / 1e6 / blocks, memberMicros / 1e6, blocks == 0 ? 0 : memberMicros / 1e3 / blocks));
         }
 
         private String noMembers() {
@@ -379,7 +383,7 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
             try (DataInputStream in = Io.in(answer.payload())) {
                 String id = in.readUTF();
                 int from = in.readInt(), to = in.readInt();
-                in.readLong();
+                long micros = in.readLong();
                 if (!id.equals(runId) || from != block[0] || to != block[1])
                     throw new IOException("the answer is for block " + from + "-" + to + " of run " + id);
                 if (!in.readBoolean()) {
@@ -390,6 +394,7 @@ public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensi
                 long m0 = System.nanoTime();
                 job.merge(from, to, counts);
                 mergeNanos += System.nanoTime() - m0;
+                memberMicros += micros;
                 responseBytes += bytes.length;
                 blocks++;
                 done += to - from;

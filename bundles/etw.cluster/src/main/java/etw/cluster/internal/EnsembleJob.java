@@ -80,9 +80,22 @@ final class EnsembleJob implements Job {
     static Worker.Prepared member(Ensemble ensemble, byte[] data, String description) throws java.io.IOException {
         EnsemblePartial partial = EnsemblePartial.decodeRange(data);
         return new Worker.Prepared() {
+            private volatile String last = "";
+
             @Override
             public byte[] block(int from, int to, BooleanSupplier cancelled) throws RunException {
-                return ensemble.block(partial, from, to, cancelled).encodeCounts();
+                long t0 = System.nanoTime();
+                EnsemblePartial done = ensemble.block(partial, from, to, cancelled);
+                long t1 = System.nanoTime();
+                byte[] counts = done.encodeCounts();
+                last = String.format(java.util.Locale.ROOT, "ran in %.0f ms, encoded %,d bytes in %.0f ms", (t1 - t0) / 1e6,
+                        counts.length, (System.nanoTime() - t1) / 1e6);
+                return counts;
+            }
+
+            @Override
+            public String lastBlock() {
+                return last;
             }
 
             @Override

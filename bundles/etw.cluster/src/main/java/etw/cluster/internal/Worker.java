@@ -55,6 +55,11 @@ final class Worker implements MembershipListener {
 
         String describe();
 
+        /** How the last block went, for the log (may be empty). */
+        default String lastBlock() {
+            return "";
+        }
+
         /** What an index is, for the log: "samples", "rows". */
         default String unit() {
             return "samples";
@@ -212,6 +217,8 @@ final class Worker implements MembershipListener {
         byte[] result = counts;
         String failed = failure;
         long micros = (System.nanoTime() - t0) / 1000;
+        if (failure == null) log("run " + runId + ": block " + from + "-" + (to - 1) + " done in " + micros / 1000 + " ms"
+                + (run.prepared().lastBlock().isEmpty() ? "" : " (" + run.prepared().lastBlock() + ")"));
         return secret.seal(Secret.Kind.BLOCK_DONE, Io.bytes(o -> {
             o.writeUTF(runId);
             o.writeInt(from);
