@@ -28,12 +28,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web workbench on a cluster, over real HTTP: {@code etw workbench --cluster HOST:PORT --secret-file F} with a
  * member ({@code etw node}) in another JVM. {@code POST /api/cluster/ensemble} and {@code /api/cluster/sensitivity}
  * answer exactly what {@code /api/ensemble} and {@code /api/sensitivity} answer (all but the time taken), the page
- * never sees the secret, and a workbench started without a cluster says how to configure one.
+ * never sees the secret, and a workbench started without a cluster says how to configure one. In headless
+ * Chromium, the Sensitivity view's "Run on the cluster" box runs the analysis on the member, and is disabled with
+ * that explanation on the workbench without a cluster.
  */
 class ClusterWorkbenchIT {
     private static final Path DIST = Path.of(System.getProperty("etw.dist", "../../launcher/target/etw")).toAbsolutePath().normalize();
@@ -106,6 +116,64 @@ class ClusterWorkbenchIT {
         HttpResponse<String> refused = post(alone + "/api/cluster/ensemble", ensemble);
         assertEquals(422, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("No cluster is configured"), refused.body());
+
+        // the page: the Sensitivity view runs on the cluster when the box is ticked; without a cluster it says why
+        WebDriver browser = chromium();
+        if (browser == null) return;
+        try {
+            WebElement view = sensitivityView(browser, web);
+            WebElement box = view.findElement(By.cssSelector("input.on-cluster"));
+            wait(browser, 30).until(d -> box.isEnabled());
+            box.click();
+            assertTrue(view.findElement(By.cssSelector("input.cluster-members")).getAttribute("value").contains("127.0.0.1:" + port));
+            WebElement n = view.findElement(By.cssSelector("input.samples"));
+            n.clear();
+            n.sendKeys("2");
+            view.findElement(By.cssSelector("button.go")).click();
+            wait(browser, 300).until(d -> !view.findElements(By.cssSelector("svg.sensitivity-chart")).isEmpty()
+                    || view.findElement(By.cssSelector(".status")).getText().matches("(?s).*(fail|cannot|cluster:|must).*"));
+            String line = view.findElement(By.cssSelector(".status")).getText();
+            assertTrue(line.contains("on 1 of 1 cluster member(s): 127.0.0.1:" + port), line);
+            assertEquals(9, view.findElements(By.cssSelector("table.sensitivity tbody tr")).size(), view.getText());
+
+            WebElement plainView = sensitivityView(browser, alone);
+            wait(browser, 30).until(d -> !plainView.findElement(By.cssSelector(".cluster-note")).getText().isEmpty());
+            assertTrue(!plainView.findElement(By.cssSelector("input.on-cluster")).isEnabled());
+            String note = plainView.findElement(By.cssSelector(".cluster-note")).getText();
+            assertTrue(note.contains("No cluster is configured") && note.contains("etw workbench --cluster"), note);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static WebElement sensitivityView(WebDriver browser, String origin) {
+        browser.get(origin + "/?scenario=baseline&perspective=model");
+        wait(browser, 120).until(d -> "baseline".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return window.etw && window.etw.state.results && window.etw.state.results.scenario")));
+        wait(browser, 60).until(d -> !d.findElements(By.id("tab-etw.workbench.sensitivity")).isEmpty());
+        browser.findElement(By.id("tab-etw.workbench.sensitivity")).click();
+        By pane = By.id("view-etw.workbench.sensitivity");
+        wait(browser, 30).until(d -> !d.findElement(pane).findElements(By.cssSelector("input.on-cluster")).isEmpty());
+        return browser.findElement(pane);
+    }
+
+    private static WebDriverWait wait(WebDriver browser, int seconds) {
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class);
+    }
+
+    /** Headless Chromium, or null (the page check skipped) where it is not installed; CI must have it. */
+    private WebDriver chromium() throws IOException {
+        Path chromium = Path.of("/usr/bin/chromium"), driver = Path.of("/usr/bin/chromedriver");
+        boolean present = Files.isExecutable(chromium) && Files.isExecutable(driver);
+        if (System.getenv("CI") != null) assertTrue(present, "CI needs chromium and chromium-driver");
+        if (!present) return null;
+        System.setProperty("webdriver.chrome.driver", driver.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + Files.createDirectories(work.resolve("chromium")), "--window-size=1600,1000");
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
     }
 
     /** The {@code result} member of a clustered answer: the local endpoint's answer, as the server wrote it. */
