@@ -4,7 +4,9 @@ package etw.models.electrification;
  * The share of a vintage still on the road at mid-year ages 0.5, 1.5, 2.5, ... for a Weibull lifetime with a
  * given mean and shape: {@code S(a) = exp(-(a / scale)^shape)}, {@code scale = mean / Gamma(1 + 1/shape)}.
  * Immutable; {@link #of} keeps the last curve it built so that a run with constant lifetimes builds it once per
- * mode (a pure memo: the same arguments always give the same curve, whichever thread asks).
+ * mode, and a small shared memo of the curves built lately, so that regions with different lifetimes do not
+ * rebuild theirs every year (a pure memo: the same arguments always give the same curve, whichever thread asks).
+ * {@link #history} is memoised per curve for the growth rates asked lately, over every m it can be asked for.
  */
 final class WeibullSurvival {
 
@@ -21,10 +23,34 @@ final class WeibullSurvival {
         for (int k = 0; k < ages; k++) atMidAge[k] = Math.exp(-Math.pow((k + 0.5) / scale, shape));
     }
 
-    /** The curve for this mean and shape over {@code ages} ages, reusing {@code last} if it matches. */
+    /** Curves built lately, shared by every mode and run (copy on write: a reader sees a complete array). */
+    private static volatile WeibullSurvival[] recent = new WeibullSurvival[0];
+    /** Most curves kept in {@link #recent}. */
+    private static final int RECENT = 64;
+
+    /** Growth rates {@link #history} was asked for lately, each with its values for m = -1 .. ages - 1. */
+    private volatile History[] histories = new History[0];
+    /** Most growth rates kept in {@link #histories}. */
+    private static final int HISTORIES = 16;
+
+    private record History(double g, double[] byM) {
+    }
+
+    /** The curve for this mean and shape over {@code ages} ages, reusing {@code last} or a recent one if it matches. */
     static WeibullSurvival of(WeibullSurvival last, double mean, double shape, int ages) {
-        if (last != null && last.mean == mean && last.shape == shape && last.atMidAge.length == ages) return last;
-        return new WeibullSurvival(mean, shape, ages);
+        if (last != null && last.matches(mean, shape, ages)) return last;
+        WeibullSurvival[] seen = recent;
+        for (WeibullSurvival c : seen) if (c.matches(mean, shape, ages)) return c;
+        WeibullSurvival made = new WeibullSurvival(mean, shape, ages);
+        WeibullSurvival[] next = new WeibullSurvival[Math.min(RECENT, seen.length + 1)];
+        next[0] = made; // the newest first; the oldest falls off the end
+        System.arraycopy(seen, 0, next, 1, next.length - 1);
+        recent = next;
+        return made;
+    }
+
+    private boolean matches(double mean, double shape, int ages) {
+        return this.mean == mean && this.shape == shape && atMidAge.length == ages;
     }
 
     /** S(k + 0.5), zero beyond the curve's last age. */
@@ -38,6 +64,19 @@ final class WeibullSurvival {
      * sales in the year before it.
      */
     double history(double g, int m) {
+        if (m < -1 || m >= atMidAge.length) return sum(g, m);
+        History[] seen = histories;
+        for (History h : seen) if (h.g == g) return h.byM[m + 1];
+        double[] byM = new double[atMidAge.length + 1];
+        for (int k = -1; k < atMidAge.length; k++) byM[k + 1] = sum(g, k);
+        History[] next = new History[Math.min(HISTORIES, seen.length + 1)];
+        next[0] = new History(g, byM);
+        System.arraycopy(seen, 0, next, 1, next.length - 1);
+        histories = next;
+        return byM[m + 1];
+    }
+
+    private double sum(double g, int m) {
         double sum = 0;
         double weight = 1;
         double discount = 1 / (1 + g);
