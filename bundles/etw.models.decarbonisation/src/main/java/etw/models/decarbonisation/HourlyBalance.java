@@ -72,8 +72,6 @@ public final class HourlyBalance {
     private final double[] flow = new double[HOURS];
     private final double[] price = new double[HOURS];
     private final double[] daily = new double[HOURS / 24];
-    /** The current month's hours above the hydro level search's lower bound, in time order (scratch). */
-    private final double[] above = new double[MONTH_HOURS];
     private static final int BINS = 1024;
     private final int[] bins = new int[BINS];
 
@@ -135,8 +133,10 @@ public final class HourlyBalance {
         sProfile = s;
         wProfile = w;
         double inv = 1.0 / weight;
-        hydro(Math.max(0.0, hydro) * 1000.0 / MONTHS * inv, Math.max(0.0, hydroGw), dIn * inv, sIn * inv, wIn * inv,
-                fIn);
+        double d = dIn * inv, sol = sIn * inv, wnd = wIn * inv, flat = fIn;
+        for (int h = 0; h < n; h++) base[h] = d * g[h] - sol * s[h] - wnd * w[h] - flat;
+        System.arraycopy(base, 0, afterHydro, 0, n);
+        hydro(Math.max(0.0, hydro) * 1000.0 / MONTHS * inv, Math.max(0.0, hydroGw));
         storage(battery, pumped);
     }
 
@@ -242,17 +242,8 @@ public final class HourlyBalance {
             if (g2 > k2) k2 = g2;
             if (g3 > k3) k3 = g3;
             short_ += r;
-            // the marginal plant: unmet demand, else the last plant beyond its must-run block, else the last
-            // must-run block (written as overriding selects, cheapest first, so that no hour mispredicts a branch)
-            double p = a0 > 0.0 ? p0 : 0.0;
-            p = a1 > 0.0 ? p1 : p;
-            p = a2 > 0.0 ? p2 : p;
-            p = a3 > 0.0 ? p3 : p;
-            p = b0 > 0.0 ? p0 : p;
-            p = b1 > 0.0 ? p1 : p;
-            p = b2 > 0.0 ? p2 : p;
-            p = b3 > 0.0 ? p3 : p;
-            p = r > 0.0 ? voll : p;
+            double p = r > 0.0 ? voll : b3 > 0.0 ? p3 : b2 > 0.0 ? p2 : b1 > 0.0 ? p1 : b0 > 0.0 ? p0
+                    : a3 > 0.0 ? p3 : a2 > 0.0 ? p2 : a1 > 0.0 ? p1 : a0 > 0.0 ? p0 : 0.0;
             price[h] = p;
             vs += p * sProfile[h];
             vw += p * wProfile[h];
@@ -351,35 +342,23 @@ public final class HourlyBalance {
         trace[3][h] = residual;
     }
 
-    /**
-     * Water-filling of each month's budget into its highest net hours, within the turbine capacity. The first pass
-     * over a month also makes its net load {@code base_h = d g_h - sol s_h - wnd w_h - flat} (see {@link #balance}).
-     * The level search only visits the month's hours above the lowest level it can still take ({@code lo}): the
-     * others add exactly nothing, so the sums, and the level found, are those of a pass over every hour.
-     */
-    private void hydro(double budget, double cap, double d, double sol, double wnd, double flat) {
-        double[] g = gIn, s = sProfile, w = wProfile;
+    /** Water-filling of each month's budget into its highest net hours, within the turbine capacity. */
+    private void hydro(double budget, double cap) {
         double previousLevel = 0.0;
         double spilled = 0.0, dispatched = 0.0;
         int monthHours = n / MONTHS;
         for (int m = 0; m < MONTHS; m++) {
             int from = m * monthHours, to = from + monthHours;
-            double most = 0.0, top = 0.0;
-            int k = 0;
-            for (int h = from; h < to; h++) {
-                double v = d * g[h] - sol * s[h] - wnd * w[h] - flat;
-                base[h] = v;
-                afterHydro[h] = v;
-                if (v > 0.0) {
-                    most += min(cap, v);
-                    above[k++] = v;
-                }
-                if (v > top) top = v;
-            }
             if (budget <= 0.0) continue;
             if (cap <= 0.0) { // no turbines: the water is spilled
                 spilled += budget;
                 continue;
+            }
+            double most = 0.0, top = 0.0;
+            for (int h = from; h < to; h++) {
+                double v = afterHydro[h];
+                if (v > 0.0) most += min(cap, v);
+                if (v > top) top = v;
             }
             double level;
             if (most <= budget) {
@@ -390,19 +369,14 @@ public final class HourlyBalance {
                 // start from the previous month's level: neighbouring months differ little, so Newton needs fewer passes
                 double lo = 0.0, hi = top, l = previousLevel < top ? previousLevel : 0.0;
                 for (int it = 0; it < MAX_ITERATIONS; it++) {
-                    // hours at or below lo add nothing now or later (l >= lo, and lo only rises): drop them, in order
                     double sum = 0.0;
-                    int slope = 0, kept = 0;
-                    for (int i = 0; i < k; i++) {
-                        double a = above[i];
-                        double v = a - l;
+                    int slope = 0;
+                    for (int h = from; h < to; h++) {
+                        double v = afterHydro[h] - l;
                         if (v > 0.0) {
                             if (v < cap) { sum += v; slope++; } else sum += cap;
                         }
-                        above[kept] = a;
-                        kept += a > lo ? 1 : 0;
                     }
-                    k = kept;
                     hydroPasses++;
                     double f = sum - budget;
                     if (Math.abs(f) <= 1e-9 * budget) break;
