@@ -589,11 +589,11 @@ public final class DecarbonisationModel implements Model {
             double value = marginalCost(w, hb.deficitHours() > 0 ? hb.residualEnergy() * 1000.0 / hb.deficitHours() : 0.0,
                     lostLoad); // USD/MWh of the plant a discharged MWh replaces
             double daysNeeded = value > 0.0 ? perGwhYear / (value * 1000.0) : Double.MAX_VALUE;
-            // the day, counted from the one that could shift most, on which the real days counted reach daysNeeded
+            double[] shift = hb.dailyShiftable(batteryEff);
             double counted = 0.0, energy = 0.0;
             for (int d = hb.days() - 1; d >= 0; d--) {
                 counted += hb.weight(); // real days this modelled day stands for
-                if (counted >= daysNeeded) { energy = hb.dailyShiftable(batteryEff, d); break; }
+                if (counted >= daysNeeded) { energy = shift[d]; break; }
             }
             double ramp = Math.max(BATTERY_RAMP * (ctx.get(batteryPower, r) + batteryLeft),
                     BATTERY_FLOOR * hb.peakResidual()); // the industry cannot grow without bound in a year

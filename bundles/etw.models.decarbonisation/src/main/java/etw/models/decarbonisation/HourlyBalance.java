@@ -74,6 +74,8 @@ public final class HourlyBalance {
     private final double[] daily = new double[HOURS / 24];
     private static final int BINS = 1024;
     private final int[] bins = new int[BINS];
+    /** Whether {@link #bins} holds the histogram of the residual of the last {@link #storage} run. */
+    private boolean binsValid;
 
     private int n = HOURS;
     private double weight = 1.0;
@@ -191,6 +193,7 @@ public final class HourlyBalance {
         peakSurplus = spare;
         residualEnergy = residual * wt;
         deficitHours = deficit * weight;
+        binsValid = false;
     }
 
     /** {@link #dispatch(double[], double[], double[], double)} with no value of lost load (prices ignored). */
@@ -271,39 +274,17 @@ public final class HourlyBalance {
     /**
      * Daily energy an extra battery could shift from surplus into deficit, GWh per (real) day: for each modelled
      * day, min(curtailed energy * round trip, residual energy), after the storage of the last {@link #storage} run.
-     * The value that ranks {@code rank} (0: the smallest) among the {@link #days()} days, as if they were sorted
-     * ascending; a selection, not a sort, since one value is wanted.
+     * Sorted ascending into the returned scratch array; its first {@link #days()} values are valid.
      */
-    double dailyShiftable(double roundTrip, int rank) {
+    double[] dailyShiftable(double roundTrip) {
         int days = n / 24;
-        if (rank < 0 || rank >= days) throw new IllegalArgumentException("rank " + rank + " of " + days + " days");
         for (int d = 0, h = 0; d < days; d++) {
             double sur = 0.0, def = 0.0;
             for (int t = 0; t < 24; t++, h++) { sur += curtailed[h]; def += net[h]; }
             daily[d] = min(sur * roundTrip, def);
         }
-        return select(daily, days, rank);
-    }
-
-    /**
-     * The value at index {@code k} of {@code a[0 .. n)} once sorted ascending in the order of
-     * {@link Double#compare} (that of {@link Arrays#sort(double[])}); reorders {@code a}. Quickselect, O(n).
-     */
-    static double select(double[] a, int n, int k) {
-        int lo = 0, hi = n - 1;
-        while (hi > lo) {
-            double pivot = a[(lo + hi) >>> 1];
-            int i = lo, j = hi;
-            while (i <= j) {
-                while (Double.compare(a[i], pivot) < 0) i++;
-                while (Double.compare(a[j], pivot) > 0) j--;
-                if (i <= j) { double t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
-            }
-            if (k <= j) hi = j;
-            else if (k >= i) lo = i;
-            else return a[k];
-        }
-        return a[k];
+        Arrays.sort(daily, 0, days);
+        return daily;
     }
 
     /** Modelled days. */
@@ -320,12 +301,16 @@ public final class HourlyBalance {
         double k = hoursPerYear / weight;
         if (k < 1.0 || peakResidual <= 0.0) return peakResidual;
         if (k >= n) return 0.0;
-        // a histogram of the positive residual in BINS bins of [0, peak]: one pass, resolution peak / BINS
-        java.util.Arrays.fill(bins, 0);
+        // a histogram of the positive residual in BINS bins of [0, peak]: one pass, resolution peak / BINS; made
+        // once per storage run, however many levels are asked for (the residual only changes in storage)
         double scale = BINS / peakResidual;
-        for (int h = 0; h < n; h++) {
-            double r = net[h];
-            if (r > 0.0) bins[Math.min(BINS - 1, (int) (r * scale))]++;
+        if (!binsValid) {
+            java.util.Arrays.fill(bins, 0);
+            for (int h = 0; h < n; h++) {
+                double r = net[h];
+                if (r > 0.0) bins[Math.min(BINS - 1, (int) (r * scale))]++;
+            }
+            binsValid = true;
         }
         int above = 0;
         for (int b = BINS - 1; b >= 0; b--) {
