@@ -15,8 +15,8 @@ import etw.scenario.ScenarioParser;
 /**
  * CPU time per warm run in a plain loop (ThreadMXBean), for a loaded machine where JMH's wall time says little.
  * {@code java -cp benchmarks/target/benchmarks.jar etw.benchmarks.CpuPerRun CASE LAST_YEAR [WARMUP_RUNS] [RUNS]}
- * with CASE one of {@code hourly} (8,760 h), {@code repdays} (twelve representative days), {@code annual} (the
- * annual balance: {@code representative_days: 1}, no hourly balance) and {@code demand} (the demand models alone).
+ * with CASE one of {@code hourly} (8,760 h), {@code repdays} (twelve representative days) and {@code demand} (the
+ * demand models alone, electrification and data centres with their vintage stocks: no hourly balance).
  * Prints the median and the quartiles of CPU ms per run, and the wall median.
  */
 public final class CpuPerRun {
@@ -53,8 +53,7 @@ public final class CpuPerRun {
         String text = SupplyBenchmark.baselineText(lastYear, switch (what) {
             case "hourly", "demand" -> 0;
             case "repdays" -> 12;
-            case "annual" -> 1;
-            default -> throw new IllegalArgumentException("case: hourly, repdays, annual or demand, not " + what);
+            default -> throw new IllegalArgumentException("case: hourly, repdays or demand, not " + what);
         });
         Scenario s = ScenarioParser.parse(text, "baseline.yaml");
         if (what.equals("demand")) s = BaselineRunBenchmark.demandOnly(s);
