@@ -88,9 +88,10 @@ final class Cli {
                                            with --samples, Sobol indices of power-sector CO2 from N x (k + 2)
                                            runs with --sensitivity) and the run manifest (default FILE:
                                            results/<name>.html)
-              workbench [--port P] [--public]
+              workbench [--port P] [--public] [--cluster HOST:PORT[,...] --secret-file F]
                                            the web workbench on 127.0.0.1:P (default 8080); --public listens
-                                           on every interface and requires the printed token
+                                           on every interface and requires the printed token; --cluster lets
+                                           the page run ensembles and sensitivity analyses on those members
               show <scenario> <variable> [--region R] [--years 2030,2050|2030-2040] [--every N]
                                            the variable and what is directly below it (e.g. generation by
                                            source, demand by sector) for one region (default: the first):

@@ -176,10 +176,20 @@ final class RunsResource {
                 new TreeMap<>(m.parameters()), m.warnings());
     }
 
+    /** Runs an ensemble elsewhere than in this process: on a cluster ({@link ClusterResource}). */
+    interface Elsewhere {
+        EnsembleResult ensemble(Scenario s, long seed, int samples) throws ApiException;
+    }
+
     Responses.Ensemble ensemble(ApiRequest request) throws ApiException {
+        return ensemble(request, null);
+    }
+
+    /** As {@link #ensemble(ApiRequest)}, the samples run {@code elsewhere} unless it is null: the same answer. */
+    Responses.Ensemble ensemble(ApiRequest request, Elsewhere elsewhere) throws ApiException {
         Scenario s = scenarios.of(request);
         long t0 = System.nanoTime();
-        EnsembleResult e = ensemble(s, request);
+        EnsembleResult e = ensemble(s, request, elsewhere);
         double ms = (System.nanoTime() - t0) / 1e6;
         Set<String> vars = request.variables() == null ? null : Set.copyOf(request.variables());
         List<Responses.VariableValues> out = new ArrayList<>();
@@ -199,7 +209,7 @@ final class RunsResource {
                 ms, out, leftOut.get());
     }
 
-    private EnsembleResult ensemble(Scenario s, ApiRequest request) throws ApiException {
+    private EnsembleResult ensemble(Scenario s, ApiRequest request, Elsewhere elsewhere) throws ApiException {
         int samples = samples(request);
         long cells = (long) samples * s.regions().size() * s.yearCount();
         if (cells > MAX_SAMPLE_CELLS)
@@ -211,7 +221,7 @@ final class RunsResource {
         try {
             Ensemble e = Ensemble.of(scenarios.wire(s)).samples(samples).threads(Math.min(2, Runtime.getRuntime().availableProcessors()));
             if (request.seed() != null) e.seed(request.seed());
-            result = e.run();
+            result = elsewhere == null ? e.run() : elsewhere.ensemble(s, request.seed() != null ? request.seed() : s.seed(), samples);
         } catch (WiringException x) {
             throw ApiException.unprocessable(x.getMessage());
         } catch (RunException x) {
@@ -244,7 +254,7 @@ final class RunsResource {
         Scenario s = scenarios.of(named(request));
         StringWriter w = new StringWriter();
         try {
-            if (request.samples() != null) IamcCsv.write(ensemble(s, request), w);
+            if (request.samples() != null) IamcCsv.write(ensemble(s, request, null), w);
             else IamcCsv.write(run(s), w);
         } catch (IOException e) {
             throw ApiException.unprocessable("the results could not be written as IAMC CSV: " + e.getMessage());
