@@ -23,6 +23,8 @@ import etw.api.StepContext;
  * share(t)    = ceiling / (1 + exp(-steepness * (t - midpoint)))                               [1]
  * V(t)        = sales_base in the first year, V(t-1) * (1 + sales_growth(t)) afterwards      [million/yr]
  * s(t)        = share(t) * V(t)                                                                [million/yr]
+ *               or, where the scenario gives them (ev_sales_given >= 0), s(t) = ev_sales_given and
+ *               share(t) = s(t) / V(t) (the given sales must not exceed the market V(t))
  * S(a)        = exp(-(a / lambda)^k),  lambda = lifetime / Gamma(1 + 1/k)     Weibull survival, mean = lifetime
  * stock(t)    = sum over ages i = 0 .. 49 of s(t - i) * S(i + 0.5)                             [million]
  * s(t0 - j)   = c * (1 + history_growth)^-j  for j >= 1 (sales before the first year),
@@ -70,8 +72,9 @@ import etw.api.StepContext;
  * them; every other mode's parameters are {@code <prefix>_sales_base}, {@code <prefix>_ev_stock_base},
  * {@code <prefix>_ev_share_midpoint}, {@code <prefix>_lifetime}, {@code <prefix>_km_per_vehicle},
  * {@code <prefix>_kwh_per_km} and so on, with prefixes {@code two_wheeler}, {@code bus}, {@code van},
- * {@code medium_truck} and {@code heavy_truck}. A scenario gives sales shares through the S-curve, or directly as
- * a trajectory of the ceiling with a steep curve and an early midpoint.
+ * {@code medium_truck} and {@code heavy_truck}. A scenario gives EV sales through the S-curve (a share of the
+ * market), or directly: {@code ev_sales_given} (cars) and {@code <prefix>_ev_sales_given}, e.g. a published
+ * outlook's sales as a trajectory; negative (the default) leaves them to the S-curve.
  *
  * <p>Names. Modes are IAMC segments after {@code Transportation|}: {@code LDV}, {@code Two and Three Wheelers},
  * {@code Buses}, {@code Vans}, {@code Medium Trucks}, {@code Heavy Trucks}. Per mode:
@@ -129,7 +132,8 @@ public final class ElectrificationModel implements Model {
                 + "* (1 - efficiency_trend): the drivers (population, GDP per person with an income elasticity, an "
                 + "efficiency trend) times any growth they do not explain. "
                 + "Per road mode: sales V = sales_base in the first year, V(t-1) * (1 + sales_growth) afterwards; "
-                + "EV share = ceiling / (1 + exp(-steepness * (year - midpoint))); EV sales s = share * V; "
+                + "EV share = ceiling / (1 + exp(-steepness * (year - midpoint))); EV sales s = share * V, or "
+                + "the given EV sales where a scenario gives them (ev_sales_given >= 0; the share is then s / V); "
                 + "EV stock = sum over ages i = 0..49 of s(t - i) * S(i + 0.5), with Weibull survival "
                 + "S(a) = exp(-(a / lambda)^shape), lambda = lifetime / Gamma(1 + 1/shape); sales before the first "
                 + "year grow at history_growth and are scaled so that the first year's stock is stock_base; "
@@ -283,7 +287,20 @@ public final class ElectrificationModel implements Model {
                 b.parameter("kwh_per_km", "kWh/km", 0.21, 0.05, 1,
                         "Electricity use per km driven, including charging losses",
                         "assumption: fleet average of battery-electric and plug-in hybrid cars from the plug; with "
-                                + "km_per_vehicle it reproduces IEA's 2.94 MWh per electric car in 2023")));
+                                + "km_per_vehicle it reproduces IEA's 2.94 MWh per electric car in 2023"),
+                salesGiven(b, "ev_sales_given", "cars")));
+    }
+
+    /**
+     * The EV sales a scenario gives directly (a trajectory of a published outlook's sales, say), or a negative
+     * value, the default, for the S-curve's share of the market.
+     */
+    private static Parameter salesGiven(ModelDescriptor.Builder b, String name, String what) {
+        return b.parameter(name, "million/yr", -1, -1, 500,
+                "Electric " + what + " sold, given directly (e.g. an outlook's sales as a trajectory); negative: "
+                        + "the S-curve's share of the market decides. The share output is then these sales over the "
+                        + "market, which must be at least as large",
+                "assumption: not given (-1); the validation set feeds IEA Global EV Outlook 2024 STEPS sales");
     }
 
     /**
@@ -319,7 +336,8 @@ public final class ElectrificationModel implements Model {
                 b.parameter(prefix + "_km_per_vehicle", "km/yr", d[9], 500, 200_000,
                         "Distance driven per electric " + what.replaceAll("s$", "") + " per year", sources[9]),
                 b.parameter(prefix + "_kwh_per_km", "kWh/km", d[10], 0.01, 5,
-                        "Electricity use of electric " + what + " per km, including charging losses", sources[10])));
+                        "Electricity use of electric " + what + " per km, including charging losses", sources[10]),
+                salesGiven(b, prefix + "_ev_sales_given", what)));
     }
 
     private static final String S_CURVE = "assumption: the cars' steepness (a share rising from 22% to 75% in ten "

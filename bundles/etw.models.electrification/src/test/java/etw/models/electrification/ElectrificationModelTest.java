@@ -1,6 +1,7 @@
 package etw.models.electrification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -440,6 +441,8 @@ class ElectrificationModelTest {
             ModelHarness h = defaults(2024, 2100);
             StringBuilder drawn = new StringBuilder();
             for (Parameter p : d.parameters()) {
+                // given EV sales larger than the market are refused (givenSalesReplaceTheSCurve); left to the curve
+                if (p.name().endsWith("ev_sales_given")) continue;
                 double v = p.min() + random.nextDouble() * (p.max() - p.min());
                 h.parameter(p.name(), v);
                 drawn.append(p.name()).append('=').append(v).append(' ');
@@ -451,6 +454,33 @@ class ElectrificationModelTest {
                     assertTrue(Double.isFinite(v) && v >= 0, o.variable() + " = " + v + " in " + y + " with " + drawn);
                 }
         }
+    }
+
+    @Test
+    void givenSalesReplaceTheSCurve() {
+        // an outlook's EV car sales as a trajectory: 30 million in 2025, 60 in 2030, linear between (above the
+        // default S-curve's 21 and 45 million)
+        ModelHarness h = defaults(2024, 2030)
+                .parameter("ev_sales_given", (r, y) -> y <= 2025 ? 30.0 : 30.0 + 6.0 * (y - 2025)).run();
+        assertEquals(30, h.output(SALES, 2025), TOL);
+        assertEquals(60, h.output(SALES, 2030), TOL);
+        assertEquals(60 / (78 * Math.pow(1.01, 6)), h.output(SHARE, 2030), 1e-12);
+        // the stock is the sales' survivors: every vintage since 2024 is young, so nearly all of them, and more
+        // than the S-curve's stock with its smaller sales
+        ModelHarness curve = defaults(2024, 2030).run();
+        double sold = 0;
+        for (int y = 2025; y <= 2030; y++) sold += h.output(SALES, y);
+        double added = h.output(STOCK, 2030) - h.output(STOCK, 2024);
+        assertTrue(added < sold && added > 0.95 * sold, added + " of " + sold);
+        assertTrue(h.output(STOCK, 2030) > curve.output(STOCK, 2030));
+        // a negative value is the default: the S-curve
+        assertEquals(curve.output(STOCK, 2030),
+                defaults(2024, 2030).parameter("ev_sales_given", -1).run().output(STOCK, 2030), 0);
+        // more EVs than cars sold is refused, naming the parameter, year, region and market
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> defaults(2024, 2026).parameter("bus_ev_sales_given", 5).run());
+        assertTrue(e.getMessage().contains("bus_ev_sales_given") && e.getMessage().contains("2024")
+                && e.getMessage().contains("bus_sales_base"), e.getMessage());
     }
 
     @Test
