@@ -139,8 +139,9 @@ final class FrameworkLog implements LogService {
         else if (t != null && (text.contains("instantiat") || text.contains("activat") || text.contains("constructor")))
             problem = "component " + component + " failed to activate: " + rootMessage(t);
         else problem = "component " + component + ": " + text + (t == null ? "" : ": " + rootMessage(t));
-        componentProblems.accept(bundle, problem);
+        // the user's line first: whoever waits on the problem list may read the console next
         tell(describe.apply(bundle) + ": " + problem);
+        componentProblems.accept(bundle, problem);
     }
 
     // ---- LogService: FileInstall and anything else that logs through the OSGi log ----
