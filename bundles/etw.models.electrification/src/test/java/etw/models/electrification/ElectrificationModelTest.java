@@ -383,6 +383,39 @@ class ElectrificationModelTest {
     }
 
     @Test
+    void electrifiedProcessHeatIsACapacityStock() {
+        String capacity = "Capacity|Industry|Electrified Process Heat";
+        String additions = "Capacity Additions|Industry|Electrified Process Heat";
+        String heat = INDUSTRY + "|Electrified Process Heat";
+        // the share rises from 3% to 12% by 2050: 720 TWh of heat at 5.256 TWh a GW is 137 GW in 2024
+        ModelHarness h = defaults(2024, 2100).parameter("demand_growth", 0)
+                .parameter("industry_electrified_share", (r, y) -> 0.03 + 0.09 * Math.min(1, (y - 2024) / 26.0)).run();
+        for (int y = 2024; y <= 2100; y++) {
+            double share = 0.03 + 0.09 * Math.min(1, (y - 2024) / 26.0);
+            assertEquals(24_000 * share / 5.256, h.output(capacity, y), 1e-9, "" + y);
+            // efficiency 1: the electricity is the share of process heat, as before the stock
+            assertEquals(24_000 * share, h.output(heat, y), 1e-9, "" + y);
+            assertEquals(10_880 + 24_000 * share, h.output(INDUSTRY, y), 1e-9, "" + y);
+            assertEquals(10_880, h.output(INDUSTRY + "|Other Uses", y), 1e-9, "" + y);
+            assertTrue(h.output(additions, y) >= 0, "" + y);
+        }
+        // a constant capacity needs capacity / lifetime of additions a year in the long run
+        assertEquals(24_000 * 0.12 / 5.256 / 25, h.output(additions, 2100), 0.02 * 24_000 * 0.12 / 5.256 / 25);
+        // industrial heat pumps: three times the heat per kWh, a third of the electricity for the same capacity
+        ModelHarness hp = defaults(2024, 2030).parameter("process_heat_efficiency", 3.0).run();
+        assertEquals(h.output(capacity, 2024), hp.output(capacity, 2024), 1e-9);
+        assertEquals(24_000 * 0.03 / 3, hp.output(heat, 2024), 1e-9);
+        // a share that falls faster than the equipment retires: no additions, the survivors keep running
+        ModelHarness fall = defaults(2024, 2035)
+                .parameter("industry_electrified_share", (r, y) -> y == 2024 ? 0.10 : 0.0).run();
+        for (int y = 2025; y <= 2035; y++) {
+            assertEquals(0, fall.output(additions, y), TOL);
+            assertTrue(fall.output(capacity, y) < fall.output(capacity, y - 1) && fall.output(capacity, y) > 0, "" + y);
+            assertEquals(fall.output(capacity, y) * 5.256, fall.output(heat, y), 1e-9);
+        }
+    }
+
+    @Test
     void gammaMatchesKnownValues() {
         assertEquals(1, WeibullSurvival.gamma(1), 1e-13);
         assertEquals(Math.sqrt(Math.PI), WeibullSurvival.gamma(0.5), 1e-12);
@@ -506,7 +539,9 @@ class ElectrificationModelTest {
             String expected = v.startsWith("Final Energy|") ? "TWh/yr"
                     : v.startsWith("Sales Share|") || v.startsWith("Demand Index|") ? "1"
                     : v.startsWith("Sales|") ? "million/yr"
-                    : v.startsWith("Stock|") ? "million" : "?";
+                    : v.startsWith("Stock|") ? "million"
+                    : v.startsWith("Capacity Additions|") ? "GW/yr"
+                    : v.startsWith("Capacity|") ? "GW" : "?";
             assertEquals(expected, o.unit(), v);
         }
         assertTrue(outputs.containsAll(Set.of(TRANSPORT, CARS_TWH, RAIL, BUILDINGS, INDUSTRY, OTHER, SHARE, SALES,
