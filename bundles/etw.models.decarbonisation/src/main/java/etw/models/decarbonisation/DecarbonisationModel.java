@@ -22,7 +22,11 @@ import etw.api.StepContext;
  * required generation  R = demand * (1 + loss_factor), spread over the hours by the grid demand profile g_h
  * solar, wind          S s_h, W w_h: this year's generation (renewables model) times its normalised hourly
  *                      profile, so the year's energy is the annual figure and the 2024 calibration stays
- * firm clean           nuclear_generation + other_generation, flat in time
+ * firm clean           nuclear + other_generation, flat in time; nuclear = nuclear_generation * survival(year - first
+ *                      year; nuclear_lifetime, nuclear_mean_age) + N_nuc * nuclear_capacity_factor * 8.76, N_nuc the
+ *                      reactors built since the first year (nuclear_additions, GW/yr) aged in a StageStock (mean life
+ *                      nuclear_lifetime); Capacity|Electricity|Nuclear = the first-year fleet's nuclear_generation /
+ *                      (nuclear_capacity_factor * 8.76) * survival + N_nuc
  * hydro                hydro_generation / 12 a month, dispatched into the month's highest residual hours within
  *                      hydro_capacity; a budget the month cannot use is spilled
  * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
@@ -39,15 +43,27 @@ import etw.api.StepContext;
  *                      at the margin at the mean residual level, against the annualised cost
  *                      k * 1e6 * crf(discount_rate, battery_lifetime), k the Wright's-law cost
  *                      battery_cost_base * (cumulative / first-year energy)^log2(1 - battery_learning_rate): the
- *                      energy added e* is the m_d exceeded on (annual cost / 1000 v) days; power e* / duration, at
- *                      most battery_build_max and 50% of the fleet (or 1% of peak residual load); storage re-runs
+ *                      energy added e* is the m_d exceeded on (annual cost / 1000 v) days; while the firm fleet
+ *                      falls short of peak residual * (1 + reserve_margin) by G GW, a GWh also earns a capacity
+ *                      value P / duration (P the annualised fixed cost per available kW of the cheapest firm plant
+ *                      allowed), counted like the energy value on the days the battery can fill: e* is then the
+ *                      m_d exceeded on annual cost / (1000 v + P / duration / 365) days, at most G * duration
+ *                      more than the energy value alone pays for; power e* / duration, at most battery_build_max,
+ *                      50% of the fleet and 1.5 times last year's additions (or 1% of peak residual load);
+ *                      storage re-runs
  * clean firm, economic from the second year: the screening curve's crossover h* = (clean_firm_capex
  *                      crf(discount_rate, clean_firm_lifetime) + clean_firm_fixed_om) / (c_base - c_clean) hours a
  *                      year (c_base the cheapest fossil's short-run cost); capacity up to the residual load exceeded
  *                      in h* hours is added, at most clean_firm_build_max a year
  * reliability          need = peak residual load * (1 + reserve_margin) - available fleet (incl. the clean firm just
- *                      added); fossil additions min(need, firm_build_max) split by &lt;f&gt;_build_share, the rest by
- *                      clean firm within clean_firm_build_max; only what both limits forbid can go unmet
+ *                      added); fossil additions min(need, firm_build_max), the rest by clean firm within
+ *                      clean_firm_build_max; only what both limits forbid can go unmet. The fossil additions are
+ *                      split by the screening curve (fossil_build_choice 1): among the fuels with
+ *                      &lt;f&gt;_build_share &gt; 0, each takes the band of running hours h where fixed_f /
+ *                      availability_f + c_f h / 1000 is the lowest, its optimal capacity is the slice of the
+ *                      residual load duration curve (above the clean firm fleet, peak plus reserve at 0 h) in its
+ *                      band, and the additions go to the fuels in proportion to max(0, optimal - available);
+ *                      with fossil_build_choice 0, in proportion to &lt;f&gt;_build_share
  * dispatch             available A_f = K_f * &lt;f&gt;_availability; short-run cost
  *                      c_f = &lt;f&gt;_fuel_price / &lt;f&gt;_efficiency + carbon_price * ef_&lt;f&gt; / 1000 [USD/MWh];
  *                      each hour first the must-run blocks &lt;f&gt;_must_run * (first-year fleet left) * availability,
@@ -93,6 +109,12 @@ public final class DecarbonisationModel implements Model {
      * year worldwide in 2020-2024, BloombergNEF and IEA, Batteries and Secure Energy Transitions 2024).
      */
     static final double BATTERY_RAMP = 0.5;
+    /**
+     * Most growth of the year's battery additions over last year's (assumption: the same 50% a year; factories,
+     * supply chains and grid connections grow at a finite pace, so additions cannot jump from tens to hundreds of
+     * GW in a year even when the fleet is large).
+     */
+    static final double BATTERY_ADDITIONS_GROWTH = 0.5;
     /** Additions allowed even with no fleet yet, as a share of peak residual load (assumption). */
     static final double BATTERY_FLOOR = 0.01;
 
@@ -129,6 +151,7 @@ public final class DecarbonisationModel implements Model {
     private final Parameter batteryDurationNew;
     private final Parameter batteryLifetime;
     private final Input previousBatteryCumulative;
+    private final Input previousBatteryAdditions;
     private final Input solarCost;
     private final Input windCost;
     private final Input solarCapacity;
@@ -154,6 +177,15 @@ public final class DecarbonisationModel implements Model {
     private final Parameter coalPhaseOut;
     private final Parameter reserveMargin;
     private final Parameter firmBuildMax;
+    private final Parameter buildChoice;
+    private final Parameter nuclearLifetime;
+    private final Parameter nuclearMeanAge;
+    private final Parameter nuclearFactor;
+    private final Parameter nuclearAdditions;
+    private final StageStock nuclearStock;
+    private final Output nuclearCapacityOut;
+    private final Output nuclearNewOut;
+    private final Output nuclearAdditionsOut;
     private final StageStock[] newStock = new StageStock[HourlyBalance.FUELS];
     private final StageStock batteryStock;
     private final Parameter[] capex = new Parameter[HourlyBalance.FUELS];
@@ -201,7 +233,14 @@ public final class DecarbonisationModel implements Model {
                 + "(battery_cost_base, battery_learning_rate); clean firm where the screening curve puts it below "
                 + "the cheapest fossil (capex, fixed O&M, discount_rate), up to clean_firm_build_max a year; then "
                 + "for reliability, peak residual * (1 + reserve_margin) - available fleet, by fossil up to "
-                + "firm_build_max (split by build_share) and the rest by clean firm within its build rate. The "
+                + "firm_build_max (split among the fuels allowed by build_share > 0 by the screening curve: each fuel "
+                + "takes the band of running hours where its annualised cost per available kW is lowest, and new "
+                + "capacity goes where the optimal capacity in a band exceeds the fleet; fossil_build_choice 0 splits "
+                + "by the build shares instead) and the rest by clean firm within its build rate. Batteries also "
+                + "earn a capacity value while the fleet is short of the peak (the fixed cost of the cheapest firm "
+                + "plant allowed), and their additions grow at most 50% a year. Nuclear: nuclear_generation of the "
+                + "first-year fleet retires along the survival curve of nuclear_lifetime and nuclear_mean_age; "
+                + "reactors built later (nuclear_additions) add nuclear_capacity_factor * 8.76 TWh per GW. The "
                 + "hourly price is the marginal plant's cost (value_of_lost_load when unmet): market values of "
                 + "solar and wind feed the renewables model; the system cost per MWh (annualised capital, fixed, fuel "
                 + "and legacy costs over demand met; carbon payments excluded) is Price|Secondary Energy|Electricity. "
@@ -257,8 +296,43 @@ public final class DecarbonisationModel implements Model {
                         + "trajectory)",
                 "Ember, Global Electricity Review 2025: hydro 14.3% of 30,830 TWh generated in 2024");
         nuclearGeneration = b.parameter("nuclear_generation", "TWh/yr", 2775, 0, MAX_GENERATION,
-                "Nuclear generation, flat in time (read every year; may be a trajectory)",
+                "Generation of the first-year nuclear fleet before it retires, flat in time (read every year; a "
+                        + "trajectory stands for uprates, restarts or a changing capacity factor); the fleet retires "
+                        + "along the survival curve of nuclear_lifetime and nuclear_mean_age, reactors built later are "
+                        + "nuclear_additions",
                 "Ember, Global Electricity Review 2025: nuclear 9.0% of 30,830 TWh generated in 2024");
+        nuclearLifetime = b.parameter("nuclear_lifetime", "yr", 60, 20, 100,
+                "Operating life of nuclear reactors: the first-year fleet retires at this age (vintages evenly spread "
+                        + "between 0 and twice nuclear_mean_age), reactors built later around it (mean of the StageStock "
+                        + "survival curve)",
+                "DOMAIN.md: nuclear 40-60 y, often extended; 60 y is the design life of Generation III reactors and the "
+                        + "licence term of most US reactors after their first renewal (US NRC, License Renewal, 40 + 20 "
+                        + "years; subsequent renewals to 80 years are granted case by case)");
+        nuclearMeanAge = b.parameter("nuclear_mean_age", "yr", 32, 0, 60,
+                "Capacity-weighted mean age of the first-year nuclear fleet; vintages are taken as evenly spread "
+                        + "between 0 and twice this age",
+                "World Nuclear Industry Status Report 2024: mean age of the world's operating reactors about 32 years "
+                        + "in mid-2024 (rounded)");
+        nuclearFactor = b.parameter("nuclear_capacity_factor", "1", 0.84, 0.3, 0.95,
+                "Capacity factor of nuclear reactors: converts the first-year generation into capacity and gives "
+                        + "the output of reactors built later",
+                "derived: Ember, Global Electricity Review 2025, 2,768 TWh of nuclear generation in 2024, over about "
+                        + "377 GW(e) in operation at end-2024 (IAEA, Power Reactor Information System) times 8.76 "
+                        + "TWh/GW-yr: 0.84");
+        nuclearAdditions = b.parameter("nuclear_additions", "GW/yr", 0, 0, 200,
+                "Nuclear reactors connected to the grid in the year (read every year; may be a trajectory): committed "
+                        + "and policy-driven builds, on top of the clean firm plants the model builds by economics or "
+                        + "for reliability",
+                "assumption: none unless a scenario names its pipeline (IAEA, Power Reactor Information System: about "
+                        + "60 GW(e) under construction worldwide in 2024, half of it in China)");
+        nuclearStock = new StageStock(b, "Nuclear", "GW");
+        nuclearCapacityOut = b.output("Capacity|Electricity|Nuclear", "GW",
+                "Nuclear capacity: the first-year fleet left after age retirement (nuclear_generation / "
+                        + "(nuclear_capacity_factor * 8.76) * survival) plus reactors built since the first year");
+        nuclearNewOut = b.output("Capacity|Electricity|Nuclear|New", "GW",
+                "Nuclear reactors built since the first year (nuclear_additions), net of retirements");
+        nuclearAdditionsOut = b.output("Capacity Additions|Electricity|Nuclear", "GW/yr",
+                "Nuclear reactors connected this year (nuclear_additions)");
         otherGeneration = b.parameter("other_generation", "TWh/yr", 1757, 0, MAX_GENERATION,
                 "Generation from bioenergy, oil and other sources, flat in time (read every year; may be a trajectory)",
                 "assumption: the remainder after the 2024 shares of solar (6.9%), wind (8.1%), hydro (14.3%), "
@@ -283,6 +357,8 @@ public final class DecarbonisationModel implements Model {
                 "DOMAIN.md: Li-ion calendar life 10-20 y (the middle)");
         previousBatteryCumulative = b.laggedInput("Cumulative Capacity|Electricity|Storage|Battery", "GWh", 1, 0.0,
                 "Last year's cumulative installed battery energy (own output), drives learning");
+        previousBatteryAdditions = b.laggedInput("Capacity Additions|Electricity|Storage|Battery", "GW/yr", 1, 0.0,
+                "Last year's battery additions (own output): this year's may grow at most BATTERY_ADDITIONS_GROWTH");
         batteryStock = new StageStock(b, "Battery", "GW");
         batteryCostBase = b.parameter("battery_cost_base", "USD/kWh", 165, 10, 2000,
                 "Installed cost of a turnkey grid battery system per kWh of storage in the first year",
@@ -430,9 +506,11 @@ public final class DecarbonisationModel implements Model {
                 buildShare[f] = null;
             } else {
                 buildShare[f] = b.parameter(n + "_build_share", "1", f == HourlyBalance.GAS ? 1 : 0, 0, 1,
-                        "Weight of " + n + " in the need-driven additions of fossil firm capacity (weights are "
-                                + "normalised)",
-                        "assumption: most firm capacity built to cover peaks is gas-fired; a region sets its own mix");
+                        "Whether " + n + " may be built for reliability (0: not allowed, a policy) and, when "
+                                + "fossil_build_choice is 0, its weight in the need-driven additions of fossil firm "
+                                + "capacity (weights are normalised); with fossil_build_choice 1 the screening curve "
+                                + "splits the additions among the fuels whose share is above 0",
+                        "assumption: gas may be built everywhere; coal and oil only where a region allows them");
             }
             capacityOut[f] = b.output("Capacity|Electricity|" + label, "GW",
                     "Installed " + n + "-fired capacity: the first-year fleet left after age retirement and phase-out, "
@@ -494,6 +572,17 @@ public final class DecarbonisationModel implements Model {
                         + "when the fleet falls short",
                 "assumption: reserve margins of 10-20% are common planning targets (NERC reference margin levels); "
                         + "applied to available capacity, which already excludes outages");
+        buildChoice = b.parameter("fossil_build_choice", "1", 1, 0, 1,
+                "How new fossil capacity (the reliability additions) is split between coal, gas and oil. 1: by the "
+                        + "screening curve: on the residual load duration curve (after clean supply, storage and clean "
+                        + "firm) each fuel allowed by <f>_build_share > 0 is given the band of running hours where its "
+                        + "annualised cost per available kW (fixed cost / availability + short-run cost * hours) is the "
+                        + "lowest; the additions go to the fuels whose optimal capacity in their band exceeds their "
+                        + "available fleet, in proportion to the shortfall. 0: split by the <f>_build_share weights "
+                        + "(below 0.5 means 0, 0.5 and above 1)",
+                "screening-curve method of least-cost capacity expansion (e.g. Stoft, Power System Economics, 2002, "
+                        + "ch. 3-1; IEA/NEA, Projected Costs of Generating Electricity 2020): which plant is built "
+                        + "for a slice of load depends on how many hours a year the slice runs");
         firmBuildMax = b.parameter("firm_build_max", "GW/yr", 1e4, 0, 1e4,
                 "Most dispatchable capacity that can be added in a year to keep peak residual load covered (0: no "
                         + "build, shortfalls appear as unmet demand)",
@@ -538,7 +627,16 @@ public final class DecarbonisationModel implements Model {
         double solarTwh = Math.max(0.0, ctx.get(solar, r));
         double windTwh = Math.max(0.0, ctx.get(wind, r));
         double hydroTwh = ctx.get(hydroGeneration, r);
-        double nuclearTwh = ctx.get(nuclearGeneration, r);
+        // nuclear: the first-year fleet retires along the survival curve, reactors built since age in a StageStock
+        double nuclearLife = ctx.get(nuclearLifetime, r);
+        double nuclearCf = ctx.get(nuclearFactor, r);
+        double nuclearOld = ctx.get(nuclearGeneration, r) * survival(ctx.year() - ctx.firstYear(), nuclearLife, ctx.get(nuclearMeanAge, r));
+        double nuclearAdded = ctx.isFirstYear() ? 0.0 : ctx.get(nuclearAdditions, r);
+        double[] nuclearStages = w.nuclearStages;
+        nuclearStock.age(ctx, r, nuclearLife, nuclearStages);
+        double nuclearNewGw = StageStock.add(nuclearStages, nuclearAdded);
+        double nuclearNewTwh = nuclearNewGw * nuclearCf * HourlyProfiles.HOURS / 1000.0;
+        double nuclearTwh = nuclearOld + nuclearNewTwh;
         double otherTwh = ctx.get(otherGeneration, r);
         double carbon = ctx.get(carbonPrice, r);
         double rate = ctx.get(discountRate, r);
@@ -588,15 +686,30 @@ public final class DecarbonisationModel implements Model {
             double perGwhYear = unitCost * 1e6 * crf(rate, batteryLife); // USD per GWh of storage per year
             double value = marginalCost(w, hb.deficitHours() > 0 ? hb.residualEnergy() * 1000.0 / hb.deficitHours() : 0.0,
                     lostLoad); // USD/MWh of the plant a discharged MWh replaces
-            double daysNeeded = value > 0.0 ? perGwhYear / (value * 1000.0) : Double.MAX_VALUE;
+            // capacity value: while the fleet falls short of peak residual load plus the reserve margin, a GWh of
+            // battery (1 / duration GW) discharging into the peak saves the cheapest firm plant that may be built,
+            // worth its annualised fixed cost per available kW: fixed / duration per kWh of storage a year. Storage
+            // here charges from clean surplus only, so a battery holds energy for the peak only on the days it
+            // can fill: the capacity value is earned in proportion to those days, like the energy value. A GWh
+            // then pays when D(e) (value * 1000 + capacity value / 365) >= its annual cost, D(e) the real days
+            // whose shiftable energy exceeds e; capacity value counts only for the batteries that cover the
+            // shortfall (shortfall GW * duration)
+            double fleetGw = 0.0;
+            for (int f = 0; f < HourlyBalance.FUELS; f++) fleetGw += w.available[f];
+            double shortGw = hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleetGw;
+            double capacityValue = shortGw > 0.0 ? cheapestFirmFixed(w) * 1e6 / duration : 0.0; // USD/GWh/yr
             double[] shift = hb.dailyShiftable(batteryEff);
-            double counted = 0.0, energy = 0.0;
-            for (int d = hb.days() - 1; d >= 0; d--) {
-                counted += hb.weight(); // real days this modelled day stands for
-                if (counted >= daysNeeded) { energy = shift[d]; break; }
+            double energy = shiftableOn(hb, shift, value > 0.0 ? perGwhYear / (value * 1000.0) : Double.MAX_VALUE);
+            if (capacityValue > 0.0) {
+                double withCapacity = shiftableOn(hb, shift, perGwhYear
+                        / (value * 1000.0 + capacityValue / HourlyProfiles.DAYS));
+                energy = Math.max(energy, Math.min(withCapacity, shortGw * duration));
             }
-            double ramp = Math.max(BATTERY_RAMP * (ctx.get(batteryPower, r) + batteryLeft),
-                    BATTERY_FLOOR * hb.peakResidual()); // the industry cannot grow without bound in a year
+            // the industry cannot grow without bound in a year: at most half the fleet, and at most 1.5 times last
+            // year's additions (or 1% of peak residual load, to start from nothing)
+            double floor = BATTERY_FLOOR * hb.peakResidual();
+            double ramp = Math.max(Math.min(BATTERY_RAMP * (ctx.get(batteryPower, r) + batteryLeft),
+                    (1.0 + BATTERY_ADDITIONS_GROWTH) * Math.max(0.0, ctx.get(previousBatteryAdditions, r))), floor);
             batteryAddedGw = Math.min(Math.min(ctx.get(batteryBuildMax, r), ramp), Math.max(0.0, energy) / duration);
         }
         double batteryBuilt = StageStock.add(w.batteryStages, batteryAddedGw);
@@ -634,9 +747,13 @@ public final class DecarbonisationModel implements Model {
         double need = hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleet;
         double fossilNeed = Math.min(need, ctx.get(firmBuildMax, r));
         if (fossilNeed > 1e-9 && shareSum > 0.0) {
+            double shortfall = ctx.get(buildChoice, r) >= 0.5
+                    ? screen(w, hb, hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)),
+                            w.available[c] + cleanAdd * cleanAvail) : 0.0;
             for (int f = 0; f < HourlyBalance.FUELS; f++) {
                 if (w.share[f] <= 0.0 || w.availability[f] <= 0.0) continue;
-                double gw = fossilNeed * w.share[f] / shareSum; // available GW
+                double part = shortfall > 0.0 ? w.optimal[f] / shortfall : w.share[f] / shareSum;
+                double gw = fossilNeed * part; // available GW
                 w.added[f] = gw / w.availability[f];
                 need -= gw;
             }
@@ -651,6 +768,11 @@ public final class DecarbonisationModel implements Model {
         int bad = hb.dispatch(w.available, w.mustRun, w.cost, lostLoad);
         if (bad >= 0) throw violation(ctx, r, "the hourly balance does not close to 1e-6 relative in hour " + bad
                 + (hours < HourlyProfiles.HOURS ? " of the representative days" : "") + " (a bug in the balance)");
+        ctx.set(nuclearCapacityOut, r, nuclearCf > 0.0 ? nuclearOld * 1000.0 / (nuclearCf * HourlyProfiles.HOURS)
+                + nuclearNewGw : nuclearNewGw);
+        ctx.set(nuclearNewOut, r, nuclearNewGw);
+        ctx.set(nuclearAdditionsOut, r, nuclearAdded);
+        nuclearStock.write(ctx, r, nuclearStages);
         for (int f = 0; f < HourlyBalance.FUELS; f++) {
             ctx.set(capacityOut[f], r, w.existing[f] + w.built[f]);
             ctx.set(newCapacityOut[f], r, w.built[f]);
@@ -675,7 +797,8 @@ public final class DecarbonisationModel implements Model {
 
         // system cost [million USD]: GW * USD/kW/yr, TWh * USD/MWh and GWh * USD/kWh are all 10^6 USD
         double cost = Math.max(0.0, ctx.get(solarCost, r)) * solarTwh + Math.max(0.0, ctx.get(windCost, r)) * windTwh
-                + ctx.get(legacyCost, r) * (hydroTwh + nuclearTwh + otherTwh)
+                + ctx.get(legacyCost, r) * (hydroTwh + nuclearOld + otherTwh)
+                + nuclearNewGw * w.fixed[c] + nuclearNewTwh * w.fuel[c]
                 + batteryGwh * unitCost * crf(rate, batteryLife);
         double[] gen = {coalTwh, gasTwh, oilTwh, cleanTwh};
         for (int f = 0; f < HourlyBalance.FUELS; f++)
@@ -733,6 +856,81 @@ public final class DecarbonisationModel implements Model {
             if (cumulative >= level && w.available[idx[i]] > 0.0) return w.cost[idx[i]];
         }
         return lostLoad;
+    }
+
+    /**
+     * The screening curve: each fuel allowed to be built ({@code share > 0}) gets the band of running hours in which
+     * its annualised cost per available kW, {@code fixed / availability + cost * h / 1000}, is the lowest; its
+     * optimal available capacity is the slice of the residual load duration curve in that band, above the clean
+     * firm fleet {@code cleanGw} (which runs first) and up to {@code top} (peak residual plus the reserve margin,
+     * at 0 hours). Writes each fuel's shortfall, max(0, optimal - available), into {@code w.optimal} and returns
+     * their sum.
+     */
+    private static double screen(Workspace w, HourlyBalance hb, double top, double cleanGw) {
+        // breakpoints: 0, 8,760 and every pairwise crossover in between
+        double[] points = new double[2 + HourlyBalance.FUELS * HourlyBalance.FUELS];
+        int np = 0;
+        points[np++] = 0.0;
+        points[np++] = HourlyProfiles.HOURS;
+        for (int f = 0; f < HourlyBalance.CLEAN; f++) {
+            w.optimal[f] = 0.0;
+            if (w.share[f] <= 0.0 || w.availability[f] <= 0.0) continue;
+            for (int g = f + 1; g < HourlyBalance.CLEAN; g++) {
+                if (w.share[g] <= 0.0 || w.availability[g] <= 0.0 || w.cost[f] == w.cost[g]) continue;
+                double h = (w.fixed[g] / w.availability[g] - w.fixed[f] / w.availability[f]) * 1000.0
+                        / (w.cost[f] - w.cost[g]);
+                if (h > 0.0 && h < HourlyProfiles.HOURS) points[np++] = h;
+            }
+        }
+        java.util.Arrays.sort(points, 0, np);
+        double upper = Math.max(0.0, top - cleanGw); // the level served by the band starting at 0 hours
+        for (int i = 0; i + 1 < np; i++) {
+            double from = points[i], to = points[i + 1];
+            if (to - from < 1e-9) continue;
+            double mid = 0.5 * (from + to);
+            int best = -1;
+            double bestCost = Double.MAX_VALUE;
+            for (int f = 0; f < HourlyBalance.CLEAN; f++) {
+                if (w.share[f] <= 0.0 || w.availability[f] <= 0.0) continue;
+                double cost = w.fixed[f] / w.availability[f] + w.cost[f] * mid / 1000.0;
+                if (cost < bestCost) { bestCost = cost; best = f; }
+            }
+            double lower = Math.max(0.0, hb.residualExceeded(to) - cleanGw);
+            if (best >= 0) w.optimal[best] += Math.max(0.0, upper - lower);
+            upper = Math.min(upper, lower);
+        }
+        double sum = 0.0;
+        for (int f = 0; f < HourlyBalance.CLEAN; f++) {
+            w.optimal[f] = Math.max(0.0, w.optimal[f] - w.available[f]);
+            sum += w.optimal[f];
+        }
+        return sum;
+    }
+
+    /**
+     * The daily shiftable energy exceeded on {@code daysNeeded} real days of the year (the largest day when fewer
+     * than one day is needed), from {@code shift} sorted in ascending order.
+     */
+    private static double shiftableOn(HourlyBalance hb, double[] shift, double daysNeeded) {
+        double counted = 0.0;
+        for (int d = hb.days() - 1; d >= 0; d--) {
+            counted += hb.weight(); // real days this modelled day stands for
+            if (counted >= daysNeeded) return shift[d];
+        }
+        return 0.0;
+    }
+
+    /**
+     * Annualised fixed cost per available kW [USD/kW/yr] of the cheapest firm plant that may be built for
+     * reliability: a fossil fuel whose build share is above 0, else clean firm.
+     */
+    private static double cheapestFirmFixed(Workspace w) {
+        double best = Double.MAX_VALUE;
+        for (int f = 0; f < HourlyBalance.CLEAN; f++)
+            if (w.share[f] > 0.0 && w.availability[f] > 0.0) best = Math.min(best, w.fixed[f] / w.availability[f]);
+        int c = HourlyBalance.CLEAN;
+        if (best == Double.MAX_VALUE && w.availability[c] > 0.0) best = w.fixed[c] / w.availability[c];
+        return best == Double.MAX_VALUE ? 0.0 : best;
     }
 
     /** Short-run cost of the cheapest fossil fleet with capacity (what base-load clean firm would displace). */
@@ -833,6 +1031,8 @@ public final class DecarbonisationModel implements Model {
         final int[] order = new int[HourlyBalance.FUELS];
         final double[][] stages = new double[HourlyBalance.FUELS][StageStock.STAGES];
         final double[] batteryStages = new double[StageStock.STAGES];
+        final double[] nuclearStages = new double[StageStock.STAGES];
+        final double[] optimal = new double[HourlyBalance.FUELS];
         final double[] repDemand = new double[12 * 24];
         final double[] repSolar = new double[12 * 24];
         final double[] repWind = new double[12 * 24];

@@ -55,8 +55,8 @@ class DecarbonisationModelTest {
         assertEquals("etw.models.decarbonisation", d.id());
         assertFalse(d.description().isBlank());
         // demand, solar, wind, their capacities and levelised costs; own lagged cumulative emissions and battery
-        // energy; 6 survival-curve stages for each of coal, gas, oil, clean firm and batteries
-        assertEquals(9 + 5 * StageStock.STAGES, d.inputs().size());
+        // energy; 6 survival-curve stages for each of coal, gas, oil, clean firm, batteries and new nuclear
+        assertEquals(10 + 6 * StageStock.STAGES, d.inputs().size());
         Set<String> units = Set.of("TWh/yr", "1", "g CO2/kWh", "GW", "GWh", "USD/MWh", "USD/t CO2", "h", "yr", "GW/yr",
                 "USD/kW", "USD/kW/yr", "USD/kWh");
         for (Parameter p : d.parameters()) {
@@ -131,6 +131,76 @@ class DecarbonisationModelTest {
         assertTrue(unmet > 15000, "most of the old fossil residual is unmet: " + unmet);
         assertEquals(0, h.output(COAL, 2024) + h.output(GAS, 2024), EPS);
         assertEquals(27775 * 1.11 - unmet, h.output(TOTAL, 2024), 1e-6 * 30000 + h.output("Storage|Electricity|Losses", 2024));
+    }
+
+    /**
+     * Nuclear vintages: the first-year fleet (nuclear_generation) retires along the survival curve of
+     * nuclear_lifetime and nuclear_mean_age; reactors built later (nuclear_additions) add capacity factor * 8.76
+     * TWh per GW and age in their own stock.
+     */
+    @Test
+    void nuclearFleetRetiresByVintageAndNewReactorsAdd() {
+        ModelHarness old = harness(2024, 2060, 27775, 2131, 2497).parameter("nuclear_generation", 2775)
+                .parameter("nuclear_lifetime", 60).parameter("nuclear_mean_age", 32).run();
+        assertEquals(2775, old.output(NUCLEAR, 2024), 1e-9);
+        assertEquals(2775 / (0.84 * 8.76), old.output("Capacity|Electricity|Nuclear", 2024), 1e-9);
+        // vintages evenly spread over 0-64 years, retiring at 60: (60 - 30) / 60 of the fleet is left after 30 years
+        assertEquals(2775 * 0.5, old.output(NUCLEAR, 2054), 1e-9);
+        assertEquals(0, old.output("Capacity Additions|Electricity|Nuclear", 2054), 0);
+        ModelHarness built = harness(2024, 2060, 27775, 2131, 2497).parameter("nuclear_generation", 2775)
+                .parameter("nuclear_additions", 10).run();
+        assertEquals(0, built.output("Capacity|Electricity|Nuclear|New", 2024), 0, "no additions in the base year");
+        double newGw = built.output("Capacity|Electricity|Nuclear|New", 2030);
+        assertEquals(60, newGw, 1e-6, "six years of 10 GW, none retired yet at a 60-year mean life (q = 0.1)");
+        assertEquals(old.output(NUCLEAR, 2030) + newGw * 0.84 * 8.76, built.output(NUCLEAR, 2030), 1e-6);
+        assertTrue(built.output("Capacity|Electricity|Nuclear|New", 2060) < 360, "the new reactors age and retire too");
+    }
+
+    /**
+     * New fossil capacity by the screening curve: with cheap coal fuel, coal is built for the band of residual
+     * load that runs many hours and gas for the peak band; with coal not allowed, all of it is gas; with
+     * fossil_build_choice 0 the build shares split it.
+     */
+    @Test
+    void screeningCurvePutsCoalUnderBaseLoadAndGasUnderThePeak() {
+        java.util.function.UnaryOperator<ModelHarness> empty = h -> h.parameter("coal_capacity", 0)
+                .parameter("gas_capacity", 0).parameter("oil_capacity", 0).parameter("coal_build_share", 1)
+                .parameter("gas_build_share", 1).parameter("coal_fuel_price", 10).parameter("gas_fuel_price", 40);
+        ModelHarness screened = empty.apply(harness(2024, 2024, 27775, 2131, 2497)).run();
+        double coalAdded = screened.output("Capacity Additions|Electricity|Coal", 2024);
+        double gasAdded = screened.output("Capacity Additions|Electricity|Gas", 2024);
+        assertTrue(coalAdded > gasAdded && gasAdded > 0, "coal under base load, gas under the peak: coal "
+                + coalAdded + " GW, gas " + gasAdded + " GW");
+        assertEquals(0, screened.output(UNMET, 2024), 1e-6);
+        // the total is what reliability needs, whatever the split
+        ModelHarness shares = empty.apply(harness(2024, 2024, 27775, 2131, 2497))
+                .parameter("fossil_build_choice", 0).run();
+        assertEquals(shares.output("Capacity Additions|Electricity|Coal", 2024),
+                shares.output("Capacity Additions|Electricity|Gas", 2024), 1e-6, "equal shares split evenly");
+        assertEquals(coalAdded + gasAdded, shares.output("Capacity Additions|Electricity|Coal", 2024)
+                + shares.output("Capacity Additions|Electricity|Gas", 2024), 1e-6);
+        ModelHarness noCoal = empty.apply(harness(2024, 2024, 27775, 2131, 2497))
+                .parameter("coal_build_share", 0).run();
+        assertEquals(0, noCoal.output("Capacity Additions|Electricity|Coal", 2024), 0);
+        assertEquals(coalAdded + gasAdded, noCoal.output("Capacity Additions|Electricity|Gas", 2024), 1e-6);
+        // dear coal fuel: gas wins every band
+        ModelHarness dearCoal = empty.apply(harness(2024, 2024, 27775, 2131, 2497))
+                .parameter("coal_fuel_price", 40).run();
+        assertEquals(0, dearCoal.output("Capacity Additions|Electricity|Coal", 2024), 1e-9);
+    }
+
+    /**
+     * Batteries earn a capacity value while the firm fleet falls short of the peak (they save the cheapest peaker
+     * that may be built), so more are built than for energy shifting alone.
+     */
+    @Test
+    void batteriesEarnACapacityValueWhileTheFleetIsShort() {
+        ModelHarness shortFleet = harness(2024, 2026, 27775, 12000, 6000).parameter("gas_capacity", 600).run();
+        ModelHarness ampleFleet = harness(2024, 2026, 27775, 12000, 6000).parameter("gas_capacity", 6000).run();
+        double withCapacityValue = shortFleet.output("Capacity Additions|Electricity|Storage|Battery", 2025);
+        double energyOnly = ampleFleet.output("Capacity Additions|Electricity|Storage|Battery", 2025);
+        assertTrue(withCapacityValue > energyOnly, "short fleet " + withCapacityValue + " GW, ample fleet "
+                + energyOnly + " GW");
     }
 
     @Test

@@ -19,10 +19,13 @@ import etw.api.StepContext;
  * additions   A(t0) = &lt;t&gt;_additions_base
  *             A(t)  = max(0, A(t-1) * (1 + &lt;t&gt;_additions_growth(t) + &lt;t&gt;_gap_response * F(t-1)
  *                                         - &lt;t&gt;_surplus_response * S(t-1)
+ *                                         + &lt;t&gt;_demand_response * (D(t-1) / D(t-2) - 1)
  *                                         + &lt;t&gt;_value_response * clamp(V(t-1) / LCOE(t-1) - 1, 0, 1)))
  *             F     = (coal + gas generation) / total generation: the share of demand that clean supply
  *                     left uncovered last year (read with lag 1 from the supply-mix model)
  *             S     = curtailment / total generation: clean supply that found no demand last year
+ *             D     = Final Energy|Electricity (read with lags 1 and 2); its growth is clamped to [-0.5, 0.5] and is 0
+ *                     until two years of demand exist
  *             V     = market value of the technology (its generation-weighted hourly price in last year's hourly
  *                     balance, USD/MWh); LCOE = (C * crf(discount_rate, lifetime) + fixed_om) / (cf * 8,760 h)
  *                     with C last year's Wright's-law capital cost: merchant additions come on top of the trend
@@ -73,6 +76,8 @@ public final class RenewablesModel implements Model {
     private final Input lastCoal;
     private final Input lastGas;
     private final Input lastCurtailment;
+    private final Input lastDemand;
+    private final Input demandBefore;
     private final Parameter discountRate;
     private final Technology solar;
     private final Technology wind;
@@ -85,8 +90,12 @@ public final class RenewablesModel implements Model {
         lastGas = b.laggedInput("Secondary Energy|Electricity|Gas", "TWh/yr", 1, 0.0, "Last year's gas generation");
         lastCurtailment = b.laggedInput("Secondary Energy|Electricity|Curtailment", "TWh/yr", 1, 0.0,
                 "Last year's curtailed clean generation, for the surplus response");
+        lastDemand = b.laggedInput("Final Energy|Electricity", "TWh/yr", 1, 0.0,
+                "Last year's electricity demand, for the demand response (growth of the market with demand)");
+        demandBefore = b.laggedInput("Final Energy|Electricity", "TWh/yr", 2, 0.0,
+                "Electricity demand two years ago, for the demand response");
         b.description("For solar and wind in each region: additions A(t) = max(0, A(t-1) * (1 + additions_growth "
-                + "+ gap_response * F(t-1) - surplus_response * S(t-1))), where F is last year's fossil share of generation "
+                + "+ gap_response * F(t-1) - surplus_response * S(t-1) + demand_response * (D(t-1) / D(t-2) - 1))), where F is last year's fossil share of generation "
                 + "(coal + gas) / total and S last year's curtailed share (curtailment / total), "
                 + "A(first year) = additions_base, plus value_response * clamp(V / LCOE - 1, 0, 1) with V last year's "
                 + "market value from the hourly balance and LCOE = (capital cost * crf(discount_rate, lifetime) + "
@@ -154,8 +163,10 @@ public final class RenewablesModel implements Model {
             double total = ctx.get(lastGeneration, r);
             double fossilShare = total > 0 ? Math.min(1.0, Math.max(0.0, (ctx.get(lastCoal, r) + ctx.get(lastGas, r)) / total)) : 0.0;
             double surplusShare = total > 0 ? Math.min(1.0, Math.max(0.0, ctx.get(lastCurtailment, r) / total)) : 0.0;
-            solar.step(ctx, r, fossilShare, surplusShare);
-            wind.step(ctx, r, fossilShare, surplusShare);
+            double d1 = ctx.get(lastDemand, r), d2 = ctx.get(demandBefore, r);
+            double demandGrowth = d1 > 0 && d2 > 0 ? Math.max(-0.5, Math.min(0.5, d1 / d2 - 1.0)) : 0.0;
+            solar.step(ctx, r, fossilShare, surplusShare, demandGrowth);
+            wind.step(ctx, r, fossilShare, surplusShare, demandGrowth);
         }
     }
 
@@ -186,6 +197,7 @@ public final class RenewablesModel implements Model {
         private final Parameter gapResponse;
         private final Parameter surplusResponse;
         private final Parameter valueResponse;
+        private final Parameter demandResponse;
         private final Parameter learningRate;
         private final Parameter costBase;
         private final StageStock built;
@@ -268,6 +280,12 @@ public final class RenewablesModel implements Model {
                             + "value counts energy at short-run cost only (no capacity payments, contracts or subsidies), "
                             + "so a value below cost does not stop the trend's (policy and contract) additions; "
                             + "curtailment does, through surplus_response");
+            demandResponse = b.parameter(prefix + "_demand_response", "1", 0, 0, 2,
+                    "Extra growth of " + noun + " additions per unit of the growth of electricity demand from two years "
+                            + "ago to last year (1: the market for new plants grows with the electricity it serves; read "
+                            + "every year, may be a trajectory)",
+                    "assumption: 0 by default (additions follow the trend and the responses only); a scenario that "
+                            + "lets the market scale with demand sets 1");
             learningRate = b.parameter(prefix + "_learning_rate", "1", learningRateDefault.value(), 0, MAX_LEARNING,
                     "Fall in " + noun + " capital cost per doubling of cumulative installed capacity",
                     learningRateDefault.source());
@@ -276,7 +294,7 @@ public final class RenewablesModel implements Model {
             built = new StageStock(b, label, "GW");
         }
 
-        void step(StepContext ctx, int r, double fossilShare, double surplusShare) {
+        void step(StepContext ctx, int r, double fossilShare, double surplusShare, double demandGrowth) {
             double k0 = ctx.get(capacityBase, r);
             double life = ctx.get(lifetime, r);
             double cf = ctx.get(capacityFactor, r);
@@ -293,7 +311,7 @@ public final class RenewablesModel implements Model {
                 m = k0;
             } else {
                 double growth = ctx.get(additionsGrowth, r) + ctx.get(gapResponse, r) * fossilShare
-                        - ctx.get(surplusResponse, r) * surplusShare;
+                        - ctx.get(surplusResponse, r) * surplusShare + ctx.get(demandResponse, r) * demandGrowth;
                 double lcoe = ctx.get(previousCost, r);
                 if (lcoe > 0.0) {
                     double margin = ctx.get(previousValue, r) / lcoe - 1.0;

@@ -35,7 +35,7 @@ class RenewablesModelTest {
     void additionsShrinkWhileCleanSupplyIsCurtailed() {
         // last year: 30,000 TWh generated, no fossil, 3,000 TWh curtailed: surplus share 0.1
         ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2025)
-                .input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 0)
+                .input("Secondary Energy|Electricity", 30_000).input("Final Energy|Electricity", 27_000).input("Secondary Energy|Electricity|Coal", 0)
                 .input("Secondary Energy|Electricity|Gas", 0).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 3_000)
                 .parameter("solar_additions_growth", 0.05).parameter("solar_surplus_response", 2.0).run();
         assertEquals(452 * (1 + 0.05 - 2.0 * 0.1), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
@@ -43,7 +43,7 @@ class RenewablesModelTest {
 
     /** A grid with no fossil generation: the gap term is zero and additions follow their trend. */
     private static ModelHarness noFossil(ModelHarness h) {
-        return h.input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 0)
+        return h.input("Secondary Energy|Electricity", 30_000).input("Final Energy|Electricity", 27_000).input("Secondary Energy|Electricity|Coal", 0)
                 .input("Secondary Energy|Electricity|Gas", 0).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 0);
     }
 
@@ -51,11 +51,28 @@ class RenewablesModelTest {
     void additionsGrowFasterWhileFossilCoversMoreOfTheDemand() {
         // last year: 30,000 TWh generated, 12,000 coal + 6,000 gas: fossil share 0.6
         ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2026)
-                .input("Secondary Energy|Electricity", 30_000).input("Secondary Energy|Electricity|Coal", 12_000)
+                .input("Secondary Energy|Electricity", 30_000).input("Final Energy|Electricity", 27_000).input("Secondary Energy|Electricity|Coal", 12_000)
                 .input("Secondary Energy|Electricity|Gas", 6_000).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 0)
                 .parameter("solar_additions_growth", 0.05).parameter("solar_gap_response", 0.1).run();
         assertEquals(452 * (1 + 0.05 + 0.1 * 0.6), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
         assertEquals(452 * 1.11 * 1.11, h.output("Capacity Additions|Electricity|Solar", 2026), 1e-9);
+    }
+
+    /** With demand_response 1 the market grows with demand: last year's demand growth is added to the trend. */
+    @Test
+    void additionsGrowWithDemandWhenTheMarketFollowsIt() {
+        ModelHarness h = noFossil(ModelHarness.of(new RenewablesModel()).years(2024, 2027))
+                .input("Final Energy|Electricity", (r, y) -> 1000 * Math.pow(1.04, y - 2024))
+                .parameter("solar_additions_growth", 0.01).parameter("solar_demand_response", 1.0).run();
+        // 2025: demand two years ago (2023) is before the run, so no demand term yet
+        assertEquals(452 * 1.01, h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
+        assertEquals(452 * 1.01 * 1.05, h.output("Capacity Additions|Electricity|Solar", 2026), 1e-9);
+        assertEquals(452 * 1.01 * 1.05 * 1.05, h.output("Capacity Additions|Electricity|Solar", 2027), 1e-9);
+        ModelHarness off = noFossil(ModelHarness.of(new RenewablesModel()).years(2024, 2027))
+                .input("Final Energy|Electricity", (r, y) -> 1000 * Math.pow(1.04, y - 2024))
+                .parameter("solar_additions_growth", 0.01).run();
+        assertEquals(452 * Math.pow(1.01, 3), off.output("Capacity Additions|Electricity|Solar", 2027), 1e-9,
+                "the default 0 leaves the trend alone");
     }
 
     private static ModelHarness run(int first, int last) {
@@ -72,8 +89,8 @@ class RenewablesModelTest {
         assertEquals("etw.models.renewables", d.id());
         assertFalse(d.description().isBlank());
         assertEquals(24, d.outputs().size()); // 12 of them the survival-curve stages of solar and wind
-        assertEquals(26, d.inputs().size());
-        assertEquals(25, d.parameters().size());
+        assertEquals(28, d.inputs().size());
+        assertEquals(27, d.parameters().size());
         Set<String> units = Set.of("GW", "GW/yr", "USD/kW", "TWh/yr", "1", "1/yr", "yr", "USD/kW/yr");
         for (Parameter p : d.parameters()) {
             assertTrue(p.name().matches("[a-z][a-z0-9_]*"), p.name());
@@ -82,9 +99,11 @@ class RenewablesModelTest {
             assertFalse(p.description().isBlank(), p.name());
         }
         for (Input in : d.inputs()) {
-            assertEquals(1, in.lag(), in.variable());
+            // demand is read with lags 1 and 2 (its growth); everything else with lag 1
+            assertEquals(in.variable().equals("Final Energy|Electricity") ? in.lag() : 1, in.lag(), in.variable());
+            assertTrue(in.lag() == 1 || in.lag() == 2, in.variable());
             boolean own = d.outputs().stream().anyMatch(o -> o.variable().equals(in.variable()) && o.unit().equals(in.unit()));
-            assertTrue(own || in.variable().startsWith("Market Value|Electricity|") || in.variable().startsWith("Secondary Energy|Electricity")
+            assertTrue(own || in.variable().equals("Final Energy|Electricity") || in.variable().startsWith("Market Value|Electricity|") || in.variable().startsWith("Secondary Energy|Electricity")
                     && !in.variable().endsWith("|Solar") && !in.variable().endsWith("|Wind"), in.variable());
         }
         assertEquals("GW", unitOf(d, SOLAR_CAP));
@@ -294,7 +313,8 @@ class RenewablesModelTest {
                     .input("Secondary Energy|Electricity", total)
                     .input("Secondary Energy|Electricity|Coal", rnd.nextDouble() * total / 2)
                     .input("Secondary Energy|Electricity|Gas", rnd.nextDouble() * total / 2)
-                    .input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", rnd.nextDouble() * total / 2);
+                    .input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", rnd.nextDouble() * total / 2)
+                    .input("Final Energy|Electricity", (r, y) -> total * Math.pow(1.03, y - 2024));
             StringBuilder drawn = new StringBuilder();
             for (Parameter p : params) {
                 double v = p.min() + rnd.nextDouble() * (p.max() - p.min());

@@ -95,7 +95,7 @@ class BrowserIT {
         waiting(60).until(d -> chartSvg() != null);
         // load the canned scenario through the picker, as a user would
         new Select(driver.findElement(By.id("scenario-picker"))).selectByValue("baseline");
-        waiting(30).until(d -> "baseline".equals(js("return window.etw.state.results && window.etw.state.results.scenario")));
+        waiting(30).until(d -> "baseline".equals(js("return window.etw && window.etw.state.results && window.etw.state.results.scenario")));
         new Select(driver.findElement(By.cssSelector("#view-etw\\.workbench\\.results select.variable")))
                 .selectByValue("Final Energy|Electricity|Data Centers");
         waiting(10).until(d -> chartSvg() != null && chartSvg().contains("Data Centers"));

@@ -315,7 +315,7 @@ class ExploreIT {
         driver.get("about:blank");
         open(link);
         waiting(30).until(d -> !d.findElements(By.cssSelector("#view-etw\\.workbench\\.explore table.diff-table")).isEmpty()
-                && Boolean.TRUE.equals(js("return !!window.etw.state.results")));
+                && Boolean.TRUE.equals(js("return !!window.etw && !!window.etw.state.results")));
         assertEquals(overrides, js(CANONICAL_OVERRIDES), "the same changes (keys sorted)");
         assertEquals("3", lever("ev-adoption").getAttribute("value"), "the lever stands where it was left");
         assertEquals("50", lever("carbon-price").getAttribute("value"));
@@ -338,8 +338,8 @@ class ExploreIT {
         Alert prompt = waiting(5).until(d -> d.switchTo().alert());
         prompt.sendKeys("class-rebound.yaml");
         prompt.accept();
-        waiting(30).until(d -> "class-rebound".equals(js("return window.etw.state.ref"))
-                && Boolean.TRUE.equals(js("return !!window.etw.state.results && window.etw.state.results.scenario === 'class-rebound'")));
+        waiting(30).until(d -> "class-rebound".equals(js("return window.etw && window.etw.state.ref"))
+                && Boolean.TRUE.equals(js("return !!window.etw && !!window.etw.state.results && window.etw.state.results.scenario === 'class-rebound'")));
         assertTrue(driver.getCurrentUrl().contains("scenario=class-rebound") && !driver.getCurrentUrl().contains("set="),
                 "the saved variant is opened: " + driver.getCurrentUrl());
         waiting(20).until(d -> "70".equals(lever("rebound").getAttribute("value")));
@@ -385,7 +385,7 @@ class ExploreIT {
     void aChangedScenarioIsExportedUnderAVariantsName() throws Exception {
         WebElement efficiency = lever("efficiency");
         efficiency.sendKeys(Keys.ARROW_LEFT);
-        waiting(20).until(d -> Boolean.TRUE.equals(js("return !!window.etw.state.overrides['etw.models.datacenter']")));
+        waiting(20).until(d -> Boolean.TRUE.equals(js("return !!window.etw && !!window.etw.state.overrides['etw.models.datacenter']")));
         String disposition = (String) jsAsync("const done = arguments[arguments.length - 1];"
                 + "fetch('/api/export', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify(window.etw.request())})"
                 + ".then(r => done(r.headers.get('Content-Disposition')));");

@@ -79,7 +79,7 @@ class ResultsViewIT {
     private static void openResults(String query) {
         driver.get(base() + "?" + query + "&perspective=model&view=etw.workbench.results");
         waiting(60).until(d -> !d.findElements(By.cssSelector("#results-chart .single svg")).isEmpty()
-                && Boolean.TRUE.equals(js("return !!window.etw.state.results")));
+                && Boolean.TRUE.equals(js("return !!window.etw && !!window.etw.state.results")));
     }
 
     private static long count(String css) {
@@ -127,8 +127,8 @@ class ResultsViewIT {
         boolean ran = false;
         for (long end = System.currentTimeMillis() + 60_000; !ran && System.currentTimeMillis() < end; ) {
             driver.get(base() + "?scenario=with-deep-hydrogen&perspective=model&view=etw.workbench.results");
-            waiting(60).until(x -> Boolean.TRUE.equals(js("return !!window.etw.state.results || !document.getElementById('error').hidden")));
-            ran = Boolean.TRUE.equals(js("return !!window.etw.state.results && window.etw.state.results.variables.some(v => v.name === 'Final Energy|Electricity|Hydrogen|Electrolysis')"));
+            waiting(60).until(x -> Boolean.TRUE.equals(js("return !!window.etw && !!window.etw.state.results || !document.getElementById('error').hidden")));
+            ran = Boolean.TRUE.equals(js("return !!window.etw && !!window.etw.state.results && window.etw.state.results.variables.some(v => v.name === 'Final Energy|Electricity|Hydrogen|Electrolysis')"));
             if (!ran) Thread.sleep(1000);
         }
         assertTrue(ran, "the scenario with the plugin ran: " + driver.findElement(By.id("error")).getText());
@@ -166,7 +166,7 @@ class ResultsViewIT {
         waiting(30).until(d -> js("return JSON.stringify(window.etw.state.overrides)").toString().contains("0.6"));
         WebElement allParams = driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore button.all-params"));
         js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", allParams);
-        waiting(10).until(d -> "model".equals(js("return window.etw.state.perspective")));
+        waiting(10).until(d -> "model".equals(js("return window.etw && window.etw.state.perspective")));
         By groups = By.cssSelector("#view-etw\\.workbench\\.scenario details.model-params");
         waiting(30).until(d -> d.findElements(groups).size() >= 4);
         for (WebElement g : driver.findElements(groups)) assertEquals(null, g.getAttribute("open"), "groups start closed");
