@@ -255,7 +255,8 @@ class WorkbenchShellIT {
         List<String> lit = (List<String>) js("return [...document.querySelectorAll('#view-etw\\\\.workbench\\\\.graph svg .node.lit')].map(n => n.dataset.node);");
         assertTrue(lit.contains("etw.models.datacenter") && lit.contains("etw.models.decarbonisation"), "lit: " + lit);
         assertTrue(lit.stream().anyMatch(x -> x.contains("Data Centers")), "its output is lit: " + lit);
-        assertFalse(lit.contains("etw.models.renewables"), "an unrelated model stays dim: " + lit);
+        // electrification neither reads nor writes what data centres touch (renewables now reads final electricity)
+        assertFalse(lit.contains("etw.models.electrification"), "an unrelated model stays dim: " + lit);
         assertTrue(((Number) js("return document.querySelectorAll('#view-etw\\\\.workbench\\\\.graph svg path.edge.lit').length;")).intValue() >= 2);
         browser.screenshot("graph-2-hover");
 
