@@ -301,7 +301,8 @@ class TeachingSetTest {
                 assertTrue(r.value(CFE_HOURLY, region, year) >= 0.999, at + "100% of hours");
             }
             assertEquals(0, r.value("Consumer Emissions|CO2|Annual Matching|Claimed", region, 2030), 1e-9, region);
-            assertTrue(r.value(CFE_ANNUAL, region, 2030) < 0.95, region + ": annual certificates leave hours uncovered");
+            assertTrue(r.value(CFE_ANNUAL, region, 2030) < 0.98, region + ": annual certificates leave hours uncovered "
+                    + "(the lab sheet: 88-96% of hours carbon-free)");
             double annual = r.value("Consumer Emissions|CO2|Annual Matching|Grid-Induced", region, 2030);
             double hourly = r.value("Consumer Emissions|CO2|Hourly Matching|Grid-Induced", region, 2030);
             assertTrue(hourly < annual, region + ": hourly matching avoids more, " + hourly + " < " + annual);
