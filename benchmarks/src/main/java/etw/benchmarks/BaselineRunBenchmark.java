@@ -56,14 +56,19 @@ public class BaselineRunBenchmark {
         if (baseline.firstYear() != 2024 || baseline.lastYear() != 2100)
             throw new IllegalStateException("baseline runs " + baseline.firstYear() + "-" + baseline.lastYear());
         all = Wiring.wire(baseline, models);
-        // the demand models alone: a scenario that sets only their parameters (a model whose parameters a
-        // scenario sets joins the run, so baseline's supply settings are left out)
+        demand = Wiring.wire(demandOnly(baseline), models);
+    }
+
+    /**
+     * The demand models alone: a scenario that sets only their parameters (a model whose parameters a scenario
+     * sets joins the run, so baseline's supply settings are left out).
+     */
+    static Scenario demandOnly(Scenario baseline) {
         List<String> demandModels = List.of("etw.models.electrification", "etw.models.datacenter");
-        Scenario.Builder b = Scenario.builder("baseline-demand").regions(baseline.regions())
+        Scenario.Builder b = Scenario.builder(baseline.name() + "-demand").regions(baseline.regions())
                 .years(baseline.firstYear(), baseline.lastYear()).models(demandModels);
         for (String id : demandModels) baseline.parameters().get(id).forEach((p, v) -> b.parameter(id, p, v));
-        Scenario demandOnly = b.build();
-        demand = Wiring.wire(demandOnly, models);
+        return b.build();
     }
 
     @Benchmark

@@ -54,21 +54,25 @@ public class SupplyBenchmark {
     public void setUp() throws Exception {
         List<InstalledModel> models = ServiceLoader.load(Model.class).stream()
                 .map(p -> InstalledModel.onClasspath(p.get())).toList();
-        String text = baselineText()
-                .replace("years: {first: 2024, last: 2050}", "years: {first: 2024, last: " + lastYear + "}")
-                .replace("\n  etw.models.decarbonisation:\n",
-                        "\n  etw.models.decarbonisation:\n    representative_days: " + representativeDays + "\n");
-        wiring = Wiring.wire(ScenarioParser.parse(text, "baseline.yaml"), models);
+        wiring = Wiring.wire(ScenarioParser.parse(baselineText(lastYear, representativeDays), "baseline.yaml"), models);
         Result r = wiring.run();
         if (r.regions().size() != 6 || r.lastYear() != lastYear)
             throw new IllegalStateException("expected baseline's six regions to " + lastYear + ": " + r.regions());
     }
 
-    static String baselineText() throws IOException {
+    /** The canned baseline's text, run to {@code lastYear} with the supply model's {@code representative_days}. */
+    static String baselineText(int lastYear, int representativeDays) throws IOException {
+        String text;
         try (InputStream in = SupplyBenchmark.class.getResourceAsStream("/scenarios/baseline.yaml")) {
             if (in == null) throw new IllegalStateException("scenarios/baseline.yaml is not on the class path");
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        String years = "years: {first: 2024, last: " + lastYear + "}";
+        String changed = text.replaceFirst("years: \\{first: 2024, last: \\d+\\}", years);
+        if (!changed.contains(years)) throw new IllegalStateException("baseline.yaml has no 'years: {first: 2024, last: ...}'");
+        String supply = "\n  etw.models.decarbonisation:\n";
+        if (!changed.contains(supply)) throw new IllegalStateException("baseline.yaml sets no etw.models.decarbonisation parameters");
+        return changed.replace(supply, supply + "    representative_days: " + representativeDays + "\n");
     }
 
     /** The year loop of the whole baseline (wiring made once). */

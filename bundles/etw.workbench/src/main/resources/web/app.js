@@ -9,7 +9,7 @@ const listeners = {};
 const wb = {
   /** The current scenario: ref (canned name or file) or text, its parsed description, the changes, results. */
   state: {ref: null, text: null, scenario: null, overrides: {}, results: null, revision: 0, views: [], perspective: null,
-    error: null},
+    error: null, full: false},
 
   /** Calls the JSON API; rejects with an Error carrying the server's message. */
   async api(path, body) {
@@ -63,6 +63,7 @@ const wb = {
   /** Sets (value) or removes (undefined) one parameter change, and re-runs. t0: when the user moved the control. */
   setOverride(model, param, value, t0 = performance.now()) {
     const o = this.state.overrides;
+    this.state.full = false;
     if (value === undefined) {
       if (o[model]) { delete o[model][param]; if (!Object.keys(o[model]).length) delete o[model]; }
     } else {
@@ -72,30 +73,82 @@ const wb = {
     this.run(t0);
   },
 
-  /** Runs the current scenario; runs asked for while one is under way collapse into one, with the latest changes. */
-  run(t0 = performance.now()) {
-    pending = {t0};
+  /**
+   * Runs the current scenario; runs asked for while one is under way collapse into one, with the latest changes (a
+   * run already sent is not cancelled: the server would finish it anyway, and its answer is dropped if stale).
+   * A scenario with changes made in the page runs as a quick preview (the power sector on 12 representative days,
+   * see RunsResource.preview) until the user asks for the full 8,760 h ({full: true}); a scenario as it is always
+   * runs in full.
+   */
+  run(t0 = performance.now(), {full = false} = {}) {
+    pending = {t0, full};
     if (!running) drain();
+  },
+
+  /**
+   * A view says which variables of a run it shows (names), or that it reads none ([]); a loaded view that says
+   * nothing gets every variable. A run's answer then carries only what the loaded views show (the Explore
+   * dashboard's headlines: about 70 kB instead of 1 MB of JSON); el is the view's pane.
+   */
+  wants(el, names) {
+    wants.set(el.id, names ? [...names] : null);
+    const r = this.state.results;
+    if (r?.partial && !covers(r)) this.run();
+  },
+
+  /** True if the next run of the current state is a quick preview. */
+  previewing() {
+    return Object.keys(this.state.overrides).length > 0 && !this.state.full;
   },
 
   showError, status,
 };
 window.etw = wb;
-wb.on('overrides', () => urlState.write(wb.state));
+wb.on('overrides', () => { wb.state.full = false; urlState.write(wb.state); }); // a change is previewed again
 
 let running = false, pending = null;
+const wants = new Map(); // view pane id -> the variables it shows (null: all)
+
+/** The variables the loaded views show, or null for every one. */
+function wantedVariables() {
+  const names = new Set();
+  for (const v of mounted.values()) {
+    if (!v.loaded) continue;
+    const w = wants.get(v.pane.id);
+    if (w === undefined || w === null) return null;
+    w.forEach(n => names.add(n));
+  }
+  return [...names].sort();
+}
+
+/** True if the results hold every variable the loaded views show. */
+function covers(results) {
+  if (!results.partial) return true;
+  const w = wantedVariables();
+  if (w === null) return false;
+  const have = new Set(results.partial);
+  return w.every(n => have.has(n));
+}
 async function drain() {
   running = true;
   while (pending) {
-    const {t0} = pending;
+    const {t0, full} = pending;
     pending = null;
+    if (full) wb.state.full = true;
+    const preview = wb.previewing();
     try {
-      status('Running…');
-      const results = await wb.api('/api/run', wb.request());
+      status(preview ? 'Running a quick preview…' : 'Running…');
+      const variables = wantedVariables();
+      const extra = preview ? {preview: true} : {};
+      if (variables) extra.variables = variables;
+      const results = await wb.api('/api/run', wb.request(extra));
+      if (pending && !pending.full) continue; // already stale: the newer changes run next
+      if (variables) results.partial = variables;
       wb.state.results = results;
+      showPreview(results);
       const plugins = results.plugins.length ? ` · plugins: ${results.plugins.join(', ')}` : '';
       const warnings = results.warnings.length ? ` · ${results.warnings.length} warning(s)` : '';
-      status(`${results.scenario}: run in ${results.runMs.toFixed(0)} ms${plugins}${warnings}`);
+      status(`${results.scenario}: ${results.reused ? 'the same changes as an earlier run, not run again' : `run in ${results.runMs.toFixed(0)} ms`}${plugins}${warnings}`);
       document.getElementById('status').title = results.warnings.join('\n');
       hideError();
       wb.state.error = null;
@@ -109,6 +162,15 @@ async function drain() {
   }
   running = false;
 }
+
+/** The header's "Quick preview" note, with its button for the full run, shown while the results are a preview. */
+function showPreview(results) {
+  const note = document.getElementById('preview-note');
+  note.hidden = !results.preview;
+  note.title = results.preview || '';
+  document.body.dataset.preview = results.preview ? 'true' : 'false';
+}
+document.getElementById('full-run').addEventListener('click', () => wb.run(performance.now(), {full: true}));
 
 function status(text) { document.getElementById('status').textContent = text; }
 function showError(text) {
@@ -146,7 +208,7 @@ async function loadScenarioList(select) {
 async function openScenario(ref, overrides = {}) {
   try {
     const scenario = await wb.api('/api/scenarios/' + encodeURIComponent(ref));
-    Object.assign(wb.state, {ref, text: null, scenario, overrides, results: null});
+    Object.assign(wb.state, {ref, text: null, scenario, overrides, results: null, full: false});
     document.getElementById('scenario-picker').value = ref;
     urlState.write(wb.state);
     wb.emit('scenario', scenario);
@@ -159,7 +221,7 @@ async function openScenario(ref, overrides = {}) {
 async function openText(text, fileName) {
   try {
     const scenario = await wb.api('/api/scenarios/parse', {text});
-    Object.assign(wb.state, {ref: null, text, scenario, overrides: {}, results: null});
+    Object.assign(wb.state, {ref: null, text, scenario, overrides: {}, results: null, full: false});
     const picker = document.getElementById('scenario-picker');
     const o = new Option(`${fileName} (opened)`, '');
     picker.prepend(o);
@@ -319,6 +381,7 @@ async function loadView(v) {
   try {
     const module = await import(v.module);
     await module.default.mount(v.pane, wb); // a view draws wb.state itself, then follows the events
+    if (wb.state.results && !covers(wb.state.results)) wb.run(); // it shows variables the last answer left out
   } catch (e) {
     v.pane.textContent = 'This view failed to load: ' + e.message;
   }

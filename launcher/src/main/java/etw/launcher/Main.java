@@ -27,8 +27,9 @@ import java.util.logging.Logger;
  * absolute path from the framework property {@code etw.workspace}.
  */
 public final class Main {
-    private static final String WORKBENCH_USAGE = "usage: etw workbench [--port P] [--public]  (P from 0 to 65535; "
-            + "0 picks a free port; --public listens on every interface and requires the printed token)";
+    private static final String WORKBENCH_USAGE = "usage: etw workbench [--port P] [--public] [--cluster HOST:PORT[,...] --secret-file F]"
+            + "  (P from 0 to 65535; 0 picks a free port; --public listens on every interface and requires the printed token;"
+            + " --cluster lets the page run ensembles and sensitivity analyses on those members, see docs/cluster.md)";
     /** Exit code when a command is stopped before it finished and no signal says otherwise. */
     static final int EXIT_UNFINISHED = 1;
 
@@ -130,6 +131,13 @@ public final class Main {
             return 2;
         }
         open = rest.remove("--public");
+        List<String> features = new ArrayList<>(Runtime.BASE_FEATURES);
+        features.add("workbench");
+        String clusterProblem = Node.workbenchOptions(rest, props, features);
+        if (clusterProblem != null) {
+            System.err.println("etw: " + clusterProblem + "; " + WORKBENCH_USAGE);
+            return 2;
+        }
         if (!rest.isEmpty()) {
             System.err.println("etw: unknown option " + rest.get(0) + "; " + WORKBENCH_USAGE);
             return 2;
@@ -151,8 +159,6 @@ public final class Main {
             new SecureRandom().nextBytes(token);
             props.put("etw.workbench.token", HexFormat.of().formatHex(token));
         }
-        List<String> features = new ArrayList<>(Runtime.BASE_FEATURES);
-        features.add("workbench");
         Path cache = null;
         try {
             cache = caches.frameworkCache();

@@ -39,6 +39,34 @@ final class Node {
         return features;
     }
 
+    /**
+     * {@code etw workbench --cluster HOST:PORT[,...] --secret-file F}: takes the two options out of {@code args},
+     * adds the cluster feature and hands the members and the secret file to the workbench as framework properties
+     * ({@code etw.cluster.members}, {@code etw.cluster.secretFile}); the secret stays in this process, the page
+     * never sees it.
+     *
+     * @return why the options are wrong, or null
+     */
+    static String workbenchOptions(List<String> args, Map<String, String> props, List<String> features) {
+        int c = args.indexOf("--cluster"), s = args.indexOf("--secret-file");
+        if (c < 0 && s < 0) return null;
+        if (c < 0 || s < 0 || c + 1 >= args.size() || s + 1 >= args.size())
+            return "a workbench on a cluster needs both --cluster HOST:PORT[,...] and --secret-file F";
+        String members = args.get(c + 1), secret = args.get(s + 1);
+        for (String a : members.split(","))
+            if (!a.strip().matches("[^\\s:]+:\\d{1,5}")) return "--cluster takes HOST:PORT[,HOST:PORT...], got '" + a.strip() + "'";
+        Path file = Path.of(secret).toAbsolutePath();
+        if (!java.nio.file.Files.isReadable(file)) return "cannot read the cluster secret " + file
+                + " (create one with `head -c 32 /dev/urandom | base64 > cluster.secret; chmod 600 cluster.secret`)";
+        args.subList(Math.max(c, s), Math.max(c, s) + 2).clear();
+        args.subList(Math.min(c, s), Math.min(c, s) + 2).clear();
+        props.put("etw.cluster.members", members);
+        props.put("etw.cluster.secretFile", file.toString());
+        quietHazelcast();
+        features.add(FEATURE);
+        return null;
+    }
+
     @SuppressWarnings("unchecked")
     static int run(Path home, Caches caches, Map<String, String> props, List<String> args, ExitGuard guard) {
         quietHazelcast();

@@ -107,7 +107,16 @@ public final class Runtime implements AutoCloseable {
         config.put("felix.log.logger", frameworkLog.felixLogger());
         String extra = properties.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA);
         // the OSGi log API comes from the launcher's class path, so SCR and FileInstall log through FrameworkLog
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.osgi.service.log;version=1.4.0" + (extra == null ? "" : "," + extra));
+        String extras = "org.osgi.service.log;version=1.4.0" + (extra == null ? "" : "," + extra);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, extras);
+        // the JDK packages the system bundle exports, as Felix computed them on an earlier start (SystemPackages)
+        Path known = properties.containsKey(Constants.FRAMEWORK_SYSTEMPACKAGES) ? null
+                : SystemPackages.file(systemPackagesFolder(properties), frameworkVersion(), extras);
+        String exports = SystemPackages.read(known);
+        if (exports != null) {
+            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES, exports); // the whole header, extras included
+            config.remove(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA);
+        }
         config.put("etw.home", home.toString());
         if (watchMillis > 0) {
             config.put("felix.fileinstall.dir", plugins.toString());
@@ -127,6 +136,7 @@ public final class Runtime implements AutoCloseable {
         Runtime runtime = new Runtime(fw, log, plugins, frameworkLog, watchMillis > 0);
         try {
             fw.init();
+            if (exports == null) SystemPackages.write(known, fw.getHeaders().get(Constants.EXPORT_PACKAGE));
             BundleContext system = fw.getBundleContext();
             system.registerService(new String[] {LoggerFactory.class.getName(), LogService.class.getName()}, frameworkLog, null);
             frameworkLog.describeBundlesWith(b -> runtime.pluginName(b) != null ? "plugin " + runtime.pluginName(b) : "bundle " + b.getSymbolicName());
@@ -160,6 +170,24 @@ public final class Runtime implements AutoCloseable {
             runtime.close();
             throw new LaunchException("the plugin watcher failed to start: " + e + "; details in " + frameworkLog.file(), e);
         }
+    }
+
+    /** Beside the log file ({@code etw.log}, in ETW's cache folder), or nowhere if no log file is named. */
+    private static Path systemPackagesFolder(Map<String, String> properties) {
+        String log = properties.get("etw.log");
+        return log == null ? null : Path.of(log).toAbsolutePath().getParent();
+    }
+
+    /** The Felix framework's version (its jar's manifest), part of the key of {@link SystemPackages}. */
+    private static String frameworkVersion() {
+        Package p = org.apache.felix.framework.Felix.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v != null ? v : String.valueOf(org.apache.felix.framework.Felix.class.getProtectionDomain().getCodeSource());
+    }
+
+    /** The system bundle's Export-Package header: for tests of {@link SystemPackages}. */
+    String systemExports() {
+        return framework.getHeaders().get(Constants.EXPORT_PACKAGE);
     }
 
     /**

@@ -2,8 +2,11 @@ package etw.engine;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,7 +24,8 @@ public final class NameCheck {
     /** The largest edit distance still taken for a typo: one or two letters wrong, missing or swapped. */
     static final int MAX_DISTANCE = 2;
 
-    private final Set<String> known = new HashSet<>();
+    /** Sorted once here, not on every {@link #nearest} (wiring asks it for every output nobody reads). */
+    private final TreeSet<String> known = new TreeSet<>();
 
     /** Knows every variable the given models read or write, and every ancestor of those. */
     public NameCheck(Collection<ModelDescriptor> models) {
@@ -73,9 +77,12 @@ public final class NameCheck {
         int allowed = name.length() - name.lastIndexOf('|') - 1 >= 8 ? MAX_DISTANCE : 1;
         int bestDistance = allowed + 1;
         String lower = name.toLowerCase(java.util.Locale.ROOT);
-        for (String k : new TreeSet<>(candidates)) {
+        Iterable<String> sorted = candidates instanceof TreeSet<String> t && t.comparator() == null ? t : new TreeSet<>(candidates);
+        for (String k : sorted) {
             if (k.equals(name) || Math.abs(k.length() - name.length()) > allowed) continue;
-            int d = distance(k.toLowerCase(java.util.Locale.ROOT), lower, bestDistance);
+            String kl = k.toLowerCase(java.util.Locale.ROOT);
+            if (bagDistance(kl, lower) >= bestDistance) continue; // cannot beat the best: skip the O(n m) table
+            int d = distance(kl, lower, bestDistance);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -92,8 +99,48 @@ public final class NameCheck {
         return likelyTypos(installed, "no installed model");
     }
 
+    /** A descriptor by identity: descriptors are immutable, so the same object gives the same typos. */
+    private record Same(ModelDescriptor d) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.d == d;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(d);
+        }
+    }
+
+    /**
+     * The last answers of {@link #likelyTypos(Collection, String)}, by the message and each model's label and
+     * descriptor (by identity): wiring asks on every run, and the edit distances cost more than a small run.
+     */
+    private static final Map<List<Object>, List<String>> TYPOS = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, List<String>> eldest) {
+            return size() > 8;
+        }
+    });
+
     /** The same among {@code models}; {@code nobody} names who does not read it, for the message. */
     static List<String> likelyTypos(Collection<InstalledModel> models, String nobody) {
+        List<Object> key = new ArrayList<>(1 + 2 * models.size());
+        key.add(nobody);
+        for (InstalledModel m : models) {
+            key.add(m.label());
+            key.add(new Same(m.model().descriptor()));
+        }
+        List<String> known = TYPOS.get(key);
+        if (known != null) return known;
+        List<String> lines = List.copyOf(computeTypos(models, nobody));
+        TYPOS.put(key, lines);
+        return lines;
+    }
+
+    private static List<String> computeTypos(Collection<InstalledModel> models, String nobody) {
         List<String> lines = new ArrayList<>();
         for (InstalledModel m : models) {
             List<ModelDescriptor> others = models.stream().filter(x -> x != m).map(x -> x.model().descriptor()).toList();
@@ -110,6 +157,31 @@ public final class NameCheck {
             }
         }
         return lines;
+    }
+
+    /**
+     * A lower bound of {@link #distance}: the larger of the characters of {@code a} not matched in {@code b} and
+     * the reverse (as multisets). An insertion, deletion or substitution changes it by at most one and a
+     * transposition not at all, so the edit distance is never below it.
+     */
+    static int bagDistance(String a, String b) {
+        int[] count = new int[128];
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c >= 128) return 0; // no bound for other characters: the full distance decides
+            count[c]++;
+        }
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c >= 128) return 0;
+            count[c]--;
+        }
+        int onlyA = 0, onlyB = 0;
+        for (int n : count) {
+            if (n > 0) onlyA += n;
+            else onlyB -= n;
+        }
+        return Math.max(onlyA, onlyB);
     }
 
     /** Levenshtein distance with transpositions, cut off above {@code limit}. */

@@ -32,7 +32,7 @@ final class RunManifests {
             models.put(m.id(), m.bundle());
             if (m.plugin()) plugins.add(m.label());
         }
-        return new RunManifest(UUID.randomUUID().toString(), scenario.name(), scenarioHash(scenario), scenario.files(),
+        return new RunManifest(UUID.randomUUID().toString(), scenario.name(), wiring.scenarioHash(), scenario.files(),
                 bundles, models, plugins, wiring.parameterText(), scenario.seed(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), concat(wiring.warnings(), runWarnings));
     }

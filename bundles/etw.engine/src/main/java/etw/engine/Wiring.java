@@ -44,6 +44,10 @@ public final class Wiring {
     private final List<Result.VariableInfo> resultVariables;
     /** World as the sum of the other regions, or null when World is not run with other regions. */
     private final RegionSum regionSum;
+    /** The scenario indices of the regions the models step: all but World when {@link #regionSum} is not null. */
+    private final int[] steppedRegions;
+    /** SHA-256 of the scenario's canonical text, made on the first run (the scenario is immutable). */
+    private volatile String scenarioHash;
 
     /** A variable no model writes that some model reads: the sum of its written descendants. */
     record Aggregate(String name, String unit, int[] children, double[] factors) {
@@ -74,6 +78,7 @@ public final class Wiring {
         }
         this.resultVariables = List.copyOf(sorted);
         this.regionSum = RegionSum.plan(scenario.regions(), resultVariables, scenario.yearCount());
+        this.steppedRegions = RegionSum.steppedRegions(scenario.regions());
     }
 
     public Scenario scenario() {
@@ -122,7 +127,7 @@ public final class Wiring {
      */
     public Result run() throws RunException {
         double[][] store = newStore();
-        new YearLoop(scenario, plans, store, stored).run();
+        new YearLoop(scenario, plans, store, stored, steppedRegions).run();
         return result(store);
     }
 
@@ -138,7 +143,7 @@ public final class Wiring {
         StepWatchdog.Watch watch = watchdog.watch();
         FutureTask<Result> task = new FutureTask<>(() -> {
             double[][] store = newStore();
-            YearLoop loop = new YearLoop(scenario, plans, store, stored);
+            YearLoop loop = new YearLoop(scenario, plans, store, stored, steppedRegions);
             watch.running(loop, -1);
             loop.run();
             return result(store);
@@ -210,6 +215,13 @@ public final class Wiring {
         return lines;
     }
 
+    /** SHA-256 of the scenario's canonical form ({@link RunManifests#scenarioHash}), computed once per wiring. */
+    String scenarioHash() {
+        String h = scenarioHash;
+        if (h == null) scenarioHash = h = RunManifests.scenarioHash(scenario);
+        return h;
+    }
+
     Map<String, String> parameterText() {
         return parameterText;
     }
@@ -276,7 +288,7 @@ public final class Wiring {
             changed.add(new ModelPlan(p.model(), p.sources(), p.factors(), p.lags(), p.initials(), p.outputs(), params));
         }
         double[][] store = newStore();
-        YearLoop loop = new YearLoop(scenario, changed, store, stored);
+        YearLoop loop = new YearLoop(scenario, changed, store, stored, steppedRegions);
         watch.running(loop, sample);
         loop.run();
         return resultValues(store);

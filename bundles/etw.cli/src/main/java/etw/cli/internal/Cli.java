@@ -80,7 +80,7 @@ final class Cli {
               node [--join HOST:PORT,...] [--port P] [--interface ADDR] [--secret-file F]
                                            a cluster member on 127.0.0.1:P (default 5701) that runs jobs
                                            signed with the cluster secret (default ~/.etw/cluster.secret)
-            """ + SensitivityCommand.USAGE + """
+            """ + SensitivityCommand.USAGE + ValidateCommand.USAGE + """
               report <scenario> [--compare other]... [--samples N] [--sensitivity N] [-o FILE]
                      [--with PLUGIN[,PLUGIN]]
                                            one self-contained HTML file with SVG charts (supply mix, demand
@@ -88,9 +88,10 @@ final class Cli {
                                            with --samples, Sobol indices of power-sector CO2 from N x (k + 2)
                                            runs with --sensitivity) and the run manifest (default FILE:
                                            results/<name>.html)
-              workbench [--port P] [--public]
+              workbench [--port P] [--public] [--cluster HOST:PORT[,...] --secret-file F]
                                            the web workbench on 127.0.0.1:P (default 8080); --public listens
-                                           on every interface and requires the printed token
+                                           on every interface and requires the printed token; --cluster lets
+                                           the page run ensembles and sensitivity analyses on those members
               show <scenario> <variable> [--region R] [--years 2030,2050|2030-2040] [--every N]
                                            the variable and what is directly below it (e.g. generation by
                                            source, demand by sector) for one region (default: the first):
@@ -182,12 +183,13 @@ final class Cli {
                 case "compare" -> compare(args);
                 case "ensemble" -> ensemble(args);
                 case "report" -> report(args);
+                case "validate" -> new ValidateCommand(models, scenarios, out).run(args);
                 case "sensitivity" -> new SensitivityCommand(models, out, err, interactive).run(args, rest -> {
                     Changes c = changes(rest);
                     return load(oneScenario(rest, "sensitivity"), c);
                 });
                 default -> throw new UsageException("unknown command '" + SafeText.of(command)
-                        + "'. Commands: run, show, explain, compare, ensemble, sensitivity, report, graph, models, scenarios, help (etw help).");
+                        + "'. Commands: run, show, explain, compare, ensemble, sensitivity, report, validate, graph, models, scenarios, help (etw help).");
             };
         } catch (UsageException | ScenarioException | WiringException e) {
             return fail(BAD_INPUT, e);

@@ -38,13 +38,14 @@ import etw.sensitivity.SobolAnalysis;
 final class SensitivityCommand {
     static final String USAGE = """
               sensitivity <scenario> --samples N [--seed S] [--vars VAR[,VAR]] [--region R] [--year Y]
-                          [--bootstrap B] [--threads T] [--out DIR]
+                          [--bootstrap B] [--threads T] [--out DIR] [--cluster HOST:PORT[,...] [--secret-file F]]
                                            first-order (S1) and total (ST) Sobol indices of the parameters the
                                            scenario varies under 'uncertainty:', from N x (k + 2) runs (Saltelli
                                            design on Sobol points); ranked, with 95% bootstrap intervals (B
                                            resamples, default 200); default output: World 2050
                                            Emissions|CO2|Energy|Supply|Electricity; writes
-                                           DIR/<name>.sensitivity.csv (default DIR: results)
+                                           DIR/<name>.sensitivity.csv (default DIR: results); with --cluster the
+                                           members of a cluster (etw node) evaluate the runs: the same indices
             """;
 
     /** Loads the scenario from what is left of the arguments once the command's options are taken out. */
@@ -80,6 +81,10 @@ final class SensitivityCommand {
         String threadsText = option(args, "--threads", null);
         int threads = threadsText == null ? Runtime.getRuntime().availableProcessors()
                 : whole(threadsText, "--threads", 1, 1024);
+        String cluster = option(args, "--cluster", null);
+        String secretFile = option(args, "--secret-file", null);
+        if (secretFile != null && cluster == null)
+            throw new UsageException("--secret-file goes with --cluster HOST:PORT[,...] (the members to run on)");
         Scenario scenario = loader.load(args);
         long seed = seedText == null ? scenario.seed() : seed(seedText);
         Path csv = csvPath(outDir, scenario);
@@ -92,11 +97,11 @@ final class SensitivityCommand {
             variables.add(v.strip());
         }
         int year = yearText == null ? ScenarioSensitivity.DEFAULT_YEAR : whole(yearText, "--year", 1, 9999);
-        Analysis a = analyse(scenario, variables, region, year, samples, seed, bootstrap, threads);
+        Analysis a = analyse(scenario, variables, region, year, samples, seed, bootstrap, threads, cluster, secretFile);
 
         out.printf(Locale.ROOT, "Sensitivity of %s: %,d base samples x (%d parameters + 2) = %,d runs in %.1f s "
-                        + "(%,.0f runs/s, %d threads), seed %d%n", SafeText.of(scenario.name()), samples, a.factors.size(),
-                a.runs, a.seconds, a.runs / a.seconds, threads, seed);
+                        + "(%,.0f runs/s, %s), seed %d%n", SafeText.of(scenario.name()), samples, a.factors.size(),
+                a.runs, a.seconds, a.runs / a.seconds, cluster == null ? threads + " threads" : "on the cluster", seed);
         if (year < scenario.lastYear())
             out.println("Runs stop at " + year + ", the year analysed (the scenario runs to " + scenario.lastYear()
                     + "; later years cannot change earlier ones)");
@@ -130,11 +135,19 @@ final class SensitivityCommand {
      */
     Analysis analyse(Scenario scenario, List<String> variables, String regionOrNull, int year, int samples, long seed,
                      int bootstrap, int threads) throws UsageException, WiringException, RunException {
+        return analyse(scenario, variables, regionOrNull, year, samples, seed, bootstrap, threads, null, null);
+    }
+
+    /** As above; with {@code cluster} (HOST:PORT,...) the members of that cluster evaluate the runs. */
+    Analysis analyse(Scenario scenario, List<String> variables, String regionOrNull, int year, int samples, long seed,
+                     int bootstrap, int threads, String cluster, String secretFile)
+            throws UsageException, WiringException, RunException {
         String region = regionOrNull != null ? regionOrNull
                 : scenario.regions().contains(ScenarioSensitivity.DEFAULT_REGION) ? ScenarioSensitivity.DEFAULT_REGION
                 : scenario.regions().get(0);
         // the year loop runs forward: later years cannot change the analysed year, so the runs stop there
-        Wiring wiring = Wiring.wire(ScenarioSensitivity.upTo(scenario, year), models.get());
+        Scenario analysed = ScenarioSensitivity.upTo(scenario, year);
+        Wiring wiring = Wiring.wire(analysed, models.get());
         SampledRuns runs = SampledRuns.of(wiring);
         List<Output> outputs = variables.stream().map(v -> new Output(v, region, year)).toList();
         SobolAnalysis analysis;
@@ -145,13 +158,18 @@ final class SensitivityCommand {
         }
         analysis.samples(samples).seed(seed).bootstrap(bootstrap).threads(threads);
         long total = analysis.runs();
-        ProgressBar bar = new ProgressBar(err, (int) Math.min(Integer.MAX_VALUE, total), interactive);
         long t0 = System.nanoTime();
         List<Indices> indices;
-        try {
-            indices = analysis.progress(d -> bar.update((int) Math.min(Integer.MAX_VALUE, d))).run();
-        } finally {
-            bar.finish();
+        if (cluster != null) {
+            // the same analysis, its rows evaluated by the members: the same indices, bit for bit
+            indices = ClusterRun.sensitivity(analysed, outputs, samples, seed, bootstrap, cluster, secretFile, err, interactive);
+        } else {
+            ProgressBar bar = new ProgressBar(err, (int) Math.min(Integer.MAX_VALUE, total), interactive);
+            try {
+                indices = analysis.progress(d -> bar.update((int) Math.min(Integer.MAX_VALUE, d))).run();
+            } finally {
+                bar.finish();
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<Factor> factors = analysis.factors();

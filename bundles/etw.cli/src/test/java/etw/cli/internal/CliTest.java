@@ -538,7 +538,9 @@ class CliTest {
         out.reset();
         assertEquals(0, etw("explain", "Final Energy|Electricity"), err());
         assertTrue(out().contains("written by: no model: the sum of what is written below it"), out());
-        assertTrue(out().contains("read by:    etw.models.decarbonisation"), out());
+        // renewables reads it too since supply's demand-driven buildout; the order of readers is not the point
+        assertTrue(out().lines().anyMatch(l -> l.startsWith("  read by:    ") && l.contains("etw.models.decarbonisation")),
+                out());
         out.reset();
         assertEquals(0, etw("explain", "etw.models.datacenter.pue"), err());
         assertTrue(out().startsWith("pue  [1]  parameter of etw.models.datacenter"), out());

@@ -32,13 +32,17 @@ import com.hazelcast.core.HazelcastInstance;
 
 /**
  * Three members ({@code bin/etw node}) in separate JVMs on loopback, run from the built distribution as a user
- * runs them: a clustered ensemble equals the local one, still does when a member is killed mid-run, a plugin only
+ * runs them: a clustered ensemble equals the local one, still does when a member is killed mid-run, so does a
+ * clustered sensitivity analysis, a plugin only
  * the coordinator has is sent to the members, and forged work (unsigned, tampered, another secret) is refused.
  */
 class ClusterIT {
     private static final Path DIST = Path.of(System.getProperty("etw.dist", "../../launcher/target/etw")).toAbsolutePath().normalize();
     private static final int SAMPLES = 300;
     private static final String CSV = "cluster-test.ensemble.csv";
+    /** Base rows of the sensitivity check: 12 x (k + 2) runs, a block of one row or more for every member. */
+    private static final int SENSITIVITY_SAMPLES = 12;
+    private static final String SENSITIVITY_CSV = "cluster-test.sensitivity.csv";
     /** Baseline to 2040: the same models and uncertainty, fewer years, so a loaded 2-core machine runs it in time. */
     private static final String SCENARIO = "name: cluster-test\nextends: baseline\nyears: {first: 2024, last: 2040}\n";
 
@@ -79,6 +83,19 @@ class ClusterIT {
         String err = read("c1.err");
         for (int p : ports) assertTrue(err.contains("member 127.0.0.1:" + p + " ready"), err);
         for (String n : List.of("n1", "n2", "n3")) assertTrue(read(n + ".out").contains(": block "), n + " ran no block: " + read(n + ".out"));
+
+        // a sensitivity analysis, its Saltelli rows evaluated by the members: the same CSV as the local analysis
+        String[] sensitivity = {"sensitivity", "cluster-test.yaml", "--samples", "" + SENSITIVITY_SAMPLES, "--year", "2040",
+                "--bootstrap", "50", "--seed", "5"};
+        assertEquals(0, etw(home, "slocal", concat(sensitivity, "--out", work.resolve("slocal").toString())).waitFor(),
+                () -> read("slocal.err"));
+        Process s1 = etw(home, "s1", concat(sensitivity, "--out", work.resolve("s1").toString(), "--cluster", all, "--secret-file",
+                secret.toString()));
+        assertTrue(s1.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, s1.exitValue(), () -> read("s1.err"));
+        assertArrayEquals(Files.readAllBytes(work.resolve("slocal").resolve(SENSITIVITY_CSV)),
+                Files.readAllBytes(work.resolve("s1").resolve(SENSITIVITY_CSV)), "the clustered sensitivity analysis differs from the local one");
+        assertTrue(read("s1.err").contains("block(s) of rows from 3 member(s)"), read("s1.err"));
 
         // kill a member when it has begun a block of the second run: its blocks run elsewhere, the result is the same
         int offset = read("n2.out").length();
@@ -135,6 +152,12 @@ class ClusterIT {
         awaitLine("m1.out", "stopped after", 0, 60);
         assertTrue(n1.isAlive());
         assertTrue(read("c.err").contains("sending plugin etw.test.synced 1.0.0"), read("c.err"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static byte[] tamperKind(byte[] sealed) {

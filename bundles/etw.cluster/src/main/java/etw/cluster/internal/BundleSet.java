@@ -40,15 +40,28 @@ final class BundleSet {
         this.context = context;
     }
 
-    /** The entries of every bundle but the framework's, sorted by name and version. */
+    /**
+     * The entries of every bundle but the framework's and the web workbench's, sorted by name and version. The
+     * workbench feature (the web server, JSON, the page: {@code features/workbench/}) computes nothing, and
+     * members ({@code etw node}) do not run it, so a workbench coordinating a cluster does not ask them for it.
+     */
     List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
-            if (b.getBundleId() == 0 || b.getState() == Bundle.UNINSTALLED) continue;
+            if (b.getBundleId() == 0 || b.getState() == Bundle.UNINSTALLED || webOnly(b)) continue;
             out.add(cache.computeIfAbsent(b.getBundleId() + "@" + b.getLastModified(), k -> entry(b)));
         }
         out.sort((a, c) -> a.label().compareTo(c.label()));
         return out;
+    }
+
+    /** A bundle of the distribution's {@code features/workbench/} folder. */
+    private boolean webOnly(Bundle b) {
+        Path jar = jar(b);
+        Path folder = jar == null ? null : jar.getParent();
+        return folder != null && folder.getFileName() != null && folder.getFileName().toString().equals("workbench")
+                && folder.getParent() != null && folder.getParent().getFileName() != null
+                && folder.getParent().getFileName().toString().equals("features");
     }
 
     /** The jar a bundle came from, or null if it cannot be found (a bundle installed from a stream elsewhere). */

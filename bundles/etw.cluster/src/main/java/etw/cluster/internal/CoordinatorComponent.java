@@ -37,35 +37,42 @@ import etw.api.scenario.EnsembleResult;
 import etw.api.scenario.Scenario;
 import etw.cluster.ClusterEnsemble;
 import etw.cluster.ClusterException;
+import etw.cluster.ClusterSensitivity;
 import etw.engine.Ensemble;
-import etw.engine.EnsemblePartial;
 import etw.engine.ModelCatalog;
 import etw.engine.RunException;
+import etw.engine.SampledRuns;
 import etw.engine.Wiring;
 import etw.engine.WiringException;
 import etw.scenario.ScenarioException;
 import etw.scenario.ScenarioParser;
 import etw.scenario.ScenarioWriter;
+import etw.sensitivity.Indices;
+import etw.sensitivity.ScenarioSensitivity;
+import etw.sensitivity.SobolAnalysis;
 
 /**
- * The coordinator of a clustered ensemble: joins the members as a Hazelcast lite member (it owns no data and runs
- * no jobs), runs the pilot, prepares every member (which compares bundles and may ask for plugins), hands out blocks
- * of sample indices, at most as many per member as it has cores, and merges the answers. A block whose member left
+ * The coordinator of a clustered ensemble or sensitivity analysis ({@link Job}): joins the members as a Hazelcast lite member (it owns no data and runs
+ * no jobs), runs an ensemble's pilot, prepares every member (which compares bundles and may ask for plugins), hands out blocks
+ * of indices (samples, or rows of the Saltelli design), at most as many per member as it has cores, and merges the answers. A block whose member left
  * or failed goes back into the queue for the others.
  */
-@Component(service = ClusterEnsemble.class)
-public final class CoordinatorComponent implements ClusterEnsemble {
+@Component(service = {ClusterEnsemble.class, ClusterSensitivity.class})
+public final class CoordinatorComponent implements ClusterEnsemble, ClusterSensitivity {
     private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
     /** How long to wait for the first member, and for a member when every one is gone and blocks remain. */
     static final long MEMBER_WAIT_MS = 20_000;
 
     private final ModelCatalog catalog;
     private final BundleContext context;
+    /** Kept: it caches the jars' SHA-256 (Hazelcast's jar alone is 17 MB), so a workbench's second run does not hash again. */
+    private final BundleSet bundleSet;
 
     @Activate
     public CoordinatorComponent(@Reference ModelCatalog catalog, BundleContext context) {
         this.catalog = catalog;
         this.context = context;
+        this.bundleSet = new BundleSet(context);
     }
 
     /** Figures of the last run, for measurements ({@code etw.cluster.stats} prints them). */
@@ -75,39 +82,72 @@ public final class CoordinatorComponent implements ClusterEnsemble {
     @Override
     public EnsembleResult run(Scenario scenario, long seed, int samples, List<String> addresses, Path secretFile, Progress progress)
             throws ClusterException, RunException, WiringException {
+        Cluster cluster = cluster(addresses, secretFile);
+        // members compute from this text; so does the coordinator, so both read the same scenario
+        String text = ScenarioWriter.write(scenario);
+        Ensemble ensemble = Ensemble.of(Wiring.wire(sameScenario(text), catalog.models())).samples(samples).seed(seed);
+        EnsembleJob job = new EnsembleJob(ensemble, seed, samples);
+        execute(cluster, job, text, progress);
+        return job.result();
+    }
+
+    @Override
+    public List<Indices> run(Scenario scenario, List<ScenarioSensitivity.Output> outputs, int samples, long seed, int bootstrap,
+            List<String> addresses, Path secretFile, Progress progress) throws ClusterException, RunException, WiringException {
+        Cluster cluster = cluster(addresses, secretFile);
+        String text = ScenarioWriter.write(scenario);
+        // the coordinator's analysis of the same text: it checks the outputs and estimates the indices from the rows
+        SobolAnalysis analysis;
+        try {
+            analysis = ScenarioSensitivity.of(SampledRuns.of(Wiring.wire(sameScenario(text), catalog.models())), outputs);
+        } catch (IllegalArgumentException e) {
+            throw new ClusterException(e.getMessage());
+        }
+        analysis.samples(samples).seed(seed).bootstrap(bootstrap);
+        SensitivityJob job = new SensitivityJob(analysis, outputs, seed);
+        execute(cluster, job, text, progress);
+        return job.result();
+    }
+
+    private record Cluster(List<String> addresses, Secret secret) {
+    }
+
+    private static Cluster cluster(List<String> addresses, Path secretFile) throws ClusterException {
         if (secretFile == null) secretFile = Args.secretFile(null);
-        Secret secret;
         try {
             addresses = Args.addresses(String.join(",", addresses), "--cluster");
         } catch (IllegalArgumentException e) {
             throw new ClusterException(e.getMessage());
         }
         try {
-            secret = Secret.load(secretFile);
+            return new Cluster(addresses, Secret.load(secretFile));
         } catch (IOException e) {
             throw new ClusterException(e.getMessage());
         }
-        // members compute from this text; so does the coordinator, so both read the same scenario
-        String text = ScenarioWriter.write(scenario);
-        Scenario same;
+    }
+
+    private static Scenario sameScenario(String text) throws ClusterException {
         try {
-            same = ScenarioParser.parse(text, "the scenario sent to the cluster");
+            return ScenarioParser.parse(text, "the scenario sent to the cluster");
         } catch (ScenarioException e) {
             throw new ClusterException("the scenario cannot be sent to the cluster: written out and read back it fails: " + e.getMessage());
         }
-        Ensemble ensemble = Ensemble.of(Wiring.wire(same, catalog.models())).samples(samples).seed(seed);
-        List<BundleSet.Entry> bundles = new BundleSet(context).entries();
+    }
+
+    private void execute(Cluster cluster, Job job, String text, Progress progress) throws ClusterException, RunException {
+        List<BundleSet.Entry> bundles = bundleSet.entries();
         HAZELCAST_LOG.setLevel(Level.SEVERE);
+        List<String> addresses = cluster.addresses();
         String iface = Hz.addressToward(addresses.get(0).substring(0, addresses.get(0).lastIndexOf(':')));
         long t0 = System.nanoTime();
         HazelcastInstance hz;
         try {
-            hz = Hz.start(secret, iface, freePort(iface), true, addresses, true, 2, null);
+            hz = Hz.start(cluster.secret(), iface, freePort(iface), true, addresses, true, 2, null);
         } catch (RuntimeException e) {
             throw new ClusterException("cannot join the cluster at " + String.join(", ", addresses) + ": " + e.getMessage());
         }
         try {
-            return new Session(hz, secret, ensemble, text, seed, samples, bundles, addresses, progress, t0).run();
+            new Session(hz, cluster.secret(), job, text, bundles, addresses, progress, t0).run();
         } finally {
             hz.getLifecycleService().terminate();
         }
@@ -128,9 +168,8 @@ public final class CoordinatorComponent implements ClusterEnsemble {
     private final class Session implements MembershipListener {
         private final HazelcastInstance hz;
         private final Secret secret;
-        private final Ensemble ensemble;
+        private final Job job;
         private final String text;
-        private final long seed;
         private final int samples;
         private final List<BundleSet.Entry> bundles;
         private final List<String> addresses;
@@ -141,11 +180,10 @@ public final class CoordinatorComponent implements ClusterEnsemble {
         private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
         private final Map<UUID, MemberState> members = new LinkedHashMap<>();
         private final Deque<int[]> pending = new ArrayDeque<>();
-        private EnsemblePartial total;
-        private byte[] range;
+        private byte[] data;
         private int done;
         private RunException failure;
-        private long requestBytes, responseBytes, mergeNanos;
+        private long requestBytes, responseBytes, mergeNanos, memberMicros;
         private int blocks;
 
         private final class MemberState {
@@ -153,6 +191,7 @@ public final class CoordinatorComponent implements ClusterEnsemble {
             final String name;
             int cores;
             boolean ready, out;
+            String why = "";
             final List<int[]> inFlight = new ArrayList<>();
             int installs;
 
@@ -162,14 +201,13 @@ public final class CoordinatorComponent implements ClusterEnsemble {
             }
         }
 
-        Session(HazelcastInstance hz, Secret secret, Ensemble ensemble, String text, long seed, int samples,
-                List<BundleSet.Entry> bundles, List<String> addresses, Progress progress, long started) {
+        Session(HazelcastInstance hz, Secret secret, Job job, String text, List<BundleSet.Entry> bundles,
+                List<String> addresses, Progress progress, long started) {
             this.hz = hz;
             this.secret = secret;
-            this.ensemble = ensemble;
+            this.job = job;
             this.text = text;
-            this.seed = seed;
-            this.samples = samples;
+            this.samples = job.samples();
             this.bundles = bundles;
             this.addresses = addresses;
             this.progress = progress;
@@ -180,17 +218,16 @@ public final class CoordinatorComponent implements ClusterEnsemble {
             this.executor = hz.getExecutorService(Hz.EXECUTOR);
         }
 
-        EnsembleResult run() throws ClusterException, RunException {
+        void run() throws ClusterException, RunException {
             long connected = System.nanoTime() - started;
             hz.getCluster().addMembershipListener(this);
             long p0 = System.nanoTime();
-            total = ensemble.pilot();
+            job.start();
             long pilotNanos = System.nanoTime() - p0;
-            done = total.samples();
-            range = total.encodeRange();
-            int first = ensemble.pilotCount();
-            int workers = Math.max(1, addresses.size());
-            int size = Math.max(1, Math.min(250, (samples - first) / (8 * workers)));
+            int first = job.first();
+            done = first;
+            data = job.data();
+            int size = job.blockSize(Math.max(1, addresses.size()));
             for (int from = first; from < samples; from += size) pending.add(new int[] {from, Math.min(samples, from + size)});
             for (Member m : hz.getCluster().getMembers()) events.add(() -> added(m));
             progress.update(done, 0);
@@ -213,21 +250,21 @@ public final class CoordinatorComponent implements ClusterEnsemble {
             for (MemberState s : members.values())
                 if (s.ready && !s.out) send(s, Secret.Kind.FINISH, Io.bytes(o -> o.writeUTF(runId)), (ok, bytes, t) -> { });
             lastStats = new Stats(blocks, requestBytes, responseBytes, mergeNanos, pilotNanos, connected);
-            progress.note(String.format(java.util.Locale.ROOT, "cluster: %d block(s) from %d member(s); joined in %.2f s, pilot %.2f s;"
-                    + " %,d bytes sent, %,d received (%,d per block); merging took %.1f ms (%.2f ms per block)",
-                    blocks, members.values().stream().filter(s -> s.ready).count(), connected / 1e9, pilotNanos / 1e9,
+            progress.note(String.format(java.util.Locale.ROOT, "cluster: %d block(s) of %s from %d member(s); joined in %.2f s, pilot %.2f s;"
+                    + " %,d bytes sent, %,d received (%,d per block); merging took %.1f ms (%.2f ms per block);"
+                    + " members took %.1f s for their blocks (%.1f ms per block)",
+                    blocks, job.unit(), members.values().stream().filter(s -> s.ready).count(), connected / 1e9, pilotNanos / 1e9,
                     requestBytes, responseBytes, blocks == 0 ? 0 : responseBytes / blocks, mergeNanos / 1e6,
-                    blocks == 0 ? 0 : mergeNanos / 1e6 / blocks));
-            return ensemble.result(total);
+                    blocks == 0 ? 0 : mergeNanos / 1e6 / blocks, memberMicros / 1e6, blocks == 0 ? 0 : memberMicros / 1e3 / blocks));
         }
 
         private String noMembers() {
             List<String> why = new ArrayList<>();
-            for (MemberState s : members.values()) if (s.out) why.add(s.name + " was left out");
-            return "no member of the cluster at " + String.join(", ", addresses) + " can run the ensemble"
+            for (MemberState s : members.values()) if (s.out) why.add(s.name + " was left out" + (s.why.isEmpty() ? "" : " (" + s.why + ")"));
+            return "no member of the cluster at " + String.join(", ", addresses) + " can run the " + job.kind()
                     + (why.isEmpty() ? " (none answered within " + MEMBER_WAIT_MS / 1000 + " s: start them with `etw node "
                     + "--secret-file F` using the same secret file, and check the addresses)" : ": " + String.join("; ", why))
-                    + "; " + done + " of " + samples + " samples done";
+                    + "; " + done + " of " + samples + " " + job.unit() + " done";
         }
 
         // ---- events: run on the session's thread ----
@@ -245,12 +282,12 @@ public final class CoordinatorComponent implements ClusterEnsemble {
                 o.writeUTF(hz.getCluster().getLocalMember().getUuid().toString());
                 Member self = hz.getCluster().getLocalMember();
                 o.writeUTF(self.getAddress().getHost() + ":" + self.getAddress().getPort());
-                o.writeUTF("ensemble");
+                o.writeUTF(job.kind());
                 Io.writeBlob(o, text.getBytes(StandardCharsets.UTF_8));
-                o.writeLong(seed);
+                o.writeLong(job.seed());
                 o.writeInt(samples);
                 BundleSet.write(o, bundles);
-                Io.writeBlob(o, range);
+                Io.writeBlob(o, data);
             });
             send(s, Secret.Kind.PREPARE, payload, (ok, bytes, t) -> {
                 if (!ok) {
@@ -272,7 +309,8 @@ public final class CoordinatorComponent implements ClusterEnsemble {
                         sendPlugins(s, shas);
                     } else {
                         s.out = true;
-                        progress.note("cluster: member " + s.name + " left out: " + in.readUTF());
+                        s.why = in.readUTF();
+                        progress.note("cluster: member " + s.name + " left out: " + s.why);
                     }
                 } catch (IOException e) {
                     leaveOut(s, e);
@@ -345,7 +383,7 @@ public final class CoordinatorComponent implements ClusterEnsemble {
             try (DataInputStream in = Io.in(answer.payload())) {
                 String id = in.readUTF();
                 int from = in.readInt(), to = in.readInt();
-                in.readLong();
+                long micros = in.readLong();
                 if (!id.equals(runId) || from != block[0] || to != block[1])
                     throw new IOException("the answer is for block " + from + "-" + to + " of run " + id);
                 if (!in.readBoolean()) {
@@ -354,8 +392,9 @@ public final class CoordinatorComponent implements ClusterEnsemble {
                 }
                 byte[] counts = Io.readBlob(in);
                 long m0 = System.nanoTime();
-                total.mergeCounts(counts);
+                job.merge(from, to, counts);
                 mergeNanos += System.nanoTime() - m0;
+                memberMicros += micros;
                 responseBytes += bytes.length;
                 blocks++;
                 done += to - from;
@@ -387,6 +426,7 @@ public final class CoordinatorComponent implements ClusterEnsemble {
             Throwable root = t;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             String why = gone(root) ? "it left the cluster" : String.valueOf(root.getMessage());
+            s.why = why;
             progress.note("cluster: member " + s.name + " left out: " + why
                     + (lost.isEmpty() ? "" : "; its " + lost.size() + " unfinished block(s) go to the other members"));
         }

@@ -29,21 +29,24 @@ import com.hazelcast.core.HazelcastInstance;
 
 import etw.api.scenario.Scenario;
 import etw.engine.Ensemble;
-import etw.engine.EnsemblePartial;
 import etw.engine.InstalledModel;
 import etw.engine.RunException;
+import etw.engine.SampledRuns;
 import etw.engine.Wiring;
 import etw.engine.WiringException;
 import etw.scenario.ScenarioException;
 import etw.scenario.ScenarioParser;
+import etw.sensitivity.ScenarioSensitivity;
+import etw.sensitivity.SobolAnalysis;
 
 /**
  * A member's side: checks every message's HMAC, compares the coordinator's bundles with its own (installing a
  * plugin it is sent), prepares runs, runs blocks of sample indices and signs what it returns. A run is dropped when
  * its coordinator finishes it or leaves the cluster; a block of a coordinator that left stops at the next sample.
  * <p>
- * Job kinds: {@code ensemble} (blocks of sample indices, answered with histogram counts). Another kind (a
- * sensitivity analysis evaluating blocks of rows of its sample matrix) adds a {@link Prepared} implementation.
+ * Job kinds: {@code ensemble} (blocks of sample indices, answered with histogram counts: {@link EnsembleJob}) and
+ * {@code sensitivity} (blocks of base rows of a Saltelli design, answered with the rows' outputs:
+ * {@link SensitivityJob}).
  */
 final class Worker implements MembershipListener {
     /** A prepared run: it answers blocks of indices with a mergeable partial result. */
@@ -51,6 +54,16 @@ final class Worker implements MembershipListener {
         byte[] block(int from, int to, java.util.function.BooleanSupplier cancelled) throws RunException;
 
         String describe();
+
+        /** How the last block went, for the log (may be empty). */
+        default String lastBlock() {
+            return "";
+        }
+
+        /** What an index is, for the log: "samples", "rows". */
+        default String unit() {
+            return "samples";
+        }
     }
 
     private record Run(String id, String coordinator, String coordinatorAddress, Prepared prepared, AtomicInteger blocks,
@@ -103,8 +116,8 @@ final class Worker implements MembershipListener {
         long seed = in.readLong();
         int samples = in.readInt();
         List<BundleSet.Entry> theirs = BundleSet.read(in);
-        byte[] range = Io.readBlob(in);
-        if (!kind.equals("ensemble")) return mismatch("this member does not know job kind '" + kind + "' (an older ETW?)");
+        byte[] data = Io.readBlob(in);
+        if (!kind.equals(EnsembleJob.KIND) && !kind.equals(SensitivityJob.KIND)) return mismatch("this member does not know job kind '" + kind + "' (an older ETW?)");
         if (hz.getCluster().getMembers().stream().noneMatch(x -> x.getUuid().toString().equals(coordinator)))
             return mismatch("the coordinator " + coordinatorAddress + " is not in this cluster");
         BundleSet.Difference d = BundleSet.compare(theirs, bundles.entries());
@@ -131,14 +144,14 @@ final class Worker implements MembershipListener {
         } catch (ScenarioException e) {
             return mismatch("cannot read the coordinator's scenario: " + e.getMessage());
         }
-        Ensemble ensemble = null;
+        Wiring wiring = null;
         String wiringProblem = null;
         long until = System.currentTimeMillis() + (System.currentTimeMillis() - lastInstall < 30_000 ? 10_000 : 0);
         do {
             List<InstalledModel> mine = new ArrayList<>();
             for (InstalledModel im : models.get()) if (allowed.contains(im.bundle() + " " + im.bundleVersion())) mine.add(im);
             try {
-                ensemble = Ensemble.of(Wiring.wire(scenario, mine)).samples(samples).seed(seed).threads(1);
+                wiring = Wiring.wire(scenario, mine);
                 wiringProblem = null;
             } catch (WiringException e) {
                 wiringProblem = e.getMessage();
@@ -149,21 +162,23 @@ final class Worker implements MembershipListener {
                     break;
                 }
             }
-        } while (ensemble == null && System.currentTimeMillis() < until);
-        if (ensemble == null) return mismatch("cannot wire the coordinator's scenario here: " + wiringProblem);
-        EnsemblePartial partial = EnsemblePartial.decodeRange(range);
-        Ensemble e = ensemble;
-        Prepared prepared = new Prepared() {
-            @Override
-            public byte[] block(int from, int to, java.util.function.BooleanSupplier cancelled) throws RunException {
-                return e.block(partial, from, to, cancelled).encodeCounts();
+        } while (wiring == null && System.currentTimeMillis() < until);
+        if (wiring == null) return mismatch("cannot wire the coordinator's scenario here: " + wiringProblem);
+        Prepared prepared;
+        try {
+            if (kind.equals(EnsembleJob.KIND)) {
+                Ensemble ensemble = Ensemble.of(wiring).samples(samples).seed(seed).threads(1);
+                prepared = EnsembleJob.member(ensemble, data, "ensemble of " + scenario.name() + ", " + samples + " samples, seed " + seed);
+            } else {
+                List<ScenarioSensitivity.Output> outputs = SensitivityJob.readOutputs(data);
+                SobolAnalysis analysis = ScenarioSensitivity.of(SampledRuns.of(wiring), outputs).samples(samples).seed(seed).threads(1);
+                prepared = SensitivityJob.member(analysis, "sensitivity of " + scenario.name() + " ("
+                        + String.join("; ", outputs.stream().map(ScenarioSensitivity.Output::label).toList()) + "), "
+                        + samples + " base rows x " + (analysis.factors().size() + 2) + " runs, seed " + seed);
             }
-
-            @Override
-            public String describe() {
-                return "ensemble of " + scenario.name() + ", " + samples + " samples, seed " + seed;
-            }
-        };
+        } catch (WiringException | IllegalArgumentException e) {
+            return mismatch("cannot prepare the coordinator's " + kind + " here: " + e.getMessage());
+        }
         runs.put(runId, new Run(runId, coordinator, coordinatorAddress, prepared, new AtomicInteger(), new java.util.concurrent.atomic.AtomicBoolean()));
         log("run " + runId + " from " + coordinatorAddress + ": " + prepared.describe() + "; bundles match ("
                 + theirs.size() + ")");
@@ -186,7 +201,7 @@ final class Worker implements MembershipListener {
         int from = in.readInt(), to = in.readInt();
         Run run = runs.get(runId);
         if (run == null) throw new IllegalStateException("run " + runId + " is not prepared on this member (or was stopped)");
-        log("run " + runId + ": block " + from + "-" + (to - 1) + " (" + (to - from) + " samples)");
+        log("run " + runId + ": block " + from + "-" + (to - 1) + " (" + (to - from) + " " + run.prepared().unit() + ")");
         long t0 = System.nanoTime();
         byte[] counts;
         String failure = null;
@@ -202,6 +217,8 @@ final class Worker implements MembershipListener {
         byte[] result = counts;
         String failed = failure;
         long micros = (System.nanoTime() - t0) / 1000;
+        if (failure == null) log("run " + runId + ": block " + from + "-" + (to - 1) + " done in " + micros / 1000 + " ms"
+                + (run.prepared().lastBlock().isEmpty() ? "" : " (" + run.prepared().lastBlock() + ")"));
         return secret.seal(Secret.Kind.BLOCK_DONE, Io.bytes(o -> {
             o.writeUTF(runId);
             o.writeInt(from);

@@ -7,11 +7,16 @@ import etw.api.Output;
 import etw.api.Parameter;
 import etw.api.StepContext;
 
-/** A model's view of one run: its inputs, parameters and outputs as arrays, indexed by the year being computed. */
+/**
+ * A model's view of one run: its inputs, parameters and outputs as arrays, indexed by the year being computed.
+ * The model sees the regions it steps, numbered from 0 in scenario order: all of the scenario's, or all but
+ * World when World is the sum of the others (see {@link RegionSum}); {@code rowStart[r]} is where stepped region
+ * r's row starts in the store ({@code scenarioIndex * years}).
+ */
 final class Binding implements StepContext {
     private final List<String> regions;
+    private final int[] rowStart;
     private final int firstYear;
-    private final int years;
     private final double[][][] sources;
     private final double[][] factors;
     private final int[] lags;
@@ -20,10 +25,18 @@ final class Binding implements StepContext {
     private final double[][] parameters;
     private int yearIndex;
 
-    Binding(ModelPlan plan, double[][] store, List<String> regions, int firstYear, int years) {
-        this.regions = regions;
+    /**
+     * @param stepped the scenario indices of the regions the model steps, in scenario order
+     */
+    Binding(ModelPlan plan, double[][] store, List<String> regions, int[] stepped, int firstYear, int years) {
+        List<String> names = new java.util.ArrayList<>(stepped.length);
+        this.rowStart = new int[stepped.length];
+        for (int r = 0; r < stepped.length; r++) {
+            names.add(regions.get(stepped[r]));
+            rowStart[r] = stepped[r] * years;
+        }
+        this.regions = List.copyOf(names);
         this.firstYear = firstYear;
-        this.years = years;
         this.sources = new double[plan.sources().length][][];
         for (int i = 0; i < sources.length; i++) {
             int[] idx = plan.sources()[i];
@@ -42,8 +55,9 @@ final class Binding implements StepContext {
         this.yearIndex = y;
     }
 
+    /** Output {@code output} of stepped region {@code region} this year. */
     double output(int output, int region) {
-        return outputs[output][region * years + yearIndex];
+        return outputs[output][rowStart[region] + yearIndex];
     }
 
     @Override
@@ -71,7 +85,7 @@ final class Binding implements StepContext {
         int i = input.index();
         int y = yearIndex - lags[i];
         if (y < 0) return initials[i];
-        int at = region * years + y;
+        int at = rowStart[region] + y;
         double[][] src = sources[i];
         double[] f = factors[i];
         if (src.length == 1) return src[0][at] * f[0];
@@ -82,11 +96,11 @@ final class Binding implements StepContext {
 
     @Override
     public double get(Parameter parameter, int region) {
-        return parameters[parameter.index()][region * years + yearIndex];
+        return parameters[parameter.index()][rowStart[region] + yearIndex];
     }
 
     @Override
     public void set(Output output, int region, double value) {
-        outputs[output.index()][region * years + yearIndex] = value;
+        outputs[output.index()][rowStart[region] + yearIndex] = value;
     }
 }

@@ -22,9 +22,11 @@ import etw.api.scenario.Result;
  * summed numerator to the summed denominator: World carbon intensity = sum of emissions / sum of generation.</li>
  * </ul>
  *
- * A scenario that runs World alone (or regions without World) is left as computed. World is still computed by the
- * models as its own region during the run (its parameters stay valid for World-only variants); only the result
- * is replaced, so nothing the models saw during the run changes.
+ * A scenario that runs World alone (or regions without World) is left as computed. When World is the sum of the
+ * others, the models do not step World at all ({@link #steppedRegions}): every value of its row would be replaced,
+ * so computing it was wasted work (a sixth of a baseline run). World's parameters are still wired and checked, and
+ * stay valid for World-only variants; a model that would fail only in World's own computation no longer fails the
+ * run, since that computation is not made.
  *
  * <p><b>Which is which</b>, decided from the unit first, then the name:
  * <ol>
@@ -115,6 +117,16 @@ public final class RegionSum {
         }
         return new RegionSum(world, parts, years, ext.stream().mapToInt(Integer::intValue).toArray(),
                 in.toArray(new Weighted[0]));
+    }
+
+    /**
+     * The scenario indices of the regions the models step, in scenario order: all of them, or all but World when
+     * World is the sum of the others (World with at least one other region).
+     */
+    public static int[] steppedRegions(List<String> regions) {
+        int world = regions.indexOf(WORLD);
+        if (world < 0 || regions.size() < 2) return java.util.stream.IntStream.range(0, regions.size()).toArray();
+        return java.util.stream.IntStream.range(0, regions.size()).filter(r -> r != world).toArray();
     }
 
     /** Replaces World's row of every variable, {@code values[variable][region * years + yearIndex]}. */

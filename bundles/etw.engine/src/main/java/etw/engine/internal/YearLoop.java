@@ -8,7 +8,11 @@ import etw.api.scenario.Scenario;
 import etw.engine.InstalledModel;
 import etw.engine.RunException;
 
-/** Steps every model once per year, in wiring order, and checks what each wrote. */
+/**
+ * Steps every model once per year, in wiring order, and checks what each wrote. Models step the regions given
+ * (see {@link RegionSum#steppedRegions}): when World is the sum of the others, World's row is left to
+ * {@link RegionSum#apply} and not computed.
+ */
 public final class YearLoop {
     private final Scenario scenario;
     private final Model[] models;
@@ -22,7 +26,8 @@ public final class YearLoop {
     public record Stepping(InstalledModel model, int year, long startedNanos) {
     }
 
-    public YearLoop(Scenario scenario, List<ModelPlan> plans, double[][] store, List<Result.VariableInfo> variables) {
+    public YearLoop(Scenario scenario, List<ModelPlan> plans, double[][] store, List<Result.VariableInfo> variables,
+                    int[] steppedRegions) {
         this.scenario = scenario;
         this.plans = plans;
         this.variables = variables;
@@ -30,13 +35,14 @@ public final class YearLoop {
         this.bindings = new Binding[plans.size()];
         for (int m = 0; m < models.length; m++) {
             models[m] = plans.get(m).model().model();
-            bindings[m] = new Binding(plans.get(m), store, scenario.regions(), scenario.firstYear(), scenario.yearCount());
+            bindings[m] = new Binding(plans.get(m), store, scenario.regions(), steppedRegions, scenario.firstYear(),
+                    scenario.yearCount());
         }
     }
 
     public void run() throws RunException {
         int years = scenario.yearCount();
-        int regions = scenario.regions().size();
+        int regions = bindings.length == 0 ? 0 : bindings[0].regionCount();
         for (int y = 0; y < years; y++) {
             for (int m = 0; m < models.length; m++) {
                 Binding b = bindings[m];
@@ -55,7 +61,7 @@ public final class YearLoop {
                         double v = b.output(o, r);
                         if (!Double.isFinite(v)) throw failure(m, y, (Double.isNaN(v) ? "left '" : "wrote " + v + " to '")
                                 + variables.get(outs[o]).name() + "'" + (Double.isNaN(v) ? " unset or NaN" : "")
-                                + " for " + scenario.regions().get(r), null);
+                                + " for " + b.regionName(r), null);
                     }
             }
         }

@@ -69,11 +69,19 @@ public final class HourlyBalance {
     private final double[] afterHydro = new double[HOURS];
     private final double[] net = new double[HOURS];
     private final double[] curtailed = new double[HOURS];
-    private final double[] flow = new double[HOURS];
+    /**
+     * The left-hand side of each hour's invariant, made by {@link #storage}: the load left after clean supply and
+     * hydro, less the storage flow (discharge - charge), plus curtailment, as {@code (afterHydro - flow) +
+     * curtailed}, the same operations in the same order as when {@link #dispatch} computed it (one array to read
+     * there instead of three).
+     */
+    private final double[] closing = new double[HOURS];
     private final double[] price = new double[HOURS];
     private final double[] daily = new double[HOURS / 24];
     private static final int BINS = 1024;
     private final int[] bins = new int[BINS];
+    /** Whether {@link #bins} holds the histogram of the residual of the last {@link #storage} run. */
+    private boolean binsValid;
 
     private int n = HOURS;
     private double weight = 1.0;
@@ -165,7 +173,7 @@ public final class HourlyBalance {
                 if (surplus > spare) spare = surplus;
                 net[h] = 0.0;
                 curtailed[h] = surplus;
-                flow[h] = -(c + c2);
+                closing[h] = afterHydro[h] - -(c + c2) + surplus;
                 if (trace != null) record(h, bSoc, pSoc, surplus, 0.0);
                 continue;
             }
@@ -178,7 +186,7 @@ public final class HourlyBalance {
             residual += r;
             net[h] = r;
             curtailed[h] = 0.0;
-            flow[h] = x + x2;
+            closing[h] = afterHydro[h] - (x + x2) + 0.0;
             if (trace != null) record(h, bSoc, pSoc, 0.0, r);
         }
         double wt = weight / 1000.0;
@@ -191,6 +199,7 @@ public final class HourlyBalance {
         peakSurplus = spare;
         residualEnergy = residual * wt;
         deficitHours = deficit * weight;
+        binsValid = false;
     }
 
     /** {@link #dispatch(double[], double[], double[], double)} with no value of lost load (prices ignored). */
@@ -249,7 +258,7 @@ public final class HourlyBalance {
             vw += p * wProfile[h];
             // the invariant: demand - clean = hydro + storage flow + dispatch + unmet - curtailment, this hour;
             // base_h = (demand - solar - wind - flat firm)_h, hydro_h = base_h - afterHydro_h (see balance)
-            double gap = afterHydro[h] - flow[h] + curtailed[h] - (g0 + g1 + g2 + g3 + r);
+            double gap = closing[h] - (g0 + g1 + g2 + g3 + r);
             if (!(gap <= TOLERANCE * (1.0 + Math.abs(base[h])) && gap >= -TOLERANCE * (1.0 + Math.abs(base[h]))) && bad < 0)
                 bad = h;
         }
@@ -298,12 +307,16 @@ public final class HourlyBalance {
         double k = hoursPerYear / weight;
         if (k < 1.0 || peakResidual <= 0.0) return peakResidual;
         if (k >= n) return 0.0;
-        // a histogram of the positive residual in BINS bins of [0, peak]: one pass, resolution peak / BINS
-        java.util.Arrays.fill(bins, 0);
+        // a histogram of the positive residual in BINS bins of [0, peak]: one pass, resolution peak / BINS; made
+        // once per storage run, however many levels are asked for (the residual only changes in storage)
         double scale = BINS / peakResidual;
-        for (int h = 0; h < n; h++) {
-            double r = net[h];
-            if (r > 0.0) bins[Math.min(BINS - 1, (int) (r * scale))]++;
+        if (!binsValid) {
+            java.util.Arrays.fill(bins, 0);
+            for (int h = 0; h < n; h++) {
+                double r = net[h];
+                if (r > 0.0) bins[Math.min(BINS - 1, (int) (r * scale))]++;
+            }
+            binsValid = true;
         }
         int above = 0;
         for (int b = BINS - 1; b >= 0; b--) {

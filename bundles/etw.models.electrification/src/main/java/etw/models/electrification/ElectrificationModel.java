@@ -23,6 +23,8 @@ import etw.api.StepContext;
  * share(t)    = ceiling / (1 + exp(-steepness * (t - midpoint)))                               [1]
  * V(t)        = sales_base in the first year, V(t-1) * (1 + sales_growth(t)) afterwards      [million/yr]
  * s(t)        = share(t) * V(t)                                                                [million/yr]
+ *               or, where the scenario gives them (ev_sales_given >= 0), s(t) = ev_sales_given and
+ *               share(t) = s(t) / V(t) (the given sales must not exceed the market V(t))
  * S(a)        = exp(-(a / lambda)^k),  lambda = lifetime / Gamma(1 + 1/k)     Weibull survival, mean = lifetime
  * stock(t)    = sum over ages i = 0 .. 49 of s(t - i) * S(i + 0.5)                             [million]
  * s(t0 - j)   = c * (1 + history_growth)^-j  for j >= 1 (sales before the first year),
@@ -34,7 +36,10 @@ import etw.api.StepContext;
  * N(t)        = survivors(t) + h(t) * S(0.5)     survivors: earlier sales and first fleet  [million]
  *               first year: h(t0) = N* / (S(0.5) + D(0)), the history h(t0 - j) = h(t0) * (1 + g)^-j
  * Res. and Comm. = buildings_base * G + N * heat_per_heat_pump / heat_pump_cop
- * Industry       = industry_base * G + process_heat_demand * industry_electrified_share
+ * K*(t)       = industry_electrified_share * process_heat_demand / heat_per_process_heat_capacity
+ *               electric process-heat capacity needed [GW]; additions and the capacity K(t) follow as for heat
+ *               pumps (stock-driven, Weibull retirements, never negative additions)
+ * Industry       = industry_base * G + K * heat_per_process_heat_capacity / process_heat_efficiency
  * Other          = other_base * G
  * </pre>
  * Why this form. Survival is by vintage because a young fleet barely retires: "1/lifetime of the fleet a year"
@@ -51,7 +56,11 @@ import etw.api.StepContext;
  * Weibull curve (the usual stock-driven dynamic stock model). If the share falls faster than pumps retire, none
  * are sold and the survivors keep running, so the share met is then above the parameter. With a constant COP the
  * electricity equals heat_demand * heat_pump_share / heat_pump_cop, as before; the stock adds sales, retirements
- * and an age profile.
+ * and an age profile. Electrified industrial process heat is the same kind of stock, in capacity (GW): the share
+ * of process heat met with electricity sets the capacity needed at heat_per_process_heat_capacity a GW, and the
+ * additions are what that takes after retirements (lifetime 25 years by default). With the default efficiency 1
+ * the electricity equals process_heat_demand * industry_electrified_share, as before; if the share falls faster
+ * than the equipment retires, the survivors keep running.
  *
  * <p>Statelessness. The model keeps no state between steps: each mode reads its own EV sales back with lags
  * 1 .. 49 (the vintages; a Weibull survival has no memoryless recursion, so the sales history is the exact and
@@ -70,8 +79,9 @@ import etw.api.StepContext;
  * them; every other mode's parameters are {@code <prefix>_sales_base}, {@code <prefix>_ev_stock_base},
  * {@code <prefix>_ev_share_midpoint}, {@code <prefix>_lifetime}, {@code <prefix>_km_per_vehicle},
  * {@code <prefix>_kwh_per_km} and so on, with prefixes {@code two_wheeler}, {@code bus}, {@code van},
- * {@code medium_truck} and {@code heavy_truck}. A scenario gives sales shares through the S-curve, or directly as
- * a trajectory of the ceiling with a steep curve and an early midpoint.
+ * {@code medium_truck} and {@code heavy_truck}. A scenario gives EV sales through the S-curve (a share of the
+ * market), or directly: {@code ev_sales_given} (cars) and {@code <prefix>_ev_sales_given}, e.g. a published
+ * outlook's sales as a trajectory; negative (the default) leaves them to the S-curve.
  *
  * <p>Names. Modes are IAMC segments after {@code Transportation|}: {@code LDV}, {@code Two and Three Wheelers},
  * {@code Buses}, {@code Vans}, {@code Medium Trucks}, {@code Heavy Trucks}. Per mode:
@@ -82,7 +92,10 @@ import etw.api.StepContext;
  * {@code Final Energy|Electricity|Transportation} itself as the sum of these children. Heat pumps are
  * {@code Stock|Residential and Commercial|Heat Pumps}, {@code Sales|Residential and Commercial|Heat Pumps} and
  * {@code Final Energy|Electricity|Residential and Commercial|Heat Pumps}; with
- * {@code ...|Residential and Commercial|Other Uses} they add up to {@code Residential and Commercial}.
+ * {@code ...|Residential and Commercial|Other Uses} they add up to {@code Residential and Commercial}. Industry:
+ * {@code Capacity|Industry|Electrified Process Heat} (GW), {@code Capacity Additions|Industry|Electrified Process
+ * Heat} (GW/yr) and {@code Final Energy|Electricity|Industry|Electrified Process Heat}; with
+ * {@code ...|Industry|Other Uses} they add up to {@code Industry}.
  */
 @Component(service = Model.class)
 public final class ElectrificationModel implements Model {
@@ -101,7 +114,9 @@ public final class ElectrificationModel implements Model {
     private final Output railAndOther;
     private final Output residentialCommercial;
     private final Output buildingsOther;
-    private final HeatPumpStock heatPumps;
+    private final DrivenStock heatPumps;
+    private final DrivenStock processHeat;
+    private final Output industryOther;
     private final Output industry;
     private final Output other;
 
@@ -129,7 +144,8 @@ public final class ElectrificationModel implements Model {
                 + "* (1 - efficiency_trend): the drivers (population, GDP per person with an income elasticity, an "
                 + "efficiency trend) times any growth they do not explain. "
                 + "Per road mode: sales V = sales_base in the first year, V(t-1) * (1 + sales_growth) afterwards; "
-                + "EV share = ceiling / (1 + exp(-steepness * (year - midpoint))); EV sales s = share * V; "
+                + "EV share = ceiling / (1 + exp(-steepness * (year - midpoint))); EV sales s = share * V, or "
+                + "the given EV sales where a scenario gives them (ev_sales_given >= 0; the share is then s / V); "
                 + "EV stock = sum over ages i = 0..49 of s(t - i) * S(i + 0.5), with Weibull survival "
                 + "S(a) = exp(-(a / lambda)^shape), lambda = lifetime / Gamma(1 + 1/shape); sales before the first "
                 + "year grow at history_growth and are scaled so that the first year's stock is stock_base; "
@@ -138,7 +154,10 @@ public final class ElectrificationModel implements Model {
                 + "Heat pumps: stock N = heat_pump_share * heat_demand / heat_per_heat_pump (million), sales = what "
                 + "N takes after the Weibull retirements of earlier sales (never negative); "
                 + "Residential and Commercial = buildings_base * G + N * heat_per_heat_pump / heat_pump_cop; "
-                + "Industry = industry_base * G + process_heat_demand * industry_electrified_share; "
+                + "Electrified process heat: capacity K = industry_electrified_share * process_heat_demand / "
+                + "heat_per_process_heat_capacity (GW), additions = what K takes after Weibull retirements (never "
+                + "negative); Industry = industry_base * G + K * heat_per_process_heat_capacity / "
+                + "process_heat_efficiency; "
                 + "Other = other_base * G.");
 
         indexLastYear = b.laggedInput("Demand Index|Electricity", ONE, 1, 1.0,
@@ -202,7 +221,10 @@ public final class ElectrificationModel implements Model {
         heatPumpCop = b.parameter("heat_pump_cop", ONE, 3.0, 1, 6,
                 "Seasonal coefficient of performance of heat pumps: heat delivered per unit of electricity",
                 "assumption: typical seasonal COP");
-        heatPumps = new HeatPumpStock(b, heatPumpShare, heatDemand, heatPumpCop,
+        heatPumps = new DrivenStock(b, new DrivenStock.Names("Stock|Residential and Commercial|Heat Pumps",
+                "Sales|Residential and Commercial|Heat Pumps", "Stock|Residential and Commercial|Heat Pumps|Sold Before "
+                + "First Year", "Final Energy|Electricity|Residential and Commercial|Heat Pumps", "million",
+                "heat pumps heating buildings"), heatPumpShare, heatDemand, heatPumpCop,
                 b.parameter("heat_per_heat_pump", "MWh/yr", 6.5, 0.5, 50,
                         "Useful heat a heat pump delivers in a year, on average",
                         "derived: IEA, The Future of Heat Pumps (2022): 180 million heat pumps heating buildings in "
@@ -227,6 +249,35 @@ public final class ElectrificationModel implements Model {
         industryElectrifiedShare = b.parameter("industry_electrified_share", ONE, 0.03, 0, 1,
                 "Share of process heat demand met with electricity (give a trajectory for a scenario)",
                 "assumption: small electrified share of industrial heat today");
+        industryOther = b.output("Final Energy|Electricity|Industry|Other Uses", TWH,
+                "Electricity use of industry other than electrified process heat");
+        processHeat = new DrivenStock(b, new DrivenStock.Names("Capacity|Industry|Electrified Process Heat",
+                "Capacity Additions|Industry|Electrified Process Heat",
+                "Capacity|Industry|Electrified Process Heat|Built Before First Year",
+                "Final Energy|Electricity|Industry|Electrified Process Heat", "GW",
+                "electric process-heat capacity in industry (boilers, furnaces, heat pumps)"),
+                industryElectrifiedShare, processHeatDemand,
+                b.parameter("process_heat_efficiency", ONE, 1.0, 0.5, 6,
+                        "Useful process heat per unit of electricity (1 for resistance and electrode boilers, 2-4 "
+                                + "for industrial heat pumps below about 150 C)",
+                        "assumption: 1, resistance and electrode heating, so that electricity = share x "
+                                + "process_heat_demand as before the capacity stock; IEA, The Future of Heat Pumps "
+                                + "(2022) gives COPs of 2-4 for industrial heat pumps"),
+                b.parameter("heat_per_process_heat_capacity", "TWh/yr", 5.256, 0.5, 8.76,
+                        "Useful heat a GW of electric process-heat capacity delivers in a year (its load factor x "
+                                + "8.76 TWh)",
+                        "assumption: a 60% load factor (0.6 x 8.76); industrial heat runs most hours of the year, "
+                                + "with maintenance stops and part load"),
+                b.parameter("process_heat_lifetime", "yr", 25, 5, 40,
+                        "Mean lifetime of electric process-heat equipment: the mean of the Weibull survival curve",
+                        "assumption: industrial boilers and furnaces are rebuilt after 20-30 years"),
+                b.parameter("process_heat_lifetime_shape", ONE, 3, 1.5, 8,
+                        "Shape of the Weibull survival curve of electric process-heat equipment",
+                        "assumption: a Weibull shape of 3, as for heat pumps"),
+                b.parameter("process_heat_history_growth", "1/yr", 0.05, -0.5, 1,
+                        "Annual growth of electric process-heat additions before the first year: the age profile "
+                                + "of the first stock",
+                        "assumption: slow growth, as industrial electricity use grew a few percent a year"));
         otherBase = b.parameter("other_base", TWH, 1_952, 0, 1e6,
                 "Other electricity use in the first year",
                 "assumption: remainder of ~27,775 TWh final electricity in 2024: agriculture, fishing, "
@@ -283,7 +334,20 @@ public final class ElectrificationModel implements Model {
                 b.parameter("kwh_per_km", "kWh/km", 0.21, 0.05, 1,
                         "Electricity use per km driven, including charging losses",
                         "assumption: fleet average of battery-electric and plug-in hybrid cars from the plug; with "
-                                + "km_per_vehicle it reproduces IEA's 2.94 MWh per electric car in 2023")));
+                                + "km_per_vehicle it reproduces IEA's 2.94 MWh per electric car in 2023"),
+                salesGiven(b, "ev_sales_given", "cars")));
+    }
+
+    /**
+     * The EV sales a scenario gives directly (a trajectory of a published outlook's sales, say), or a negative
+     * value, the default, for the S-curve's share of the market.
+     */
+    private static Parameter salesGiven(ModelDescriptor.Builder b, String name, String what) {
+        return b.parameter(name, "million/yr", -1, -1, 500,
+                "Electric " + what + " sold, given directly (e.g. an outlook's sales as a trajectory); negative: "
+                        + "the S-curve's share of the market decides. The share output is then these sales over the "
+                        + "market, which must be at least as large",
+                "assumption: not given (-1); the validation set feeds IEA Global EV Outlook 2024 STEPS sales");
     }
 
     /**
@@ -319,7 +383,8 @@ public final class ElectrificationModel implements Model {
                 b.parameter(prefix + "_km_per_vehicle", "km/yr", d[9], 500, 200_000,
                         "Distance driven per electric " + what.replaceAll("s$", "") + " per year", sources[9]),
                 b.parameter(prefix + "_kwh_per_km", "kWh/km", d[10], 0.01, 5,
-                        "Electricity use of electric " + what + " per km, including charging losses", sources[10])));
+                        "Electricity use of electric " + what + " per km, including charging losses", sources[10]),
+                salesGiven(b, prefix + "_ev_sales_given", what)));
     }
 
     private static final String S_CURVE = "assumption: the cars' steepness (a share rising from 22% to 75% in ten "
@@ -450,8 +515,9 @@ public final class ElectrificationModel implements Model {
             double otherUses = ctx.get(buildingsBase, r) * growth;
             ctx.set(buildingsOther, r, otherUses);
             ctx.set(residentialCommercial, r, otherUses + heatPumps.step(ctx, r));
-            ctx.set(industry, r, ctx.get(industryBase, r) * growth
-                    + ctx.get(processHeatDemand, r) * ctx.get(industryElectrifiedShare, r));
+            double industryOtherUses = ctx.get(industryBase, r) * growth;
+            ctx.set(industryOther, r, industryOtherUses);
+            ctx.set(industry, r, industryOtherUses + processHeat.step(ctx, r));
             ctx.set(other, r, ctx.get(otherBase, r) * growth);
         }
     }

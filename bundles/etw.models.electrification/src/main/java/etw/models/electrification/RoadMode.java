@@ -19,7 +19,7 @@ final class RoadMode {
     /** The parameters of one mode, declared by the model next to their defaults and sources. */
     record Parameters(Parameter salesBase, Parameter salesGrowth, Parameter stockBase, Parameter shareCeiling,
                       Parameter shareSteepness, Parameter shareMidpoint, Parameter lifetime, Parameter lifetimeShape,
-                      Parameter historyGrowth, Parameter kmPerVehicle, Parameter kwhPerKm) {
+                      Parameter historyGrowth, Parameter kmPerVehicle, Parameter kwhPerKm, Parameter salesGiven) {
     }
 
     final String label;
@@ -79,11 +79,24 @@ final class RoadMode {
         int year = ctx.year();
         int n = year - ctx.firstYear();
 
-        double s = ctx.get(p.shareCeiling(), r)
-                / (1 + Math.exp(-ctx.get(p.shareSteepness(), r) * (year - ctx.get(p.shareMidpoint(), r))));
         double total = n == 0 ? ctx.get(p.salesBase(), r)
                 : ctx.get(totalSalesLastYear, r) * (1 + ctx.get(p.salesGrowth(), r));
-        double sales = s * total;
+        double given = ctx.get(p.salesGiven(), r);
+        double s;
+        double sales;
+        if (given < 0) {
+            s = ctx.get(p.shareCeiling(), r)
+                    / (1 + Math.exp(-ctx.get(p.shareSteepness(), r) * (year - ctx.get(p.shareMidpoint(), r))));
+            sales = s * total;
+        } else {
+            if (given > total)
+                throw new IllegalArgumentException(p.salesGiven().name() + " = " + given + " million in " + year
+                        + " in region " + ctx.regionName(r) + " exceeds that year's " + label + " market of " + total
+                        + " million (" + p.salesBase().name() + " grown by " + p.salesGrowth().name()
+                        + "): raise the market or lower the given EV sales");
+            sales = given;
+            s = total > 0 ? given / total : 0;
+        }
 
         WeibullSurvival curve = WeibullSurvival.of(survival, ctx.get(p.lifetime(), r), ctx.get(p.lifetimeShape(), r),
                 MAX_AGE);

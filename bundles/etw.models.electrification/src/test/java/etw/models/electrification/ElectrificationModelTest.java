@@ -1,6 +1,7 @@
 package etw.models.electrification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -382,6 +383,39 @@ class ElectrificationModelTest {
     }
 
     @Test
+    void electrifiedProcessHeatIsACapacityStock() {
+        String capacity = "Capacity|Industry|Electrified Process Heat";
+        String additions = "Capacity Additions|Industry|Electrified Process Heat";
+        String heat = INDUSTRY + "|Electrified Process Heat";
+        // the share rises from 3% to 12% by 2050: 720 TWh of heat at 5.256 TWh a GW is 137 GW in 2024
+        ModelHarness h = defaults(2024, 2100).parameter("demand_growth", 0)
+                .parameter("industry_electrified_share", (r, y) -> 0.03 + 0.09 * Math.min(1, (y - 2024) / 26.0)).run();
+        for (int y = 2024; y <= 2100; y++) {
+            double share = 0.03 + 0.09 * Math.min(1, (y - 2024) / 26.0);
+            assertEquals(24_000 * share / 5.256, h.output(capacity, y), 1e-9, "" + y);
+            // efficiency 1: the electricity is the share of process heat, as before the stock
+            assertEquals(24_000 * share, h.output(heat, y), 1e-9, "" + y);
+            assertEquals(10_880 + 24_000 * share, h.output(INDUSTRY, y), 1e-9, "" + y);
+            assertEquals(10_880, h.output(INDUSTRY + "|Other Uses", y), 1e-9, "" + y);
+            assertTrue(h.output(additions, y) >= 0, "" + y);
+        }
+        // a constant capacity needs capacity / lifetime of additions a year in the long run
+        assertEquals(24_000 * 0.12 / 5.256 / 25, h.output(additions, 2100), 0.02 * 24_000 * 0.12 / 5.256 / 25);
+        // industrial heat pumps: three times the heat per kWh, a third of the electricity for the same capacity
+        ModelHarness hp = defaults(2024, 2030).parameter("process_heat_efficiency", 3.0).run();
+        assertEquals(h.output(capacity, 2024), hp.output(capacity, 2024), 1e-9);
+        assertEquals(24_000 * 0.03 / 3, hp.output(heat, 2024), 1e-9);
+        // a share that falls faster than the equipment retires: no additions, the survivors keep running
+        ModelHarness fall = defaults(2024, 2035)
+                .parameter("industry_electrified_share", (r, y) -> y == 2024 ? 0.10 : 0.0).run();
+        for (int y = 2025; y <= 2035; y++) {
+            assertEquals(0, fall.output(additions, y), TOL);
+            assertTrue(fall.output(capacity, y) < fall.output(capacity, y - 1) && fall.output(capacity, y) > 0, "" + y);
+            assertEquals(fall.output(capacity, y) * 5.256, fall.output(heat, y), 1e-9);
+        }
+    }
+
+    @Test
     void gammaMatchesKnownValues() {
         assertEquals(1, WeibullSurvival.gamma(1), 1e-13);
         assertEquals(Math.sqrt(Math.PI), WeibullSurvival.gamma(0.5), 1e-12);
@@ -440,6 +474,8 @@ class ElectrificationModelTest {
             ModelHarness h = defaults(2024, 2100);
             StringBuilder drawn = new StringBuilder();
             for (Parameter p : d.parameters()) {
+                // given EV sales larger than the market are refused (givenSalesReplaceTheSCurve); left to the curve
+                if (p.name().endsWith("ev_sales_given")) continue;
                 double v = p.min() + random.nextDouble() * (p.max() - p.min());
                 h.parameter(p.name(), v);
                 drawn.append(p.name()).append('=').append(v).append(' ');
@@ -451,6 +487,33 @@ class ElectrificationModelTest {
                     assertTrue(Double.isFinite(v) && v >= 0, o.variable() + " = " + v + " in " + y + " with " + drawn);
                 }
         }
+    }
+
+    @Test
+    void givenSalesReplaceTheSCurve() {
+        // an outlook's EV car sales as a trajectory: 30 million in 2025, 60 in 2030, linear between (above the
+        // default S-curve's 21 and 45 million)
+        ModelHarness h = defaults(2024, 2030)
+                .parameter("ev_sales_given", (r, y) -> y <= 2025 ? 30.0 : 30.0 + 6.0 * (y - 2025)).run();
+        assertEquals(30, h.output(SALES, 2025), TOL);
+        assertEquals(60, h.output(SALES, 2030), TOL);
+        assertEquals(60 / (78 * Math.pow(1.01, 6)), h.output(SHARE, 2030), 1e-12);
+        // the stock is the sales' survivors: every vintage since 2024 is young, so nearly all of them, and more
+        // than the S-curve's stock with its smaller sales
+        ModelHarness curve = defaults(2024, 2030).run();
+        double sold = 0;
+        for (int y = 2025; y <= 2030; y++) sold += h.output(SALES, y);
+        double added = h.output(STOCK, 2030) - h.output(STOCK, 2024);
+        assertTrue(added < sold && added > 0.95 * sold, added + " of " + sold);
+        assertTrue(h.output(STOCK, 2030) > curve.output(STOCK, 2030));
+        // a negative value is the default: the S-curve
+        assertEquals(curve.output(STOCK, 2030),
+                defaults(2024, 2030).parameter("ev_sales_given", -1).run().output(STOCK, 2030), 0);
+        // more EVs than cars sold is refused, naming the parameter, year, region and market
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> defaults(2024, 2026).parameter("bus_ev_sales_given", 5).run());
+        assertTrue(e.getMessage().contains("bus_ev_sales_given") && e.getMessage().contains("2024")
+                && e.getMessage().contains("bus_sales_base"), e.getMessage());
     }
 
     @Test
@@ -476,7 +539,9 @@ class ElectrificationModelTest {
             String expected = v.startsWith("Final Energy|") ? "TWh/yr"
                     : v.startsWith("Sales Share|") || v.startsWith("Demand Index|") ? "1"
                     : v.startsWith("Sales|") ? "million/yr"
-                    : v.startsWith("Stock|") ? "million" : "?";
+                    : v.startsWith("Stock|") ? "million"
+                    : v.startsWith("Capacity Additions|") ? "GW/yr"
+                    : v.startsWith("Capacity|") ? "GW" : "?";
             assertEquals(expected, o.unit(), v);
         }
         assertTrue(outputs.containsAll(Set.of(TRANSPORT, CARS_TWH, RAIL, BUILDINGS, INDUSTRY, OTHER, SHARE, SALES,

@@ -77,7 +77,7 @@ class BrowserIT {
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(driver, "browser-" + name);
     }
 
     private static String chartSvg() {
@@ -110,13 +110,19 @@ class BrowserIT {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slider);
         String before = chartSvg();
         List<Double> times = new ArrayList<>();
+        int previews = 0, reused = 0;
         for (int i = 0; i < 12; i++) {
             long n = redraws();
             String svg = chartSvg();
             slider.sendKeys(i % 4 == 3 ? Keys.ARROW_LEFT : Keys.ARROW_RIGHT); // a real input event, one step
-            waiting(10).until(d -> redraws() > n && !chartSvg().equals(svg));
+            waiting(30).until(d -> redraws() > n && !chartSvg().equals(svg));
             times.add(((Number) js("return window.etwLastRedrawMs;")).doubleValue());
+            if (Boolean.TRUE.equals(js("return !!window.etw.state.results.preview"))) previews++;
+            if (Boolean.TRUE.equals(js("return !!window.etw.state.results.reused"))) reused++;
         }
+        assertEquals(12, previews, "a slider move in the all-parameters panel runs the quick preview");
+        WebElement note = driver.findElement(By.id("preview-note"));
+        assertTrue(note.isDisplayed() && note.getText().contains("12 representative days"), "the page says the chart is a quick preview: " + note.getText());
         String after = chartSvg();
         assertNotEquals(before, after, "moving the slider changes the chart");
         String value = slider.getAttribute("value");
@@ -128,8 +134,9 @@ class BrowserIT {
         Collections.sort(sorted);
         List<Double> warm = sorted.subList(0, sorted.size()); // every move, first included
         double median = warm.get(warm.size() / 2);
-        System.out.printf("[workbench] slider input -> chart SVG replaced: median %.1f ms, fastest %.1f ms, slowest %.1f ms over %d moves: %s%n",
-                median, sorted.get(0), sorted.get(sorted.size() - 1), times.size(), times);
+        System.out.printf("[workbench] slider input -> chart SVG replaced (quick preview, 12 representative days): median %.1f ms, fastest %.1f ms,"
+                + " slowest %.1f ms over %d moves (%d answered from the server's last runs): %s%n",
+                median, sorted.get(0), sorted.get(sorted.size() - 1), times.size(), reused, times);
         assertTrue(median > 0, "the page measured the redraw");
         assertFalse(driver.findElement(By.id("error")).isDisplayed(), driver.findElement(By.id("error")).getText());
     }

@@ -60,8 +60,7 @@ final class Chromium implements AutoCloseable {
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png} and prints its path for the report. */
     Path screenshot(String name) throws IOException {
-        Path file = SHOTS.resolve(name + ".png").toAbsolutePath();
-        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Path file = Screenshots.save(driver, name);
         System.out.println("[workbench] screenshot " + file);
         return file;
     }

@@ -101,7 +101,7 @@ class ExploreIT {
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(driver, name);
     }
 
     private static long panels() {
@@ -169,6 +169,8 @@ class ExploreIT {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", heat);
         double before = value("Final Energy|Electricity", "World", 2050);
         List<Double> times = new ArrayList<>(), runs = new ArrayList<>(), draws = new ArrayList<>();
+        int reused = 0, previews = 0;
+        double server0 = serverCpuMs(), browser0 = browserCpuMs();
         for (int i = 0; i < 12; i++) {
             step(heat, i % 4 == 3 ? Keys.ARROW_LEFT : Keys.ARROW_RIGHT, "Final Energy|Electricity");
             @SuppressWarnings("unchecked")
@@ -176,7 +178,10 @@ class ExploreIT {
             times.add(((Number) last.get("totalMs")).doubleValue());
             runs.add(((Number) last.get("runMs")).doubleValue());
             if (last.get("drawMs") instanceof Number d) draws.add(d.doubleValue());
+            if (Boolean.TRUE.equals(last.get("reused"))) reused++;
+            if (Boolean.TRUE.equals(last.get("preview"))) previews++;
         }
+        double serverCpu = (serverCpuMs() - server0) / 12, browserCpu = (browserCpuMs() - browser0) / 12;
         // 12 moves: 9 right, 3 left, 5 points each: 25 + 30 = 55%
         assertEquals("55", heat.getAttribute("value"));
         @SuppressWarnings("unchecked")
@@ -185,16 +190,80 @@ class ExploreIT {
         assertEquals(0.55, ((Number) share.get("2050")).doubleValue(), 1e-12, "the lever sets the 2050 point");
         double after = value("Final Energy|Electricity", "World", 2050);
         assertTrue(after > before, "more heat pumps, more electricity: " + before + " -> " + after);
+
+        // every move ran as a quick preview, and the page says so, with a way to the full run
+        assertEquals(12, previews, "every lever move runs the quick preview");
+        WebElement note = driver.findElement(By.id("preview-note"));
+        assertTrue(note.isDisplayed(), "the header says the charts are a quick preview");
+        assertTrue(note.getText().contains("12 representative days") && note.getText().contains("Run the full 8,760 h"), note.getText());
+        WebElement dashNote = driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore .preview-note"));
+        assertTrue(dashNote.isDisplayed() && dashNote.getText().contains("12 representative days"), dashNote.getText());
+        assertTrue(svg("Final Energy|Electricity").contains("quick preview"), "the chart's series is labelled a quick preview");
         screenshot("explore-2-heat-pumps-55");
 
         List<Double> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         double median = median(times);
-        System.out.printf("[explore] lever input -> dashboard redrawn (%d charts): median %.1f ms, fastest %.1f ms, slowest %.1f ms over %d moves;"
-                + " of it the model run on the server (runMs) median %.1f ms, drawing the dashboard median %.1f ms; all: %s%n",
-                panels(), median, sorted.get(0), sorted.get(sorted.size() - 1), times.size(), median(runs), median(draws), times);
+        System.out.printf("[explore] lever input -> dashboard redrawn (%d charts, quick preview on 12 representative days): median %.1f ms, fastest %.1f ms,"
+                + " slowest %.1f ms over %d moves (%d answered from the server's last runs, the lever back where it was);"
+                + " of it the server's part (runMs) median %.1f ms, drawing the dashboard median %.1f ms; all: %s%n",
+                panels(), median, sorted.get(0), sorted.get(sorted.size() - 1), times.size(), reused, median(runs), median(draws), times);
+        System.out.printf("[explore] CPU time per move (user+sys from /proc, which a loaded machine does not stretch as it does the"
+                + " latency): the workbench process %.1f ms, Chromium's processes %.1f ms (with this test's polling of the page); load average %s on %d cores%n", serverCpu,
+                browserCpu, loadAverage(), Runtime.getRuntime().availableProcessors());
         assertTrue(median > 0, "the page measured the redraw");
+
+        // the full run: the same changes on all 8,760 hours, and the label goes
+        long n = redraws();
+        driver.findElement(By.cssSelector("#view-etw\\.workbench\\.explore .preview-note button.full-run")).click();
+        waiting(60).until(d -> redraws() > n && Boolean.FALSE.equals(js("return !!window.etw.state.results.preview")));
+        assertFalse(driver.findElement(By.id("preview-note")).isDisplayed(), "no preview label on the full run");
+        assertFalse(svg("Final Energy|Electricity").contains("quick preview"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> full = (Map<String, Object>) js("return window.etwExplore.last");
+        System.out.printf("[explore] the full 8,760 h run of the same changes: %.1f ms in the page, %.1f ms on the server%n",
+                ((Number) full.get("totalMs")).doubleValue(), ((Number) full.get("runMs")).doubleValue());
+        assertEquals(0.55, ((Number) ((Map<?, ?>) js("return window.etw.state.overrides['etw.models.electrification'].heat_pump_share")).get("2050")).doubleValue(), 1e-12,
+                "the full run keeps the changes");
         noError();
+    }
+
+    /** The workbench JVM's CPU time so far (user + system; NaN where /proc has none), in ms. */
+    private static double serverCpuMs() {
+        return cpuMs(workbench.process.pid());
+    }
+
+    /**
+     * The CPU time so far of the Chromium processes this test started (through chromedriver, which is left out), in
+     * ms. It includes what the test's own polling of the page (executeScript) costs the renderer.
+     */
+    private static double browserCpuMs() {
+        double sum = 0;
+        for (ProcessHandle p : ProcessHandle.current().descendants().toList())
+            if (p.info().command().orElse("").contains("chrom") && !p.info().command().orElse("").endsWith("chromedriver")) {
+                double ms = cpuMs(p.pid());
+                if (Double.isFinite(ms)) sum += ms;
+            }
+        return sum;
+    }
+
+    /** A process's user + system CPU time from /proc/PID/stat (ticks of 1/100 s), in ms; NaN without /proc. */
+    private static double cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static double median(List<Double> xs) {
@@ -277,7 +346,7 @@ class ExploreIT {
         double d2050 = number(cells.get(11).getText()), pct2050 = number(cells.get(12).getText());
         double unchanged = ((Number) jsAsync("const done = arguments[arguments.length - 1];"
                 + "fetch('/api/run', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({scenario: 'baseline',"
-                + " variables: ['Final Energy|Electricity|Data Centers']})}).then(r => r.json()).then(r => done(r.variables[0].values[0][26]));"))
+                + " preview: !!window.etw.state.results.preview, variables: ['Final Energy|Electricity|Data Centers']})}).then(r => r.json()).then(r => done(r.variables[0].values[0][26]));"))
                 .doubleValue();
         assertEquals(unchanged, ref2050, Math.max(0.5, unchanged * 1e-4), "the reference is baseline without the changes");
         assertEquals(value("Final Energy|Electricity|Data Centers", "World", 2050), this2050, Math.max(0.5, this2050 * 1e-4));
@@ -333,7 +402,6 @@ class ExploreIT {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", rebound);
         for (int i = 0; i < 4; i++) step(rebound, Keys.ARROW_RIGHT, "Final Energy|Electricity|Data Centers");
         assertEquals("70", rebound.getAttribute("value"));
-        double page2050 = value("Final Energy|Electricity|Data Centers", "World", 2050);
         driver.findElement(By.id("save-button")).click();
         Alert prompt = waiting(5).until(d -> d.switchTo().alert());
         prompt.sendKeys("class-rebound.yaml");
@@ -343,6 +411,8 @@ class ExploreIT {
         assertTrue(driver.getCurrentUrl().contains("scenario=class-rebound") && !driver.getCurrentUrl().contains("set="),
                 "the saved variant is opened: " + driver.getCurrentUrl());
         waiting(20).until(d -> "70".equals(lever("rebound").getAttribute("value")));
+        assertEquals(Boolean.FALSE, js("return !!window.etw.state.results.preview"), "the saved variant, unchanged, runs in full");
+        double page2050 = value("Final Energy|Electricity|Data Centers", "World", 2050);
         assertTrue(Files.isRegularFile(workbench.home.resolve("scenarios/class-rebound.yaml")));
         String yaml = Files.readString(workbench.home.resolve("scenarios/class-rebound.yaml"));
         assertTrue(yaml.contains("extends: baseline") && yaml.contains("rebound_elasticity: 0.7"), yaml);

@@ -69,7 +69,7 @@ class ResultsViewIT {
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Screenshots.save(driver, name);
     }
 
     private static String base() {

@@ -13,10 +13,12 @@ import java.util.Map;
  * @param samples   an ensemble's size; with {@code /api/export}, export an ensemble's percentiles
  * @param seed      an ensemble's seed
  * @param file      where {@code /api/scenarios/save} writes: {@code [a-z0-9-]{1,64}.yaml} in the workspace
+ * @param preview   {@code /api/run} only: a quick preview for sliders, the hourly power balance on twelve
+ *                  representative days instead of 8,760 hours (see {@link RunsResource#PREVIEW_DAYS})
  */
 record ApiRequest(String scenario, String text, Map<String, Object> overrides, Map<String, Object> uncertainty,
                   List<String> with, String name, String description, List<String> variables, Integer samples,
-                  Long seed, String file, Boolean overwrite) {
+                  Long seed, String file, Boolean overwrite, Boolean preview) {
     ApiRequest {
         overrides = overrides == null ? Map.of() : overrides;
         uncertainty = uncertainty == null ? Map.of() : uncertainty;
@@ -24,7 +26,11 @@ record ApiRequest(String scenario, String text, Map<String, Object> overrides, M
 
     /** The body of a request that only names a scenario. */
     static ApiRequest of(String scenario) {
-        return new ApiRequest(scenario, null, null, null, null, null, null, null, null, null, null, null);
+        return new ApiRequest(scenario, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    boolean previewOrFalse() {
+        return Boolean.TRUE.equals(preview);
     }
 
     boolean overwriteOrFalse() {

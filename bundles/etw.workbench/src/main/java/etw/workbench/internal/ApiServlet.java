@@ -54,12 +54,15 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET  /api/levers/{name}            its key levers (its own levers file or its parent's) and the headlines (LeversResource)
  * POST /api/scenarios/parse          {text}: the same for scenario text the page sends
  * POST /api/scenarios/save           {scenario|text, overrides, file, name?, overwrite?}: into the workspace
- * POST /api/run                      {scenario|text, overrides?, with?, variables?}: results, models, plugins, warnings (RunsResource)
+ * POST /api/run                      {scenario|text, overrides?, with?, variables?, preview?}: results, models, plugins, warnings (RunsResource)
  * POST /api/ensemble                 {scenario|text, overrides?, uncertainty?, samples, seed?, variables?}: p5/p50/p95
  * POST /api/export                   {scenario|text, overrides?, samples?}: IAMC CSV as a download
  * POST /api/graph                    {scenario|text, overrides?}: the wiring: models in step order and wires (GraphResource)
  * POST /api/sensitivity              {scenario|text, overrides?, uncertainty?, samples?, seed?, variables?}: Sobol indices (SensitivityResource)
  * POST /api/plugins/{id}/start|stop  {}: starts or stops a model or plugin bundle, from this machine only (PluginsResource)
+ * GET  /api/cluster                  {configured, members, membersFixed, note}: whether ensembles can run on a cluster (ClusterResource)
+ * POST /api/cluster/ensemble|sensitivity[?members=H:P,...]  the body of /api/ensemble or /api/sensitivity, run on the
+ *                                    cluster: {result (the same answer), members, membersWorking, notes}
  * </pre>
  */
 @Component(service = Servlet.class, property = "etw.workbench.part=api")
@@ -83,6 +86,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient SensitivityResource sensitivity;
     private final transient LeversResource levers;
     private final transient PluginsResource plugins;
+    private final transient ClusterResource cluster;
     private final transient Map<WorkbenchView, List<String>> perspectives = new java.util.concurrent.ConcurrentHashMap<>();
     private final transient BundleContext context;
     private final transient BundleListener bundleEvents = e -> revision.incrementAndGet();
@@ -97,11 +101,12 @@ public final class ApiServlet extends HttpServlet {
                 workspace, ScenarioService.Access.REMOTE), workspace != null);
         this.models = new ModelsResource(catalog::models, () -> bundles(context), this::problems);
         this.scenarios = new ScenariosResource(requests);
-        this.runs = new RunsResource(requests, this::problems);
+        this.runs = new RunsResource(requests, this::problems, revision::get);
         this.graph = new GraphResource(requests);
         this.sensitivity = new SensitivityResource(requests);
         this.levers = new LeversResource(requests);
         this.plugins = new PluginsResource(context, catalog::models, this::problems, pluginsFolder(context));
+        this.cluster = new ClusterResource(context);
         context.addBundleListener(bundleEvents); // a plugin that installs but does not start changes no service
     }
 
@@ -311,6 +316,7 @@ public final class ApiServlet extends HttpServlet {
         else if (path.equals("/scenarios")) out = scenarios.list();
         else if (path.startsWith("/scenarios/")) out = scenarios.one(segment(path.substring("/scenarios/".length())));
         else if (path.startsWith("/levers/")) out = levers.levers(segment(path.substring("/levers/".length())));
+        else if (path.equals("/cluster")) out = cluster.status();
         else if (isPost(path)) throw new ApiException(405, "use POST for /api" + path);
         else throw unknown(path);
         writeJson(resp, 200, out);
@@ -320,7 +326,7 @@ public final class ApiServlet extends HttpServlet {
         String path = path(req);
         if (!isPost(path)) {
             if (path.equals("/status") || path.equals("/models") || path.equals("/plugins") || path.equals("/views")
-                    || path.startsWith("/scenarios") || path.startsWith("/levers"))
+                    || path.startsWith("/scenarios") || path.startsWith("/levers") || path.equals("/cluster"))
                 throw new ApiException(405, "use GET for /api" + path);
             throw unknown(path);
         }
@@ -334,6 +340,7 @@ public final class ApiServlet extends HttpServlet {
             case "/graph" -> writeJson(resp, 200, graph.graph(body));
             case "/ensemble" -> writeJson(resp, 200, runs.ensemble(body));
             case "/sensitivity" -> writeJson(resp, 200, sensitivity.sensitivity(body));
+            case "/cluster/ensemble", "/cluster/sensitivity" -> writeJson(resp, 200, clustered(path, body, req.getParameter("members")));
             case "/scenarios/parse" -> writeJson(resp, 200, scenarios.parse(body));
             case "/scenarios/save" -> writeJson(resp, 201, scenarios.save(body));
             case "/export" -> {
@@ -346,6 +353,17 @@ public final class ApiServlet extends HttpServlet {
             }
             default -> throw unknown(path);
         }
+    }
+
+    /** {@code POST /api/cluster/ensemble|sensitivity}: the local endpoint's answer, its runs done by the members. */
+    private ClusterResource.Answer<?> clustered(String path, ApiRequest body, String requested) throws ApiException {
+        List<String> members = cluster.members(requested);
+        ClusterResource.Notes notes = new ClusterResource.Notes();
+        Object result = path.equals("/cluster/ensemble")
+                ? runs.ensemble(body, (s, seed, samples) -> cluster.ensemble(members, s, seed, samples, notes))
+                : sensitivity.sensitivity(body, (s, outputs, samples, seed, bootstrap) ->
+                        cluster.sensitivity(members, s, outputs, samples, seed, bootstrap, notes));
+        return new ClusterResource.Answer<>(result, members, notes.members, List.copyOf(notes.lines));
     }
 
     private Responses.Views views() {
@@ -386,7 +404,8 @@ public final class ApiServlet extends HttpServlet {
 
     private static boolean isPost(String path) {
         return switch (path) {
-            case "/run", "/graph", "/ensemble", "/sensitivity", "/export", "/scenarios/parse", "/scenarios/save" -> true;
+            case "/run", "/graph", "/ensemble", "/sensitivity", "/export", "/scenarios/parse", "/scenarios/save",
+                 "/cluster/ensemble", "/cluster/sensitivity" -> true;
             default -> PluginsResource.isControl(path);
         };
     }
@@ -394,7 +413,7 @@ public final class ApiServlet extends HttpServlet {
     private static ApiException unknown(String path) {
         return ApiException.notFound("no API endpoint /api" + path + "; see GET /api/status, /api/models, /api/plugins, /api/views, "
                 + "/api/scenarios, /api/scenarios/{name}, /api/levers/{name}, POST /api/run, /api/graph, /api/ensemble, /api/sensitivity, /api/export, "
-                + "/api/scenarios/parse, /api/scenarios/save, /api/plugins/{bundle id}/start|stop");
+                + "/api/scenarios/parse, /api/scenarios/save, /api/plugins/{bundle id}/start|stop, GET /api/cluster, POST /api/cluster/ensemble|sensitivity");
     }
 
     private static String path(HttpServletRequest req) {

@@ -123,9 +123,15 @@ final class Responses {
      * @param warnings the wiring's warnings: plugins left out of this scenario and why, unread data, likely typos
      * @param leftOut  plugins left out of every scenario (see /api/models)
      */
+    /**
+     * @param preview null for a full run; for a quick preview (a request with {@code preview: true}), what was
+     *                approximated and how to get the full run, in words the page shows
+     * @param reused  true if the same request (scenario text, files, plugins, installed models) was answered from
+     *                the workbench's few last runs instead of running again; the values are the same
+     */
     record Run(String scenario, List<String> regions, int firstYear, int lastYear, int years, double runMs,
                List<VariableValues> variables, List<String> models, List<String> plugins, List<String> warnings,
-               List<String> leftOut, Manifest manifest) {
+               List<String> leftOut, Manifest manifest, String preview, boolean reused) {
     }
 
     record Ensemble(String scenario, int samples, double[] percentiles, List<String> regions, int firstYear,

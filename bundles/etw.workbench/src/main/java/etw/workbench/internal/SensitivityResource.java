@@ -37,7 +37,18 @@ final class SensitivityResource {
         this.scenarios = scenarios;
     }
 
+    /** Evaluates the analysis elsewhere than in this process: on a cluster ({@link ClusterResource}). */
+    interface Elsewhere {
+        List<Indices> sensitivity(Scenario analysed, List<ScenarioSensitivity.Output> outputs, int samples, long seed, int bootstrap)
+                throws ApiException;
+    }
+
     Answer sensitivity(ApiRequest request) throws ApiException {
+        return sensitivity(request, null);
+    }
+
+    /** As {@link #sensitivity(ApiRequest)}, the runs evaluated {@code elsewhere} unless it is null: the same answer. */
+    Answer sensitivity(ApiRequest request, Elsewhere elsewhere) throws ApiException {
         Scenario s = scenarios.of(request);
         int samples = request.samples() == null ? 32 : request.samples();
         if (samples < 2 || samples > MAX_SAMPLES)
@@ -50,10 +61,12 @@ final class SensitivityResource {
         int year = Math.min(s.lastYear(), ScenarioSensitivity.DEFAULT_YEAR);
         SampledRuns runs;
         SobolAnalysis analysis;
+        Scenario analysed = ScenarioSensitivity.upTo(s, year);
+        List<ScenarioSensitivity.Output> outputs = List.of(new ScenarioSensitivity.Output(variable, region, year));
         try {
             // the year loop runs forward: later years cannot change the analysed year, so the runs stop there
-            runs = SampledRuns.of(scenarios.wire(ScenarioSensitivity.upTo(s, year)), Duration.ofSeconds(10));
-            analysis = ScenarioSensitivity.of(runs, List.of(new ScenarioSensitivity.Output(variable, region, year)));
+            runs = SampledRuns.of(scenarios.wire(analysed), Duration.ofSeconds(10));
+            analysis = ScenarioSensitivity.of(runs, outputs);
         } catch (WiringException | IllegalArgumentException e) {
             throw ApiException.unprocessable(e.getMessage());
         }
@@ -61,7 +74,7 @@ final class SensitivityResource {
         long t0 = System.nanoTime();
         Indices ix;
         try {
-            ix = analysis.run().get(0);
+            ix = elsewhere == null ? analysis.run().get(0) : elsewhere.sensitivity(analysed, outputs, samples, seed, 200).get(0);
         } catch (RunException e) {
             throw ApiException.unprocessable("the sensitivity analysis failed: " + e.getMessage());
         }

@@ -42,6 +42,9 @@ export default {
             <label>Against <select class="against" aria-label="Against"></select></label>
           </div>
           <div class="dash-legend"></div>
+          <p class="preview-note" hidden>Quick preview: the power sector is balanced on 12 representative days, not all 8,760 hours,
+            so that a lever redraws at once; its results drift from the full run over the decades (hover for how much).
+            <button type="button" class="full-run">Run the full 8,760 h</button></p>
           <div class="multiples"></div>
           <div class="difference"></div>
         </section>
@@ -82,6 +85,7 @@ export default {
       if (!name) {
         info = null;
         leversBox.innerHTML = '<p class="muted">A scenario opened from a file has no key levers: use All parameters, or save it and open it by name.</p>';
+        wb.wants?.(el, []);
         return;
       }
       try {
@@ -89,9 +93,11 @@ export default {
       } catch (e) {
         info = null;
         leversBox.innerHTML = `<p class="muted">${esc(e.message)}</p>`;
+        wb.wants?.(el, []);
         return;
       }
       if (wb.state.ref !== name) return; // another scenario was opened meanwhile
+      wb.wants?.(el, info.headlines); // the dashboard draws these only: a run need not send the rest
       $('.from').textContent = info.from ? (info.from === info.scenario ? info.file : `${info.file} (from ${info.from})`) : '';
       $('.lever-problems').innerHTML = info.problems.map(p => `<li>${esc(p)}</li>`).join('');
       if (!info.levers.length) {
@@ -180,6 +186,7 @@ export default {
       $('.changes').textContent = n ? `${n} parameter${n > 1 ? 's' : ''} changed from ${wb.state.scenario?.name}. The address keeps them: copy it to share this view; Save as… keeps them in the workspace.` : '';
     }
 
+    $('.full-run').addEventListener('click', () => wb.run(performance.now(), {full: true}));
     $('.reset-levers').addEventListener('click', () => {
       wb.state.overrides = {};
       rows.forEach(place);
@@ -233,17 +240,23 @@ export default {
       againstSelect.value = against;
     }
 
+    /** A reference is run as the results it is compared with were: a quick preview against a quick preview. */
+    function modeKey() { return wb.state.results?.preview ? '|preview' : ''; }
+
     async function loadReference() {
       const r = against === 'none' ? null : reference();
       if (!r) { ref = null; return; }
-      let got = refs.get(r.key);
+      const key = r.key + modeKey();
+      let got = refs.get(key);
       if (!got) {
-        got = wb.api('/api/run', {...r.request, variables: info?.headlines || []}).catch(e => ({error: e.message}));
-        refs.set(r.key, got);
+        const body = {...r.request, variables: info?.headlines || []};
+        if (modeKey()) body.preview = true;
+        got = wb.api('/api/run', body).catch(e => ({error: e.message}));
+        refs.set(key, got);
       }
       const results = await got;
       if (results.error) { ref = {label: r.label, error: results.error}; return; }
-      ref = {label: r.label, results, key: r.key};
+      ref = {label: r.label, results, key};
     }
 
     // ------------------------------------------------------------ dashboard
@@ -275,7 +288,8 @@ export default {
       if (!results || !info) return;
       fillRegions(results);
       const ri = results.regions.indexOf(region);
-      const label = results.scenario + (Object.keys(wb.state.overrides).length ? ' with your changes' : '');
+      const label = results.scenario + (Object.keys(wb.state.overrides).length ? ' with your changes' : '')
+        + (results.preview ? ' (quick preview, 12 representative days)' : '');
       const diff = show !== 'values';
       for (const b of el.querySelectorAll('.show button')) b.setAttribute('aria-pressed', String(b.dataset.show === show));
       const items = [];
@@ -305,6 +319,9 @@ export default {
       $('.dash-legend').innerHTML = diff
         ? `<span class="key"><i style="border-color:${PALETTE[5]}"></i>${esc(label)} minus ${esc(ref?.label || '(no reference)')}${show === 'pct' ? ', in % of it' : ''}</span> · region: ${esc(region)}`
         : `<span class="key"><i style="border-color:${PALETTE[0]}"></i>${esc(label)}</span>${ref?.results ? `<span class="key"><i class="dashed"></i>${esc(ref.label)}</span>` : ''} · region: ${esc(region)}`;
+      const note = $('.preview-note');
+      note.hidden = !results.preview;
+      note.title = results.preview || '';
       drawDifference(results, label);
     }
 
@@ -368,11 +385,12 @@ export default {
     wb.on('results', ({results, t0}) => {
       if (!Object.keys(wb.state.overrides).length) { // the scenario as it is: the reference for its changes to come
         const self = wb.state.ref ? {scenario: wb.state.ref} : {text: wb.state.text};
-        refs.set('u:' + JSON.stringify(self), Promise.resolve(results));
+        refs.set('u:' + JSON.stringify(self) + modeKey(), Promise.resolve(results));
       }
       const before = ref?.key;
       const wanted = against === 'none' ? null : reference();
-      if (wanted && wanted.key !== before && !(ref?.error && refs.has(wanted.key))) {
+      const wantedKey = wanted && wanted.key + modeKey();
+      if (wanted && wantedKey !== before && !(ref?.error && refs.has(wantedKey))) {
         redrawWithReference().then(() => record(t0, results, NaN));
         return;
       }
@@ -389,7 +407,7 @@ export default {
       const m = window.etwExplore;
       m.redraws++;
       m.lastMs = ms;
-      m.last = {totalMs: ms, runMs: results.runMs, drawMs};
+      m.last = {totalMs: ms, runMs: results.runMs, drawMs, preview: !!results.preview, reused: !!results.reused};
       m.times.push(ms);
       if (m.times.length > 200) m.times.shift();
       el.dataset.redrawMs = ms.toFixed(1);

@@ -190,6 +190,7 @@ function neighbourhood(graph, id) {
 
 export default {
   mount(el, wb) {
+    wb.wants?.(el, []); // shows no run values: a run's answer need not carry them for this view
     el.innerHTML = `<div class="graph-tools">
         <button class="zoom-in" title="Zoom in">+</button><button class="zoom-out" title="Zoom out">−</button>
         <button class="zoom-fit" title="Fit the graph into the frame">Fit</button><button class="zoom-one" title="Actual size">1:1</button>

@@ -1,12 +1,14 @@
-// Plugins view: every bundle that gives models and every bundle installed from plugins/, with its state, version,
-// the models it contributes and why it (or one of its models) was left out; jars that never became a bundle, with
-// their reason. Start and stop buttons work only from the machine the workbench runs on: the server checks each
+// Plugins view: one job, the bundles: every bundle that gives models and every bundle installed from plugins/, with
+// its state, version, where it came from, the models it contributes (each a link to its inputs, outputs and
+// parameters in the Models view) and why it (or one of its models) was left out; jars that never became a bundle,
+// with their reason. Start and stop buttons work only from the machine the workbench runs on: the server checks each
 // request (GET /api/plugins says whether this page may, POST /api/plugins/{id}/start|stop refuses otherwise).
 
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
 
 export default {
   async mount(el, wb) {
+    wb.wants?.(el, []); // shows no run values: a run's answer need not carry them for this view
     let busy = false;
 
     async function render() {
@@ -25,7 +27,7 @@ export default {
           <td><b>${esc(b.symbolicName)}</b><br><span class="muted">${esc(b.location)}${b.plugin ? ' · plugin' : ''}</span></td>
           <td>${esc(b.version)}</td>
           <td><span class="badge ${esc(b.state)}">${esc(b.state)}</span></td>
-          <td class="models">${b.models.length ? b.models.map(m => `<div>${esc(m)}</div>`).join('') : '<span class="muted">none now</span>'}</td>
+          <td class="models">${b.models.length ? b.models.map(m => `<div><a href="#" data-model="${esc(m)}" title="Its inputs, outputs and parameters (Models view)">${esc(m)}</a></div>`).join('') : '<span class="muted">none now</span>'}</td>
           <td class="reason">${b.leftOut.map(r => `<div>${esc(r)}</div>`).join('')}</td>
           <td>${button}</td></tr>`;
       };
@@ -41,6 +43,14 @@ export default {
     }
 
     el.addEventListener('click', async e => {
+      const link = e.target.closest('a[data-model]');
+      if (link) {
+        e.preventDefault();
+        wb.state.showModel = link.dataset.model;
+        wb.showView?.('etw.workbench.models');
+        wb.emit('show-model', link.dataset.model);
+        return;
+      }
       const b = e.target.closest('button[data-action]');
       if (!b || busy) return;
       busy = true;
@@ -55,7 +65,13 @@ export default {
         await render();
       }
     });
+    const showBundle = name => {
+      const row = [...el.querySelectorAll('tr.bundle')].find(r => r.dataset.bundle === name);
+      if (row) { row.scrollIntoView({block: 'center'}); row.classList.add('flash'); setTimeout(() => row.classList.remove('flash'), 1500); }
+    };
+    wb.on('show-bundle', showBundle);
     wb.on('models', render);
     await render();
+    if (wb.state.showBundle) showBundle(wb.state.showBundle); // asked for before this view was loaded
   },
 };

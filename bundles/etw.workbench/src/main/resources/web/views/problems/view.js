@@ -47,6 +47,7 @@ export function placeOf(text, known = {models: [], regions: []}) {
 
 export default {
   async mount(el, wb) {
+    wb.wants?.(el, []); // shows no run values: a run's answer need not carry them for this view
     let leftOut = [];
 
     function items() {

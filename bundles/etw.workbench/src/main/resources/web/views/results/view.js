@@ -3,6 +3,7 @@
 // Every chart has hover values and a table toggle; with a comparison or ensemble bands the chart becomes small
 // multiples, one per region, instead of a dozen lines and overlapping bands.
 import {panel, multiples, PALETTE} from '/charts.js';
+import {clusterControls} from '/views/etw.workbench.sensitivity/cluster.js'; // "Run on the cluster" (cluster helper)
 
 const HEADLINES = ['Final Energy|Electricity', 'Secondary Energy|Electricity', 'Emissions|CO2|Energy|Supply|Electricity',
   'Final Energy|Electricity|Data Centers', 'Capacity|Electricity|Solar'];
@@ -26,12 +27,14 @@ export default {
         <label>Samples <input type="number" class="samples" value="200" min="10" max="5000" step="10" style="width:6rem"></label>
         <button class="ensemble">Run ensemble bands</button>
         <span class="muted ensemble-note"></span>
-      </div>`;
+      </div>
+      <div class="controls ensemble-cluster"></div>`;
     const $ = sel => el.querySelector(sel);
     const varSelect = $('.variable'), regionSelect = $('.region'), compareSelect = $('.compare');
     let compare = null;     // {ref, results}
     let ensemble = null;    // the last ensemble answer, for the scenario it was run on
     let lastVariables = '';
+    const cluster = clusterControls($('.ensemble-cluster'), wb);
 
     function fillVariables(results) {
       const names = results.variables.map(v => v.name);
@@ -188,9 +191,9 @@ export default {
       }
       note.textContent = 'Running…';
       try {
-        ensemble = await wb.api('/api/ensemble', wb.request(extra));
-        note.textContent = `${ensemble.samples} samples in ${ensemble.runMs.toFixed(0)} ms; bands are p5–p95 of ` +
-          (declared ? "the scenario's uncertainty section" : 'the changed parameters within ±20%');
+        ensemble = await cluster.run('ensemble', wb.request(extra));
+        note.textContent = `${ensemble.samples} samples in ${ensemble.runMs.toFixed(0)} ms` + (cluster.onCluster ? ' ' + cluster.onCluster : '') +
+          '; bands are p5–p95 of ' + (declared ? "the scenario's uncertainty section" : 'the changed parameters within ±20%');
         draw();
       } catch (e) {
         note.textContent = '';

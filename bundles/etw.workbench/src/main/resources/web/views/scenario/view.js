@@ -24,6 +24,7 @@ function numberText(v) { return Number.isFinite(v) ? String(+v.toPrecision(6)) :
 
 export default {
   mount(el, wb) {
+    wb.wants?.(el, []); // shows no run values: a run's answer need not carry them for this view
     el.innerHTML = `<div class="scenario-head"></div>
       <h3 class="all-head">All parameters <span class="muted count"></span></h3>
       <div class="controls"><input type="search" placeholder="Search parameters" title="Searches names, descriptions, models and units" aria-label="Filter parameters" class="filter">

@@ -1,5 +1,8 @@
 // Sensitivity view: first-order (S1) and total (ST) Sobol indices of the current scenario's uncertain parameters
-// (its uncertainty: section) for one output, from POST /api/sensitivity; ranked bars with 95% intervals and a table.
+// (its uncertainty: section) for one output, from POST /api/sensitivity (or /api/cluster/sensitivity, cluster.js);
+// ranked bars with 95% intervals and a table.
+
+import {clusterControls} from './cluster.js';
 
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]);
 const f2 = v => (Math.abs(v) < 0.005 ? 0 : v).toFixed(2);
@@ -37,6 +40,7 @@ export default {
       'alone, ST (Jansen) what it takes part in; 95% bootstrap intervals. The command line does more: etw sensitivity.</div>' +
       '<div class="out"></div>';
     const sel = el.querySelector('.var'), status = el.querySelector('.status'), out = el.querySelector('.out');
+    const cluster = clusterControls(el.querySelector('.controls'), wb);
     const vars = ['Emissions|CO2|Energy|Supply|Electricity', 'Emissions|CO2', 'Secondary Energy|Electricity', 'Final Energy|Electricity'];
     sel.innerHTML = vars.map(v => `<option>${esc(v)}</option>`).join('');
     el.querySelector('.where').textContent = 'World (or the first region), 2050 (or the last year)';
@@ -47,12 +51,12 @@ export default {
       out.innerHTML = '';
       let a;
       try {
-        a = await wb.api('/api/sensitivity', req);
+        a = await cluster.run('sensitivity', req);
       } catch (e) {
         status.textContent = e.message;
         return;
       }
-      status.textContent = `${a.runs} runs in ${(a.ms / 1000).toFixed(1)} s, seed ${a.seed}`;
+      status.textContent = `${a.runs} runs in ${(a.ms / 1000).toFixed(1)} s, seed ${a.seed}` + (cluster.onCluster ? ', ' + cluster.onCluster : '');
       out.innerHTML = `<h3>${esc(a.variable)}, ${esc(a.region)}, ${a.year}: mean ${a.mean.toPrecision(4)}, sd ${a.sd.toPrecision(3)} ${esc(a.unit)}</h3>` +
         chart(a) + '<table class="sensitivity"><thead><tr><th>Rank</th><th>Parameter</th><th>Distribution</th><th>S1 [95%]</th><th>ST [95%]</th></tr></thead><tbody>' +
         a.rows.map((r, i) => `<tr><td>${i + 1}</td><td>${esc(r.parameter)}</td><td>${esc(r.distribution)}</td>` +

@@ -65,6 +65,48 @@ class WorkbenchApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aQuickPreviewBalancesTwelveRepresentativeDaysAndSaysSo(@TempDir Path dir) throws Exception {
+        Api api = api(dir);
+        String asked = "{\"scenario\": \"baseline\", \"variables\": [\"Emissions|CO2|Energy|Supply|Electricity\", \"Final Energy|Electricity\"]";
+        Responses.Run full = api.run(body(asked + "}"));
+        Responses.Run preview = api.run(body(asked + ", \"preview\": true}"));
+        assertEquals(null, full.preview(), "a full run is not labelled");
+        assertTrue(preview.preview().contains("12 representative days") && preview.preview().contains("8,760"), preview.preview());
+        assertTrue(preview.manifest().parameters().entrySet().stream().anyMatch(e -> e.getKey().contains(RunsResource.PREVIEW_PARAMETER)
+                && e.getValue().contains("12")), "the manifest says how the preview ran: " + preview.manifest().parameters().keySet());
+        assertNotEquals(full.manifest().scenarioSha256(), preview.manifest().scenarioSha256(), "not the same scenario as the full run");
+        double[] a = ((List<double[]>) full.variables().get(0).values()).get(0), b = ((List<double[]>) preview.variables().get(0).values()).get(0);
+        // the representative days' error grows along the trajectory through the build decisions it feeds (about
+        // 0.5% in one year, RepresentativeDaysTest; printed here per decade, quoted in the page's label): a guard
+        // that the preview stays an approximation of the full run, not a bound on its accuracy
+        for (int y : new int[] {6, 26, 76}) {
+            System.out.printf("[preview] World power CO2 %d: full %.1f, preview %.1f Mt (%+.2f%%)%n", 2024 + y, a[y], b[y], (b[y] - a[y]) / a[y] * 100);
+            assertEquals(a[y], b[y], Math.abs(a[y]) * 0.25, "World power CO2 in " + (2024 + y) + " within 25%");
+        }
+        double[] d1 = ((List<double[]>) full.variables().get(1).values()).get(0), d2 = ((List<double[]>) preview.variables().get(1).values()).get(0);
+        assertEquals(d1[26], d2[26], Math.abs(d1[26]) * 1e-9, "demand does not depend on the hourly balance");
+        // a scenario that sets the parameter itself runs as it says
+        Responses.Run own = api.run(body("{\"scenario\": \"baseline\", \"preview\": true, \"variables\": [], \"overrides\": "
+                + "{\"etw.models.decarbonisation\": {\"representative_days\": 0}}}"));
+        assertEquals(null, own.preview());
+    }
+
+    @Test
+    void theSameRequestIsAnsweredFromTheLastRunsWithTheSameValues(@TempDir Path dir) throws Exception {
+        Api api = api(dir);
+        String r = "{\"scenario\": \"baseline\", \"preview\": true, \"overrides\": {\"etw.models.datacenter\": {\"pue\": 1.3}}}";
+        Responses.Run first = api.run(body(r)), again = api.run(body(r));
+        assertTrue(!first.reused() && again.reused());
+        String a = new String(JsonSupport.write(first.variables()), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(a, new String(JsonSupport.write(again.variables()), java.nio.charset.StandardCharsets.UTF_8));
+        Responses.Run other = api.run(body(r.replace("1.3", "1.31")));
+        assertTrue(!other.reused(), "another value is another run");
+        Responses.Run full = api.run(body(r.replace("\"preview\": true, ", "")));
+        assertTrue(!full.reused() && full.preview() == null, "the full run is not the preview's");
+    }
+
+    @Test
     void runAnswersEveryVariableWithUnitsOrTheOnesAskedFor(@TempDir Path dir) throws Exception {
         Responses.Run all = api(dir).run(body("{\"scenario\": \"baseline\"}"));
         assertTrue(all.variables().size() > 20);

@@ -7,11 +7,21 @@ import etw.api.Parameter;
 import etw.api.StepContext;
 
 /**
- * Heat pumps in buildings as a stock-driven vintage stock: the share of building heat they meet sets the stock,
- * and the sales are what it takes to reach it after this year's retirements. The equations are in
+ * A stock-driven vintage stock of heating equipment: heat pumps in buildings (units, million) or electrified
+ * industrial process heat (capacity, GW). The share of a heat demand it meets sets the stock, and the sales (or
+ * capacity additions) are what it takes to reach it after this year's retirements. The equations are in
  * {@link ElectrificationModel}'s class Javadoc.
  */
-final class HeatPumpStock {
+final class DrivenStock {
+
+    /**
+     * The variable names and units of one stock: {@code stock} (e.g. {@code Stock|Residential and Commercial|Heat
+     * Pumps}), {@code sales}, {@code initialFleet} (the survivors of what was there before the first year) and
+     * {@code electricity}; {@code unit} of the stock (its sales are {@code unit + "/yr"}); {@code what} names the
+     * equipment in descriptions.
+     */
+    record Names(String stock, String sales, String initialFleet, String electricity, String unit, String what) {
+    }
 
     /** Oldest age kept, in years. */
     static final int MAX_AGE = RoadMode.MAX_AGE;
@@ -25,7 +35,7 @@ final class HeatPumpStock {
     private final Parameter historyGrowth;
 
     private final Input initialFleetLastYear;
-    /** {@code salesAgo[k - 1]}: heat pumps sold k years ago (k = 1 .. MAX_AGE - 1). */
+    /** {@code salesAgo[k - 1]}: what was installed k years ago (k = 1 .. MAX_AGE - 1). */
     private final Input[] salesAgo;
 
     private final Output stock;
@@ -35,8 +45,8 @@ final class HeatPumpStock {
 
     private volatile WeibullSurvival survival;
 
-    HeatPumpStock(ModelDescriptor.Builder b, Parameter share, Parameter heatDemand, Parameter cop,
-                  Parameter heatPerUnit, Parameter lifetime, Parameter lifetimeShape, Parameter historyGrowth) {
+    DrivenStock(ModelDescriptor.Builder b, Names names, Parameter share, Parameter heatDemand, Parameter cop,
+                Parameter heatPerUnit, Parameter lifetime, Parameter lifetimeShape, Parameter historyGrowth) {
         this.share = share;
         this.heatDemand = heatDemand;
         this.cop = cop;
@@ -44,24 +54,22 @@ final class HeatPumpStock {
         this.lifetime = lifetime;
         this.lifetimeShape = lifetimeShape;
         this.historyGrowth = historyGrowth;
-        String stockName = "Stock|Residential and Commercial|Heat Pumps";
-        String salesName = "Sales|Residential and Commercial|Heat Pumps";
-        String fleetName = stockName + "|Sold Before First Year";
-        initialFleetLastYear = b.laggedInput(fleetName, "million", 1, 0.0,
-                "Last year's survivors of the heat pumps installed before the first year (own output)");
+        String what = names.what();
+        String capitalised = Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        String perYear = names.unit() + "/yr";
+        initialFleetLastYear = b.laggedInput(names.initialFleet(), names.unit(), 1, 0.0,
+                "Last year's survivors of the " + what + " installed before the first year (own output)");
         salesAgo = new Input[MAX_AGE - 1];
         for (int k = 1; k < MAX_AGE; k++)
-            salesAgo[k - 1] = b.laggedInput(salesName, "million/yr", k, 0.0,
-                    "Heat pumps sold " + k + " year" + (k == 1 ? "" : "s") + " ago (own output), a vintage");
-        stock = b.output(stockName, "million", "Heat pumps heating buildings at the end of the year");
-        sales = b.output(salesName, "million/yr", "Heat pumps sold for building heat");
-        initialFleet = b.output(fleetName, "million",
-                "Heat pumps heating buildings that were installed before the first year");
-        electricity = b.output("Final Energy|Electricity|Residential and Commercial|Heat Pumps", "TWh/yr",
-                "Electricity use of heat pumps in buildings");
+            salesAgo[k - 1] = b.laggedInput(names.sales(), perYear, k, 0.0,
+                    capitalised + " installed " + k + " year" + (k == 1 ? "" : "s") + " ago (own output), a vintage");
+        stock = b.output(names.stock(), names.unit(), capitalised + " in use at the end of the year");
+        sales = b.output(names.sales(), perYear, capitalised + " installed in the year");
+        initialFleet = b.output(names.initialFleet(), names.unit(), capitalised + " in use that were installed before the first year");
+        electricity = b.output(names.electricity(), "TWh/yr", "Electricity use of " + what);
     }
 
-    /** Steps region {@code r}: writes the stock, sales and electricity of heat pumps and returns the latter. */
+    /** Steps region {@code r}: writes the stock, sales and electricity and returns the electricity [TWh/yr]. */
     double step(StepContext ctx, int r) {
         int n = ctx.year() - ctx.firstYear();
         double perUnit = ctx.get(heatPerUnit, r);

@@ -1,0 +1,57 @@
+package etw.engine;
+
+import static etw.engine.TestModels.of;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import etw.api.ModelDescriptor;
+import etw.api.Output;
+import etw.api.scenario.Result;
+import etw.api.scenario.Scenario;
+
+/**
+ * When World runs with other regions, its row is the sum of theirs (RegionSum), so the models do not step World:
+ * they see the other regions only, in scenario order, and World's values are still all there.
+ */
+class WorldNotSteppedTest {
+
+    private static final class Seen {
+        final List<String> regions = new ArrayList<>();
+    }
+
+    private static InstalledModel recorder(Seen seen) {
+        ModelDescriptor.Builder b = ModelDescriptor.builder("rec", "rec");
+        Output o = b.output("Secondary Energy|Electricity", "TWh/yr", "");
+        return of(b.build(), ctx -> {
+            for (int r = 0; r < ctx.regionCount(); r++) {
+                if (ctx.isFirstYear()) seen.regions.add(ctx.regionName(r));
+                ctx.set(o, r, 10.0 * (r + 1) + (ctx.year() - ctx.firstYear()));
+            }
+        });
+    }
+
+    @Test
+    void worldWithOtherRegionsIsNotSteppedButSummed() throws Exception {
+        Seen seen = new Seen();
+        Scenario s = Scenario.builder("x").regions(List.of("A", "World", "B")).years(2024, 2026).build();
+        Result r = Wiring.wire(s, List.of(recorder(seen))).run();
+        assertEquals(List.of("A", "B"), seen.regions, "World is not stepped; the others keep their order");
+        assertEquals(10.0, r.value("Secondary Energy|Electricity", "A", 2024), 0);
+        assertEquals(22.0, r.value("Secondary Energy|Electricity", "B", 2026), 0);
+        assertEquals(30.0, r.value("Secondary Energy|Electricity", "World", 2024), 0);
+        assertEquals(34.0, r.value("Secondary Energy|Electricity", "World", 2026), 0);
+    }
+
+    @Test
+    void worldAloneIsStepped() throws Exception {
+        Seen seen = new Seen();
+        Scenario s = Scenario.builder("x").regions(List.of("World")).years(2024, 2025).build();
+        Result r = Wiring.wire(s, List.of(recorder(seen))).run();
+        assertEquals(List.of("World"), seen.regions);
+        assertEquals(11.0, r.value("Secondary Energy|Electricity", "World", 2025), 0);
+    }
+}
