@@ -285,15 +285,24 @@ class TeachingSetTest {
                         + annual + " < carbon " + carbon + " < hourly " + hourly + " (million USD/yr; carbon matching "
                         + "over-build " + carbonOverBuild + ")");
                 assertTrue(hourly > 1.5 * annual, at + "24/7 costs clearly more");
-                // over-build: well above 1 in 2030; later some years switch to flat clean firm, which needs only
-                // about the load (a little less where the grid's own clean hours cover some of it)
-                assertTrue(r.value("Over-build Ratio|Consumer|Hourly Matching", region, year) > (year == 2030 ? 1.2 : 0.95),
-                        at + "over-build " + r.value("Over-build Ratio|Consumer|Hourly Matching", region, year));
+                // over-build: well above 1 where the portfolio is solar, wind and batteries; a region and year whose
+                // optimiser switches to flat clean firm (most of the contracted MWh) needs only about the load (a
+                // little less where the grid's own clean hours cover some of it). In 2030 at least one region still
+                // buys the over-built portfolio (the United States)
+                double bought = r.value("Procurement|Consumer|Hourly Matching", region, year);
+                boolean firm = r.value("Procurement|Consumer|Hourly Matching|Clean Firm", region, year) > 0.5 * bought;
+                assertTrue(r.value("Over-build Ratio|Consumer|Hourly Matching", region, year) > (firm ? 0.95 : 1.2),
+                        at + "over-build " + r.value("Over-build Ratio|Consumer|Hourly Matching", region, year)
+                                + (firm ? " (clean firm)" : " (solar, wind and batteries)"));
+                if (year == 2030 && region.equals("United States"))
+                    assertTrue(!firm && r.value("Over-build Ratio|Consumer|Hourly Matching", region, year) > 1.2,
+                            at + "the over-built portfolio in the lab's year");
                 assertEquals(1.0, r.value("Over-build Ratio|Consumer|Annual Matching", region, year), 1e-9, at);
                 assertTrue(r.value(CFE_HOURLY, region, year) >= 0.999, at + "100% of hours");
             }
             assertEquals(0, r.value("Consumer Emissions|CO2|Annual Matching|Claimed", region, 2030), 1e-9, region);
-            assertTrue(r.value(CFE_ANNUAL, region, 2030) < 0.95, region + ": annual certificates leave hours uncovered");
+            assertTrue(r.value(CFE_ANNUAL, region, 2030) < 0.98, region + ": annual certificates leave hours uncovered "
+                    + "(the lab sheet: 88-96% of hours carbon-free)");
             double annual = r.value("Consumer Emissions|CO2|Annual Matching|Grid-Induced", region, 2030);
             double hourly = r.value("Consumer Emissions|CO2|Hourly Matching|Grid-Induced", region, 2030);
             assertTrue(hourly < annual, region + ": hourly matching avoids more, " + hourly + " < " + annual);
