@@ -30,6 +30,7 @@ import etw.scenario.ScenarioParser;
  * The canned baseline (World and five regions, all four model families) with the supply model's hourly balance,
  * warm: 8,760 hours or twelve representative days ({@code representative_days: 12}), to 2050 or to 2100.
  * Goals (issue 10): 8,760 h under 30 ms to 2050 and under 80 ms to 2100; representative days under 3 ms.
+ * The regions are stepped on one thread, or in groups on one thread per processor (the default of every run).
  * Run: {@code java -jar benchmarks/target/benchmarks.jar Supply}.
  */
 @State(Scope.Benchmark)
@@ -48,14 +49,20 @@ public class SupplyBenchmark {
     @Param({"0", "12"})
     public int representativeDays;
 
+    /** Threads one run uses: 1, or the run's default, one per processor ({@link Wiring#threads()}). */
+    @Param({"1", "default"})
+    public String threads;
+
     private Wiring wiring;
+    private int runThreads;
 
     @Setup
     public void setUp() throws Exception {
         List<InstalledModel> models = ServiceLoader.load(Model.class).stream()
                 .map(p -> InstalledModel.onClasspath(p.get())).toList();
         wiring = Wiring.wire(ScenarioParser.parse(baselineText(lastYear, representativeDays), "baseline.yaml"), models);
-        Result r = wiring.run();
+        runThreads = threads.equals("default") ? Wiring.threads() : Integer.parseInt(threads);
+        Result r = wiring.run(runThreads);
         if (r.regions().size() != 6 || r.lastYear() != lastYear)
             throw new IllegalStateException("expected baseline's six regions to " + lastYear + ": " + r.regions());
     }
@@ -78,6 +85,6 @@ public class SupplyBenchmark {
     /** The year loop of the whole baseline (wiring made once). */
     @Benchmark
     public Result baseline() throws RunException {
-        return wiring.run();
+        return wiring.run(runThreads);
     }
 }

@@ -23,7 +23,11 @@ public interface StepContext {
         return year() == firstYear();
     }
 
-    /** Number of regions; regions are numbered {@code 0 .. regionCount() - 1} in scenario order. */
+    /**
+     * Number of regions this step computes, numbered {@code 0 .. regionCount() - 1} in scenario order. A step may
+     * get some of the scenario's regions only: World is left out when it is the sum of the others, and the engine
+     * steps groups of regions in parallel threads. Identify a region by {@link #regionName}, never by its number.
+     */
     int regionCount();
 
     /** The name of region {@code region}, as the scenario gives it. */

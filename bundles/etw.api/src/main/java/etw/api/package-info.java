@@ -52,6 +52,9 @@
  * {@code etw run}) fails the run naming the model and the year; the workbench and other runs carry on.</li>
  * <li><b>Reproducibility.</b> A step must depend only on its inputs, parameters, year and region: the same
  * scenario, bundle versions and seed give bit-identical results.</li>
+ * <li><b>Regions are independent.</b> A region's step reads only that region's values, so the engine steps groups
+ * of regions concurrently, each group through its own {@link etw.api.StepContext} numbering its regions from 0;
+ * a model may therefore be called from several threads at once (see Statelessness).</li>
  * </ul>
  */
 @org.osgi.annotation.bundle.Export

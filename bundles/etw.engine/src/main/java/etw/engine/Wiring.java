@@ -120,46 +120,146 @@ public final class Wiring {
     }
 
     /**
-     * Runs the scenario year by year in the calling thread. Fast, but a model whose step never returns blocks
-     * the caller: for models you do not trust, use {@link #run(Duration)}.
+     * Runs the scenario year by year in the calling thread, with up to {@link #threads()} threads helping: regions
+     * are independent (a step depends only on its region's inputs, see {@code etw.api}), so each thread steps a
+     * group of them. The result is the same bit for bit with any number of threads. Fast, but a model whose step
+     * never returns blocks the caller: for models you do not trust, use {@link #run(Duration)}.
      *
      * @throws RunException if a model throws (any {@link Throwable}), or leaves an output unset, NaN or infinite
      */
     public Result run() throws RunException {
+        return run(threads());
+    }
+
+    /** {@link #run()} with the stepped regions split into at most {@code threads} groups, one thread each. */
+    public Result run(int threads) throws RunException {
         double[][] store = newStore();
-        new YearLoop(scenario, plans, store, stored, steppedRegions).run();
+        int[][] groups = regionGroups(steppedRegions, threads);
+        List<FutureTask<Void>> helpers = new ArrayList<>();
+        for (int g = 1; g < groups.length; g++) {
+            YearLoop loop = new YearLoop(scenario, plans, store, stored, groups[g]);
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                loop.run();
+                return null;
+            });
+            helpers.add(task);
+            Thread t = new Thread(task, "etw-run-" + scenario.name() + "-" + g);
+            t.setDaemon(true);
+            t.start();
+        }
+        RunException failure = null;
+        try {
+            new YearLoop(scenario, plans, store, stored, groups[0]).run();
+        } catch (RunException e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        for (FutureTask<Void> task : helpers) {
+            while (true) {
+                try {
+                    task.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the helpers finish promptly; the caller's interrupt is restored after
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure = earlier(failure, e.getCause());
+                    break;
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (failure != null) throw failure;
         return result(store);
     }
 
     /**
-     * Runs the scenario in a worker thread under the {@link StepWatchdog}: a model step that takes longer than
+     * Runs the scenario in worker threads under the {@link StepWatchdog}: a model step that takes longer than
      * {@code stepLimit} fails the run, and its model is quarantined. The caller, the framework and other runs
-     * carry on.
+     * carry on. Regions are stepped in groups by up to {@link #threads()} workers, as in {@link #run()}.
      *
      * @throws RunException if a model throws, misbehaves as for {@link #run()}, or overruns the limit
      */
     public Result run(Duration stepLimit) throws RunException {
+        return run(stepLimit, threads());
+    }
+
+    /** {@link #run(Duration)} with at most {@code threads} workers. */
+    public Result run(Duration stepLimit, int threads) throws RunException {
         StepWatchdog watchdog = new StepWatchdog(stepLimit);
-        StepWatchdog.Watch watch = watchdog.watch();
-        FutureTask<Result> task = new FutureTask<>(() -> {
-            double[][] store = newStore();
-            YearLoop loop = new YearLoop(scenario, plans, store, stored, steppedRegions);
-            watch.running(loop, -1);
-            loop.run();
-            return result(store);
-        });
-        Thread worker = new Thread(task, "etw-run-" + scenario.name());
-        worker.setDaemon(true);
-        worker.start();
+        double[][] store = newStore();
+        int[][] groups = regionGroups(steppedRegions, threads);
+        List<FutureTask<Void>> tasks = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int g = 0; g < groups.length; g++) {
+            StepWatchdog.Watch watch = watchdog.watch();
+            int[] regions = groups[g];
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                YearLoop loop = new YearLoop(scenario, plans, store, stored, regions);
+                watch.running(loop, -1);
+                loop.run();
+                return null;
+            });
+            Thread worker = new Thread(task, "etw-run-" + scenario.name() + (groups.length > 1 ? "-" + g : ""));
+            worker.setDaemon(true);
+            tasks.add(task);
+            workers.add(worker);
+        }
+        workers.forEach(Thread::start);
+        RunException failure = null;
         try {
-            return watchdog.await(task);
+            for (FutureTask<Void> task : tasks) {
+                try {
+                    watchdog.await(task);
+                } catch (RunException e) {
+                    failure = earlier(failure, e);
+                }
+            }
         } catch (StepWatchdog.Overran e) {
             throw e.overdue.failure();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            worker.interrupt();
+            workers.forEach(Thread::interrupt);
             throw new RunException("", scenario.firstYear(), "the run of scenario '" + scenario.name() + "' was interrupted", e);
         }
+        if (failure != null) throw failure;
+        return result(store);
+    }
+
+    /**
+     * Threads one run uses by default: the machine's processors, or the system property {@code etw.run.threads}.
+     * Ensembles run one sample per thread instead.
+     */
+    public static int threads() {
+        return Math.max(1, Integer.getInteger("etw.run.threads", java.lang.Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * The stepped regions split into at most {@code threads} groups of neighbours in scenario order, as even as
+     * possible (six regions on two threads: three and three).
+     */
+    static int[][] regionGroups(int[] stepped, int threads) {
+        int n = Math.max(1, Math.min(threads, stepped.length));
+        int[][] groups = new int[n][];
+        int from = 0;
+        for (int g = 0; g < n; g++) {
+            int to = from + (stepped.length - from + n - g - 1) / (n - g);
+            groups[g] = Arrays.copyOfRange(stepped, from, to);
+            from = to;
+        }
+        return groups;
+    }
+
+    /**
+     * Of two failures of one run's region groups, the one a run stepping every region in one thread would have met
+     * first: the earlier year, then the earlier group.
+     */
+    private static RunException earlier(RunException first, Throwable next) {
+        RunException e = next instanceof RunException r ? r : null;
+        if (e == null) {
+            if (next instanceof Error err) throw err;
+            throw new IllegalStateException("a run worker failed: " + next, next);
+        }
+        return first == null || e.year() < first.year() ? e : first;
     }
 
     /** A parameter's values as wired, {@code [region * years + yearIndex]}; do not modify. */

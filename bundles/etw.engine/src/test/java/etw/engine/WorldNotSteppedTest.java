@@ -38,7 +38,7 @@ class WorldNotSteppedTest {
     void worldWithOtherRegionsIsNotSteppedButSummed() throws Exception {
         Seen seen = new Seen();
         Scenario s = Scenario.builder("x").regions(List.of("A", "World", "B")).years(2024, 2026).build();
-        Result r = Wiring.wire(s, List.of(recorder(seen))).run();
+        Result r = Wiring.wire(s, List.of(recorder(seen))).run(1); // one thread: one binding numbers A and B 0 and 1
         assertEquals(List.of("A", "B"), seen.regions, "World is not stepped; the others keep their order");
         assertEquals(10.0, r.value("Secondary Energy|Electricity", "A", 2024), 0);
         assertEquals(22.0, r.value("Secondary Energy|Electricity", "B", 2026), 0);

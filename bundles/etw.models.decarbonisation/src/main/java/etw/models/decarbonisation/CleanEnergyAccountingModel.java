@@ -1,6 +1,5 @@
 package etw.models.decarbonisation;
 
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -89,7 +88,7 @@ public final class CleanEnergyAccountingModel implements Model {
 
     private final ProfileParameters shape;
 
-    private final AtomicReference<CleanEnergyMatching> spare = new AtomicReference<>();
+    private final Spares<CleanEnergyMatching> spares = new Spares<>(CleanEnergyMatching::new);
 
     public CleanEnergyAccountingModel() {
         ModelDescriptor.Builder b = ModelDescriptor.builder(ID,
@@ -227,12 +226,11 @@ public final class CleanEnergyAccountingModel implements Model {
 
     @Override
     public void step(StepContext ctx) {
-        CleanEnergyMatching m = spare.getAndSet(null);
-        if (m == null) m = new CleanEnergyMatching();
+        CleanEnergyMatching m = spares.take();
         try {
             for (int r = 0; r < ctx.regionCount(); r++) step(ctx, r, m);
         } finally {
-            spare.set(m);
+            spares.give(m);
         }
     }
 

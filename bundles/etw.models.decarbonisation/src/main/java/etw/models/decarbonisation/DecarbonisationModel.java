@@ -1,6 +1,5 @@
 package etw.models.decarbonisation;
 
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -212,7 +211,7 @@ public final class DecarbonisationModel implements Model {
 
     private final ProfileParameters shape;
 
-    private final AtomicReference<Workspace> spare = new AtomicReference<>();
+    private final Spares<Workspace> spares = new Spares<>(Workspace::new);
 
     public DecarbonisationModel() {
         ModelDescriptor.Builder b = ModelDescriptor.builder("etw.models.decarbonisation",
@@ -605,12 +604,11 @@ public final class DecarbonisationModel implements Model {
 
     @Override
     public void step(StepContext ctx) {
-        Workspace w = spare.getAndSet(null);
-        if (w == null) w = new Workspace();
+        Workspace w = spares.take();
         try {
             for (int r = 0; r < ctx.regionCount(); r++) step(ctx, r, w);
         } finally {
-            spare.set(w);
+            spares.give(w);
         }
     }
 

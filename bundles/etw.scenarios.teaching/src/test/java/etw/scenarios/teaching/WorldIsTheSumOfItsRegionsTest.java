@@ -108,6 +108,24 @@ class WorldIsTheSumOfItsRegionsTest {
         }));
     }
 
+    /**
+     * The engine steps groups of regions in parallel threads (regions are independent); the real models must give
+     * the same result bit for bit on one thread and on several.
+     */
+    @TestFactory
+    Stream<DynamicTest> oneThreadAndSeveralGiveTheSameResultBitForBit() {
+        return canned.keySet().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Wiring wiring = Wiring.wire(parse(name), models);
+            Result one = wiring.run(1);
+            Result several = wiring.run(java.time.Duration.ofSeconds(30), 4);
+            assertEquals(one.variables(), several.variables(), name);
+            for (int v = 0; v < one.variables().size(); v++)
+                for (int r = 0; r < one.regions().size(); r++)
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(one.series(v, r), several.series(v, r),
+                            name + ": " + one.variables().get(v).name() + " in " + one.regions().get(r));
+        }));
+    }
+
     /** As the CLI does: canned parents are found by name. */
     private static Scenario parse(String name) throws Exception {
         CannedScenario c = canned.get(name);
