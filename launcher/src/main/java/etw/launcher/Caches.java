@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * ETW's one place for files it may throw away: {@code <base>/felix/<pid>} holds the framework cache of each
- * running {@code etw} process, and {@code <base>/etw.log} the framework log. A folder whose process is gone (it was
- * killed with -9, or the machine stopped) is deleted by the next {@code etw} that starts, so nothing piles up.
+ * running workbench or cluster node, and {@code <base>/etw.log} the framework log. A folder whose process is gone
+ * (it was killed with -9, or the machine stopped) is deleted by the next {@code etw} that starts, so nothing piles
+ * up. One-shot commands use one of {@link #SLOTS} kept caches instead, {@code felix/slot-N}, so that the next
+ * command finds its bundles installed (see {@link Slot}).
  * <p>
  * The base is {@code $ETW_CACHE} (or {@code -Detw.cache}), else {@code $XDG_CACHE_HOME/etw}, else
  * {@code ~/.cache/etw}, else {@code <java.io.tmpdir>/etw-<user>}.
@@ -76,6 +78,100 @@ final class Caches {
 
     /** Held until the process ends. */
     private static FileLock heldLock;
+
+    /** How many kept framework caches there are: as many one-shot commands may run at once and reuse theirs. */
+    static final int SLOTS = 4;
+
+    /**
+     * A kept framework cache, {@code felix/slot-N}, locked by this process until it ends (the lock file is never
+     * deleted, so two processes can never hold one slot). {@code felix/slot-N.bundles} says which bundles the cache
+     * holds: the {@link #fingerprint} of the start that installed them, written once that start succeeded and
+     * deleted before any other start touches the cache. A start whose fingerprint matches reuses the installed
+     * bundles; any other start empties the cache and installs afresh.
+     */
+    record Slot(Path folder, String fingerprint, boolean reusable, FileChannel lock) implements AutoCloseable {
+        /** Frees the slot for another command (the lock also goes with the process). */
+        @Override
+        public void close() {
+            try {
+                lock.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process
+            }
+        }
+
+        /** The same slot, for a start that installs its bundles afresh. */
+        Slot afresh() {
+            return new Slot(folder, fingerprint, false, lock);
+        }
+
+        private Path mark() {
+            return folder.resolveSibling(folder.getFileName() + ".bundles");
+        }
+
+        /** The bundles are about to change: until {@link #remember}, the cache is not reusable. */
+        void forget() {
+            try {
+                Files.deleteIfExists(mark());
+            } catch (IOException ignored) {
+                // then the fingerprint still differs from any start's but this one's, which is about to write it
+            }
+        }
+
+        /** The start with this fingerprint succeeded: the next start with the same one may reuse its bundles. */
+        void remember() {
+            try {
+                Path tmp = mark().resolveSibling(mark().getFileName() + ".tmp");
+                Files.writeString(tmp, fingerprint);
+                Files.move(tmp, mark(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException ignored) {
+                // the next start installs afresh
+            }
+        }
+    }
+
+    /**
+     * A kept framework cache for a one-shot command whose bundles have this fingerprint: a free slot whose
+     * bundles match if there is one, else the first free slot (its bundles are then replaced); null when every
+     * slot is in use (the command then uses {@link #frameworkCache()}).
+     */
+    Slot keptCache(String fingerprint) throws IOException {
+        Path felix = Files.createDirectories(base.resolve("felix"));
+        removeStale(felix);
+        Slot fallback = null;
+        for (int n = 0; n < SLOTS; n++) {
+            Path folder = felix.resolve("slot-" + n);
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(felix.resolve("slot-" + n + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    channel.close();
+                    continue;
+                }
+            } catch (IOException | OverlappingFileLockException e) {
+                if (channel != null) channel.close();
+                continue;
+            }
+            Path mark = folder.resolveSibling(folder.getFileName() + ".bundles");
+            boolean matches = Files.isDirectory(folder) && Files.isRegularFile(mark) && fingerprint.equals(readQuietly(mark));
+            if (matches) {
+                if (fallback != null) fallback.close(); // frees that slot for another command
+                return new Slot(folder, fingerprint, true, channel);
+            }
+            if (fallback == null) fallback = new Slot(folder, fingerprint, false, channel);
+            else channel.close();
+        }
+        return fallback;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
 
     /** Deletes this process's cache folder and its lock. */
     static void release(Path cache) {

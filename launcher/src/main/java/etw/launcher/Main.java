@@ -98,9 +98,15 @@ public final class Main {
     private static int command(Path home, Caches caches, Map<String, String> props, String[] args, ExitGuard guard) {
         Path cache = null;
         try {
-            cache = caches.frameworkCache();
-            guard.cleanUp(cache);
-            try (Runtime runtime = Runtime.start(home, cache, System.err, Node.features(args), props)) {
+            List<String> features = Node.features(args);
+            // a kept framework cache, whose bundles the next command reuses; a throw-away one if all are in use
+            Caches.Slot slot = caches.keptCache(Runtime.fingerprint(home, features));
+            if (slot == null) {
+                cache = caches.frameworkCache();
+                guard.cleanUp(cache);
+            }
+            try (Caches.Slot held = slot; Runtime runtime = slot != null ? Runtime.startKept(home, slot, System.err, features, props)
+                    : Runtime.start(home, cache, System.err, features, props)) {
                 return runtime.runCommand(args);
             }
         } catch (LaunchException e) {

@@ -98,11 +98,62 @@ public final class Runtime implements AutoCloseable {
      */
     public static Runtime start(Path home, Path cache, PrintStream log, List<String> features, Map<String, String> properties,
             long watchMillis) throws LaunchException {
+        return start(home, cache, log, features, properties, watchMillis, null);
+    }
+
+    /**
+     * A one-shot runtime in a kept framework cache: the bundles a start of the same distribution installed there
+     * are reused (no install, no copy, no delete), after a check that they are exactly the features' jars; plugins
+     * are installed afresh every time. A cache that does not pass the check is emptied and filled again.
+     */
+    static Runtime startKept(Path home, Caches.Slot slot, PrintStream log, List<String> features, Map<String, String> properties)
+            throws LaunchException {
+        if (slot.reusable()) {
+            try {
+                return start(home, slot.folder(), log, features, properties, 0, slot);
+            } catch (StaleCache e) {
+                // installed from other jars than the fingerprint says (a cache written by hand, or half-written): start afresh
+            }
+        }
+        slot.forget();
+        Runtime runtime = start(home, slot.folder(), log, features, properties, 0, slot.afresh());
+        slot.remember();
+        return runtime;
+    }
+
+    /**
+     * What a kept cache's bundles depend on: the framework's version, and the path, size and time of every jar of
+     * the features, in install order. Plugins are not part of it: they are installed afresh by every start.
+     */
+    static String fingerprint(Path home, List<String> features) throws IOException {
+        StringBuilder b = new StringBuilder("felix ").append(frameworkVersion()).append('\n');
+        for (String feature : features) {
+            Path dir = home.resolve("features").resolve(feature);
+            if (!Files.isDirectory(dir)) continue; // start() reports the missing folder
+            for (Path jar : jars(dir))
+                b.append(jar.toUri()).append(' ').append(Files.size(jar)).append(' ').append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A kept cache whose bundles are not the features' jars. */
+    private static final class StaleCache extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StaleCache() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Runtime start(Path home, Path cache, PrintStream log, List<String> features, Map<String, String> properties,
+            long watchMillis, Caches.Slot kept) throws LaunchException {
+        boolean reuse = kept != null && kept.reusable();
         Path plugins = home.resolve("plugins").toAbsolutePath().normalize();
         FrameworkLog frameworkLog = new FrameworkLog(Path.of(properties.getOrDefault("etw.log", cache.resolve("etw.log").toString())), log);
         Map<String, Object> config = new HashMap<>(properties);
         config.put(Constants.FRAMEWORK_STORAGE, cache.toString());
-        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // a kept cache's bundles are reused as they are; any other cache starts empty
+        if (!reuse) config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put("felix.log.level", "2"); // errors and warnings, into the log file
         config.put("felix.log.logger", frameworkLog.felixLogger());
         String extra = properties.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA);
@@ -144,13 +195,20 @@ public final class Runtime implements AutoCloseable {
                     runtime.componentProblems.computeIfAbsent(b.getBundleId(), id -> ConcurrentHashMap.newKeySet()).add(problem));
             frameworkLog.onFileInstallProblem(runtime::fileInstallProblem);
             system.addBundleListener(runtime::bundleChanged);
-            List<Bundle> bundles = new ArrayList<>();
+            List<String> locations = new ArrayList<>();
             for (String feature : features) {
                 Path dir = home.resolve("features").resolve(feature);
                 if (!Files.isDirectory(dir))
                     throw new LaunchException("feature folder " + dir + " is missing; rebuild with mvn package", null);
                 // by reference: the framework reads the jar in place instead of copying it into its cache
-                for (Path jar : jars(dir)) bundles.add(system.installBundle("reference:" + jar.toUri()));
+                for (Path jar : jars(dir)) locations.add("reference:" + jar.toUri());
+            }
+            List<Bundle> bundles = new ArrayList<>();
+            if (reuse) {
+                bundles = reusedBundles(system, locations);
+                if (bundles == null) throw new IllegalStateException("the kept cache holds other bundles than the features'");
+            } else {
+                for (String location : locations) bundles.add(system.installBundle(location));
             }
             fw.start();
             for (Bundle b : bundles) runtime.startFeatureBundle(b);
@@ -161,15 +219,40 @@ public final class Runtime implements AutoCloseable {
             }
             else runtime.installPluginsOnce();
             return runtime;
-        } catch (BundleException | IOException e) {
-            frameworkLog.write("ERROR", "etw", "the framework failed to start", e);
-            runtime.close();
-            throw new LaunchException("the framework failed to start: " + e.getMessage() + "; details in " + frameworkLog.file(), e);
+        } catch (StaleCache e) {
+            throw e;
         } catch (Exception e) {
+            if (reuse) { // a kept cache that fails is emptied and filled again before any failure is reported
+                frameworkLog.write("WARN", "etw", "the kept framework cache " + cache + " did not start; starting afresh", e);
+                runtime.close();
+                throw new StaleCache();
+            }
+            if (e instanceof BundleException || e instanceof IOException) {
+                frameworkLog.write("ERROR", "etw", "the framework failed to start", e);
+                runtime.close();
+                throw new LaunchException("the framework failed to start: " + e.getMessage() + "; details in " + frameworkLog.file(), e);
+            }
             frameworkLog.write("ERROR", "etw", "the plugin watcher failed to start", e);
             runtime.close();
             throw new LaunchException("the plugin watcher failed to start: " + e + "; details in " + frameworkLog.file(), e);
         }
+    }
+
+    /**
+     * The bundles a kept cache holds, in the order of {@code locations}, after uninstalling the plugins an earlier
+     * command left there; null unless they are exactly the bundles at {@code locations}.
+     */
+    private static List<Bundle> reusedBundles(BundleContext system, List<String> locations) throws BundleException {
+        Map<String, Bundle> byLocation = new HashMap<>();
+        for (Bundle b : system.getBundles()) {
+            if (b.getBundleId() == 0) continue;
+            if (b.getLocation().startsWith(ONE_SHOT_LOCATION)) b.uninstall();
+            else byLocation.put(b.getLocation(), b);
+        }
+        if (!byLocation.keySet().equals(new java.util.HashSet<>(locations)) || byLocation.size() != locations.size()) return null;
+        List<Bundle> bundles = new ArrayList<>();
+        for (String location : locations) bundles.add(byLocation.get(location));
+        return bundles;
     }
 
     /** Beside the log file ({@code etw.log}, in ETW's cache folder), or nowhere if no log file is named. */
@@ -183,6 +266,13 @@ public final class Runtime implements AutoCloseable {
         Package p = org.apache.felix.framework.Felix.class.getPackage();
         String v = p == null ? null : p.getImplementationVersion();
         return v != null ? v : String.valueOf(org.apache.felix.framework.Felix.class.getProtectionDomain().getCodeSource());
+    }
+
+    /** The version of the installed bundle with this symbolic name, or null: for tests. */
+    String bundleVersion(String symbolicName) {
+        for (Bundle b : framework.getBundleContext().getBundles())
+            if (symbolicName.equals(b.getSymbolicName())) return b.getVersion().toString();
+        return null;
     }
 
     /** The system bundle's Export-Package header: for tests of {@link SystemPackages}. */

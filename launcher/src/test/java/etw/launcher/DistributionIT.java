@@ -100,11 +100,15 @@ class DistributionIT {
         assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor());
     }
 
+    /**
+     * The throw-away framework caches (and locks) in the cache folder: one per running workbench or node, or per
+     * one-shot command that found every kept slot ({@code felix/slot-N}, see {@link Caches.Slot}) in use.
+     */
     private List<String> cacheFolders() throws IOException {
         Path felix = cacheDir.resolve("felix");
         if (!Files.isDirectory(felix)) return List.of();
         try (Stream<Path> s = Files.list(felix)) {
-            return s.map(f -> f.getFileName().toString()).sorted().toList();
+            return s.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith("slot-")).sorted().toList();
         }
     }
 
@@ -126,7 +130,7 @@ class DistributionIT {
         assertEquals(130, r.code(), r.err());
         assertTrue(r.err().contains("etw: stopped by Ctrl-C (SIGINT) before the command finished"), r.err());
         assertFalse(Files.exists(work.resolve("out").resolve("baseline.ensemble.csv")));
-        assertEquals(List.of(), cacheFolders(), "its framework cache is removed");
+        assertEquals(List.of(), cacheFolders(), "no throw-away framework cache is left");
     }
 
     @Test
@@ -167,22 +171,26 @@ class DistributionIT {
 
     @Test
     void cacheFoldersOfKilledRunsAreRemovedByTheNextRun() throws Exception {
-        Process dead = new ProcessBuilder("true").start();
+        long t0 = System.nanoTime();
+        Process killed = slowEnsemble(); // a one-shot command: it runs in a kept slot, which kill -9 leaves as it is
+        signal(killed, "KILL");
+        assertEquals(137, finish(killed, t0).code());
+
+        Process dead = new ProcessBuilder("true").start(); // as a workbench killed with -9 leaves its folder
         dead.waitFor();
         Path stale = Files.createDirectories(cacheDir.resolve("felix").resolve(Long.toString(dead.pid())).resolve("bundle0"));
         Files.writeString(stale.resolve("bundle.info"), "left by a run that was killed");
-
-        long t0 = System.nanoTime();
-        Process killed = slowEnsemble();
-        assertTrue(cacheFolders().contains(Long.toString(killed.pid())), cacheFolders().toString());
-        signal(killed, "KILL");
-        assertEquals(137, finish(killed, t0).code());
-        assertTrue(cacheFolders().contains(Long.toString(killed.pid())), "kill -9 leaves its folder");
+        assertTrue(cacheFolders().contains(Long.toString(dead.pid())));
 
         Files.delete(home.resolve("plugins").resolve("ready.jar"));
         Result r = etw("scenarios");
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of(), cacheFolders(), "the next run removed the folders of dead processes, and its own");
+        assertEquals(List.of(), cacheFolders(), "the next run removed the folders of dead processes");
+        assertTrue(Files.isRegularFile(cacheDir.resolve("felix/slot-0.bundles")), "and reused or refilled the killed run's slot");
+        r = etw("run", "baseline", "--out", work.resolve("after-kill").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.isRegularFile(work.resolve("after-kill").resolve("baseline.csv")));
+        assertFalse(r.err().contains("ready"), "the plugin removed after the kill is gone: " + r.err());
     }
 
     @Test
@@ -245,6 +253,9 @@ class DistributionIT {
         long t0 = System.nanoTime();
         Result r = finish(start(List.of("ETW_JAVA", fakeJava.toString()), "run", "baseline"), t0);
         assertTrue(r.out().contains("-Xmx2g") && r.out().contains("-XX:TieredStopAtLevel=1"), r.out());
+        t0 = System.nanoTime();
+        r = finish(start(List.of("ETW_JAVA", fakeJava.toString()), "ensemble", "baseline"), t0);
+        assertFalse(r.out().contains("TieredStopAtLevel"), "a long-running command gets the optimising compiler: " + r.out());
         assertFalse(r.out().contains("SharedArchiveFile"), "another java than the one that wrote lib/etw.jsa starts without it: "
                 + r.out());
         t0 = System.nanoTime();
