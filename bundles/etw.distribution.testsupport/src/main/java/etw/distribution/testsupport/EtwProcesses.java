@@ -159,8 +159,13 @@ public final class EtwProcesses implements AutoCloseable {
      * {@link Node#awaitStarted} waits for it and starts it again if its port was taken.
      */
     public Node node(Path home, String name, IntFunction<List<String>> args) throws IOException {
+        return node(home, name, freePort(), args);
+    }
+
+    /** {@link #node(Path, String, IntFunction)} first started on {@code port}: a test of the restart gives a taken one. */
+    public Node node(Path home, String name, int port, IntFunction<List<String>> args) throws IOException {
         Node n = new Node(home, name, args);
-        n.launch(freePort());
+        n.launch(port);
         return n;
     }
 
@@ -246,6 +251,11 @@ public final class EtwProcesses implements AutoCloseable {
         /** {@code 127.0.0.1:PORT}, as {@code --join} and {@code --cluster} take it. */
         public String address() {
             return "127.0.0.1:" + port;
+        }
+
+        /** How many times it was started: 1 unless its port was taken. */
+        public int starts() {
+            return attempts;
         }
 
         /** The process of its last start. */
