@@ -210,7 +210,7 @@ public final class EtwProcesses implements AutoCloseable {
         }
 
         /**
-         * Waits up to {@code seconds} for the member to say it {@value #NODE_STARTED}. If it ended because its port
+         * Waits up to {@code seconds} (for each start) for the member to say it {@value #NODE_STARTED}. If it ended because its port
          * was taken ({@code NodeComponent}: "(is the port taken? ...)", exit code 3), it is started again on
          * another free port, at most {@value #NODE_ATTEMPTS} times in all; the output of the failed start is kept
          * in {@code NAME.out.N} / {@code NAME.err.N}. Any other end, or no start in time, fails with its output.
@@ -232,6 +232,7 @@ public final class EtwProcesses implements AutoCloseable {
                     Files.move(work.resolve(name + ".err"), work.resolve(name + ".err." + attempts), StandardCopyOption.REPLACE_EXISTING);
                     int taken = port;
                     launch(freePort());
+                    end = System.nanoTime() + seconds * 1_000_000_000L;
                     System.out.println(name + ": port " + taken + " was taken before the member bound it; started again on port "
                             + port + " (start " + attempts + " of at most " + NODE_ATTEMPTS + ")");
                     continue;
