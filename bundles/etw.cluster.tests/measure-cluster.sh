@@ -25,7 +25,20 @@ tck=$(getconf CLK_TCK)
 nodes=()
 cleanup() { for p in "${nodes[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# a free loopback port below the kernel's ephemeral range (as EtwProcesses.freePort): a port from that range can be
+# taken as the source port of a member's outgoing connection before the member that should listen on it binds it
+port() { python3 - <<'PY'
+import random, socket
+try: top = int(open("/proc/sys/net/ipv4/ip_local_port_range").read().split()[0])
+except Exception: top = 32768
+for _ in range(200):
+    p = random.randrange(10000, top) if top - 10000 >= 1000 else 0
+    s = socket.socket()
+    try: s.bind(("127.0.0.1", p)); print(s.getsockname()[1]); break
+    except OSError: pass
+    finally: s.close()
+PY
+}
 ticks() { # CPU clock ticks (user + sys) of the given processes (bin/etw execs java: the pid is the JVM's)
   local t=0 p
   for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done

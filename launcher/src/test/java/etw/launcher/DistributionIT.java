@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import etw.distribution.testsupport.EtwProcesses;
 
 /**
  * The built distribution run as a user runs it: {@code bin/etw} as a process, with its own home (the
@@ -37,7 +38,7 @@ class DistributionIT {
     Path cacheDir;
     @TempDir
     Path work;
-    private final List<Process> started = new ArrayList<>();
+    private EtwProcesses etw;
 
     record Result(int code, String out, String err, long millis) {
         List<String> errLines() {
@@ -47,31 +48,20 @@ class DistributionIT {
 
     @BeforeEach
     void home() throws IOException {
-        Files.createDirectories(home.resolve("bin"));
-        Files.copy(DIST.resolve("bin").resolve("etw"), home.resolve("bin").resolve("etw"));
-        Files.setPosixFilePermissions(home.resolve("bin").resolve("etw"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createSymbolicLink(home.resolve("lib"), DIST.resolve("lib"));
-        Files.createSymbolicLink(home.resolve("features"), DIST.resolve("features"));
-        Files.createDirectories(home.resolve("plugins"));
+        EtwProcesses.home(DIST, home);
+        etw = new EtwProcesses(DIST, work);
     }
 
     @AfterEach
     void stopLeftovers() {
-        started.forEach(Process::destroyForcibly);
+        etw.close();
     }
 
     private Process start(List<String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin").resolve("etw").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+        ProcessBuilder pb = etw.command(home, cacheDir, List.of(args))
                 .redirectOutput(work.resolve("out.txt").toFile()).redirectError(work.resolve("err.txt").toFile());
-        pb.environment().put("ETW_CACHE", cacheDir.toString());
-        pb.environment().remove("ETW_JAVA_OPTS");
         for (int i = 0; i < env.size(); i += 2) pb.environment().put(env.get(i), env.get(i + 1));
-        Process p = pb.start();
-        started.add(p);
-        return p;
+        return etw.start(pb);
     }
 
     private Result finish(Process p, long t0) throws Exception {

@@ -10,12 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,20 +23,25 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 
+import etw.distribution.testsupport.EtwProcesses;
+
 /**
  * Three members ({@code bin/etw node}) in separate JVMs on loopback, run from the built distribution as a user
  * runs them: a clustered ensemble equals the local one, still does when a member is killed mid-run, so does a
  * clustered sensitivity analysis, a plugin only
- * the coordinator has is sent to the members, and forged work (unsigned, tampered, another secret) is refused.
+ * the coordinator has is sent to the members, and forged work (unsigned, tampered, another secret) is refused. The
+ * members get ports below the kernel's ephemeral range, and one whose port is taken is started again on another
+ * ({@link EtwProcesses}); the plugin test gives its member a taken port first, to check that.
  */
 class ClusterIT {
-    private static final Path DIST = Path.of(System.getProperty("etw.dist", "../../launcher/target/etw")).toAbsolutePath().normalize();
+    private static final Path DIST = EtwProcesses.distribution("etw.dist", "../../launcher/target/etw");
     private static final int SAMPLES = 300;
     private static final String CSV = "cluster-test.ensemble.csv";
     /** Base rows of the sensitivity check: 12 x (k + 2) runs, a block of one row or more for every member. */
@@ -48,13 +52,18 @@ class ClusterIT {
 
     @TempDir
     Path work;
-    private final List<Process> started = new ArrayList<>();
+    private EtwProcesses etw;
     private HazelcastInstance stranger;
+
+    @BeforeEach
+    void processes() {
+        etw = new EtwProcesses(DIST, work);
+    }
 
     @AfterEach
     void stop() {
         if (stranger != null) stranger.getLifecycleService().terminate();
-        started.forEach(Process::destroyForcibly);
+        etw.close();
     }
 
     @Test
@@ -63,12 +72,16 @@ class ClusterIT {
         Path secret = work.resolve("cluster.secret");
         Files.writeString(secret, "a-test-secret-of-more-than-16-bytes\n");
         Path home = home("home", false);
-        int[] ports = {freePort(), freePort(), freePort()};
-        String p1 = "127.0.0.1:" + ports[0], all = p1 + ",127.0.0.1:" + ports[1] + ",127.0.0.1:" + ports[2];
-        Process n1 = etw(home, "n1", "node", "--port", "" + ports[0], "--secret-file", secret.toString());
-        Process n2 = etw(home, "n2", "node", "--port", "" + ports[1], "--join", p1, "--secret-file", secret.toString());
-        Process n3 = etw(home, "n3", "node", "--port", "" + ports[2], "--join", p1, "--secret-file", secret.toString());
-        for (String n : List.of("n1", "n2", "n3")) awaitLine(n + ".out", "started in cluster", 0, 120);
+        // the first member, then two that join it: started again on another port if theirs was taken
+        EtwProcesses.Node m1 = etw.node(home, "n1", port -> List.of("--secret-file", secret.toString())).awaitStarted(120);
+        String p1 = m1.address();
+        EtwProcesses.Node m2 = etw.node(home, "n2", port -> List.of("--join", p1, "--secret-file", secret.toString()));
+        EtwProcesses.Node m3 = etw.node(home, "n3", port -> List.of("--join", p1, "--secret-file", secret.toString()));
+        m2.awaitStarted(120);
+        m3.awaitStarted(120);
+        int[] ports = {m1.port(), m2.port(), m3.port()};
+        String all = p1 + "," + m2.address() + "," + m3.address();
+        Process n1 = m1.process(), n2 = m2.process(), n3 = m3.process();
         assertTrue(n1.isAlive() && n2.isAlive() && n3.isAlive());
 
         // the local run, then the same on the cluster: the same CSV, byte for byte
@@ -111,7 +124,7 @@ class ClusterIT {
 
         // a stranger on the network with the cluster name: unsigned, tampered and wrongly signed work is refused
         Secret right = Secret.load(secret);
-        stranger = Hz.start(right, "127.0.0.1", freePort(), true, List.of(p1), true, 1, null);
+        stranger = Hz.start(right, "127.0.0.1", EtwProcesses.freePort(), true, List.of(p1), true, 1, null);
         Member target = stranger.getCluster().getMembers().stream().filter(m -> !m.localMember()).findFirst().orElseThrow();
         byte[] payload = Io.bytes(o -> o.writeUTF("any run"));
         assertRefused(target, payload); // not signed at all
@@ -141,11 +154,18 @@ class ClusterIT {
         Files.writeString(secret, "another-test-secret-for-plugins");
         Path nodes = home("nodes", false);
         Path coordinator = home("coordinator", true);
-        int port = freePort();
-        Process n1 = etw(nodes, "m1", "node", "--port", "" + port, "--secret-file", secret.toString());
-        awaitLine("m1.out", "started in cluster", 0, 120);
+        // its first port is taken (held here): it says so, and is started again on another port
+        EtwProcesses.Node m1;
+        try (ServerSocket held = new ServerSocket()) {
+            held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), EtwProcesses.freePort()));
+            m1 = etw.node(nodes, "m1", held.getLocalPort(), port -> List.of("--secret-file", secret.toString())).awaitStarted(120);
+            assertEquals(2, m1.starts(), read("m1.err.1"));
+            assertTrue(read("m1.err.1").contains("the node did not start on 127.0.0.1:" + held.getLocalPort())
+                    && read("m1.err.1").contains("(is the port taken?"), read("m1.err.1"));
+        }
+        Process n1 = m1.process();
         Process c = etw(coordinator, "c", "ensemble", "cluster-test.yaml", "--samples", "" + (SAMPLES + 600), "--seed", "3", "--out",
-                work.resolve("c").toString(), "--cluster", "127.0.0.1:" + port, "--secret-file", secret.toString());
+                work.resolve("c").toString(), "--cluster", m1.address(), "--secret-file", secret.toString());
         awaitLine("m1.out", "installed plugin etw.test.synced 1.0.0", 0, 180);
         awaitLine("m1.out", ": block ", 0, 180);
         c.destroyForcibly();
@@ -191,52 +211,20 @@ class ClusterIT {
 
     /** A home like the distribution's (bin/etw, lib/, features/), with an empty plugins/ or one test plugin. */
     private Path home(String name, boolean withPlugin) throws IOException {
-        Path home = work.resolve(name);
-        Files.createDirectories(home.resolve("bin"));
-        Files.copy(DIST.resolve("bin").resolve("etw"), home.resolve("bin").resolve("etw"));
-        Files.setPosixFilePermissions(home.resolve("bin").resolve("etw"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.createSymbolicLink(home.resolve("lib"), DIST.resolve("lib"));
-        Files.createSymbolicLink(home.resolve("features"), DIST.resolve("features"));
-        Files.createDirectories(home.resolve("plugins"));
+        Path home = etw.home(name);
         if (withPlugin) Files.write(home.resolve("plugins").resolve("synced.jar"), bundleJar("etw.test.synced", "1.0.0"));
         return home;
     }
 
     private Process etw(Path home, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin").resolve("etw").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(work.resolve(name + ".out").toFile()).redirectError(work.resolve(name + ".err").toFile());
-        pb.environment().put("ETW_CACHE", work.resolve("cache-" + name).toString());
-        pb.environment().remove("ETW_JAVA_OPTS");
-        Process p = pb.start();
-        started.add(p);
-        return p;
+        return etw.start(home, name, args);
     }
 
     private String read(String file) {
-        try {
-            return Files.exists(work.resolve(file)) ? Files.readString(work.resolve(file)) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return etw.read(file);
     }
 
     private void awaitLine(String file, String text, int from, int seconds) throws InterruptedException {
-        long end = System.currentTimeMillis() + seconds * 1000L;
-        while (System.currentTimeMillis() < end) {
-            String s = read(file);
-            if (s.length() > from && s.substring(from).contains(text)) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + text + "' in " + file + " within " + seconds + " s:\n" + read(file)
-                + "\n" + read(file.replace(".out", ".err")));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        etw.awaitText(file, text, from, seconds);
     }
 }

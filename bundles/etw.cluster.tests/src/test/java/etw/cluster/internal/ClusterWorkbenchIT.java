@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -37,6 +35,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import etw.distribution.testsupport.EtwProcesses;
+
 /**
  * The web workbench on a cluster, over real HTTP: {@code etw workbench --cluster HOST:PORT --secret-file F} with a
  * member ({@code etw node}) in another JVM. {@code POST /api/cluster/ensemble} and {@code /api/cluster/sensitivity}
@@ -46,7 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * that explanation on the workbench without a cluster.
  */
 class ClusterWorkbenchIT {
-    private static final Path DIST = Path.of(System.getProperty("etw.dist", "../../launcher/target/etw")).toAbsolutePath().normalize();
+    private static final Path DIST = EtwProcesses.distribution("etw.dist", "../../launcher/target/etw");
     private static final Pattern ADDRESS = Pattern.compile("ETW workbench at (\\S+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** More than the 200 samples of the pilot the coordinator runs itself, so the member gets blocks. */
@@ -56,14 +56,16 @@ class ClusterWorkbenchIT {
 
     @TempDir
     Path work;
-    private final List<Process> started = new ArrayList<>();
+    private EtwProcesses etw;
+
+    @BeforeEach
+    void processes() {
+        etw = new EtwProcesses(DIST, work);
+    }
 
     @AfterEach
     void stop() {
-        for (Process p : started) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
+        etw.close();
     }
 
     @Test
@@ -71,11 +73,11 @@ class ClusterWorkbenchIT {
         Path secret = work.resolve("cluster.secret");
         String secretText = "a-web-test-secret-of-more-than-16-bytes";
         Files.writeString(secret, secretText + "\n");
-        int port = freePort();
-        etw("node", "node", "--port", "" + port, "--secret-file", secret.toString());
+        // the member first (started again on another port if its port was taken), the workbench that uses it after
+        EtwProcesses.Node node = etw.node(etw.home("home"), "node", p -> List.of("--secret-file", secret.toString()));
         CompletableFuture<String> plain = workbench("plain");
-        CompletableFuture<String> clustered = workbench("web", "--cluster", "127.0.0.1:" + port, "--secret-file", secret.toString());
-        awaitLine("node.out", "started in cluster", 180);
+        int port = node.awaitStarted(180).port();
+        CompletableFuture<String> clustered = workbench("web", "--cluster", node.address(), "--secret-file", secret.toString());
         String web = clustered.get(180, TimeUnit.SECONDS), alone = plain.get(180, TimeUnit.SECONDS);
 
         // the status names the members, never the secret
@@ -194,7 +196,7 @@ class ClusterWorkbenchIT {
     private CompletableFuture<String> workbench(String name, String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("workbench", "--port", "0"));
         all.addAll(List.of(args));
-        Process p = etw(name, all.toArray(String[]::new));
+        Process p = etw.start(etw.command(etw.home("home"), work.resolve("cache-" + name), all).redirectError(work.resolve(name + ".err").toFile()));
         CompletableFuture<String> address = new CompletableFuture<>();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
@@ -215,28 +217,6 @@ class ClusterWorkbenchIT {
         return address;
     }
 
-    private Process etw(String name, String... args) throws IOException {
-        Path home = work.resolve("home");
-        if (!Files.exists(home)) {
-            Files.createDirectories(home.resolve("bin"));
-            Files.copy(DIST.resolve("bin").resolve("etw"), home.resolve("bin").resolve("etw"));
-            Files.setPosixFilePermissions(home.resolve("bin").resolve("etw"), PosixFilePermissions.fromString("rwxr-xr-x"));
-            Files.createSymbolicLink(home.resolve("lib"), DIST.resolve("lib"));
-            Files.createSymbolicLink(home.resolve("features"), DIST.resolve("features"));
-            Files.createDirectories(home.resolve("plugins"));
-        }
-        List<String> command = new ArrayList<>();
-        command.add(home.resolve("bin").resolve("etw").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectError(work.resolve(name + ".err").toFile());
-        if (args[0].equals("node")) pb.redirectOutput(work.resolve(name + ".out").toFile());
-        pb.environment().put("ETW_CACHE", work.resolve("cache-" + name).toString());
-        pb.environment().remove("ETW_JAVA_OPTS");
-        Process p = pb.start();
-        started.add(p);
-        return p;
-    }
-
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -249,25 +229,6 @@ class ClusterWorkbenchIT {
     }
 
     private String read(String file) {
-        try {
-            return Files.exists(work.resolve(file)) ? Files.readString(work.resolve(file)) : "";
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private void awaitLine(String file, String text, int seconds) throws InterruptedException {
-        long end = System.currentTimeMillis() + seconds * 1000L;
-        while (System.currentTimeMillis() < end) {
-            if (read(file).contains(text)) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no '" + text + "' in " + file + " within " + seconds + " s:\n" + read(file));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return etw.read(file);
     }
 }
