@@ -76,6 +76,20 @@ final class ValidationSet {
             new Gevo(US, 2030, 44.53, 283), new Gevo(US, 2035, 98.34, 651),
             new Gevo(EUROPE, 2030, 56.41, 241), new Gevo(EUROPE, 2035, 124.44, 516));
 
+    /**
+     * IEA Energy and AI (2025), Base Case, data-centre electricity in 2030 [TWh]: World 945, United States 426, China
+     * 277, Europe 113 (the regional figures as charted by Graphic News from the IEA report, April 2025; the IEA's
+     * text gives +240 TWh (+130%) for the United States, +175 TWh (+170%) for China and +45 TWh (+70%) for Europe
+     * on 2024's 183, 102 and 68). Baseline's regional growth is calibrated to them with its regional PUE and AI
+     * shares, so these are calibration, not validation.
+     */
+    private static final List<RegionValue> IEA_DC_2030 = List.of(new RegionValue(WORLD, 945),
+            new RegionValue(US, 426), new RegionValue(CHINA, 277), new RegionValue(EUROPE, 113));
+
+    /** A published figure for one region. */
+    private record RegionValue(String region, double value) {
+    }
+
     static final List<Case> CASES = cases();
 
     private static List<Case> cases() {
@@ -97,8 +111,18 @@ final class ValidationSet {
         list.add(new Case(ENERGY_AND_AI, "US + Europe data centres' share of demand growth 2024-2030",
                 "IEA Energy and AI 2025, Base Case: advanced economies 'more than 20%'", 0.2, Kind.AT_LEAST,
                 Status.MUST_PASS, "", r -> growthShare(r, List.of(US, EUROPE))));
-        list.add(new Case(ENERGY_AND_AI, "World data-centre electricity 2030 [TWh]", "IEA Energy and AI 2025, Base Case",
-                945, Kind.VALUE, Status.CALIBRATED, "", r -> r.value(DC, WORLD, 2030)));
+        list.add(new Case(ENERGY_AND_AI, "World data centres' share of electricity demand 2030",
+                "IEA Energy and AI 2025, Base Case: 'just under 3%' (read as 0.029)", 0.029, Kind.VALUE,
+                Status.MUST_PASS, "", r -> r.value(DC, WORLD, 2030) / r.value(DEMAND, WORLD, 2030)));
+        // the path between the calibrated 2024 and 2030 values is ETW's own (growth decay, PUE path, AI share),
+        // checked against an independent source's range for the year in between
+        list.add(new Case(ENERGY_AND_AI, "US data-centre electricity 2028 [TWh]",
+                "LBNL 2024 US Data Center Energy Usage Report: 325-580 TWh in 2028 (low end)", 325, Kind.AT_LEAST,
+                Status.MUST_PASS, "", r -> r.value(DC, US, 2028)));
+        for (RegionValue dc : IEA_DC_2030)
+            list.add(new Case(ENERGY_AND_AI, dc.region + " data-centre electricity 2030 [TWh]",
+                    "IEA Energy and AI 2025, Base Case", dc.value, Kind.VALUE, Status.CALIBRATED, "",
+                    r -> r.value(DC, dc.region, 2030)));
         list.add(new Case(ENERGY_AND_AI, "World data-centre electricity 2035 [TWh]",
                 "IEA Energy and AI 2025, Base Case: about 1,200", 1200, Kind.VALUE, Status.CALIBRATED, "",
                 r -> r.value(DC, WORLD, 2035)));

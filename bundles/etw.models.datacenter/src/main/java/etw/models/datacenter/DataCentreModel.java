@@ -130,18 +130,23 @@ public final class DataCentreModel implements Model {
                 "Share of efficiency gains taken back by extra compute (0 none, 1 all, above 1 backfire)",
                 "assumption: partial rebound; 0 = no rebound, 1 = efficiency gains fully eaten, >1 backfire");
         aiBase = b.parameter("ai_base", TWH, 62, 0, 1e5,
-                "AI (accelerated-server) data-centre electricity in the first year, at pue_base",
+                "AI (accelerated-server) data-centre electricity in the first year, at pue_base; a region's AI share "
+                        + "of its first-year load is ai_base / (ai_base + conventional_base)",
                 "assumption: ~15% of IEA Energy and AI (2025) 415 TWh world 2024; accelerated servers ~a quarter "
                         + "of server electricity, servers ~60% of data-centre use");
         conventionalBase = b.parameter("conventional_base", TWH, 353, 0, 1e5,
                 "Conventional data-centre electricity in the first year, at pue_base",
                 "IEA Energy and AI (2025): 415 TWh in 2024 minus ai_base");
         pue = b.parameter("pue", ONE, 1.56, 1.0, 3.0,
-                "Power usage effectiveness: facility electricity over IT electricity (give a trajectory)",
-                "Uptime Institute Global Data Center Survey 2024: average PUE 1.56");
+                "Power usage effectiveness: facility electricity over IT electricity (give a trajectory, per region)",
+                "Uptime Institute Global Data Center Survey 2024: average PUE 1.56 (World, respondents' largest "
+                        + "sites); regions differ, e.g. US about 1.4 in 2023 (LBNL 2024 US Data Center Energy Usage "
+                        + "Report), EU 1.36 (Energy Efficiency Directive reporting, 2023-2024), China's target below "
+                        + "1.5 by 2025 (NDRC/MIIT 2024): see baseline.yaml");
         pueBase = b.parameter("pue_base", ONE, 1.56, 1.0, 3.0,
-                "The PUE at which ai_base and conventional_base were measured",
-                "Uptime Institute Global Data Center Survey 2024: average PUE 1.56");
+                "The PUE at which ai_base and conventional_base were measured: give each region its first-year pue, "
+                        + "so the first year keeps its measured electricity",
+                "Uptime Institute Global Data Center Survey 2024: average PUE 1.56 (World)");
 
         descriptor = b.build();
     }
