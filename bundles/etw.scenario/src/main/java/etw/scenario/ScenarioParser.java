@@ -271,12 +271,58 @@ public final class ScenarioParser {
 
     /** The value of a top-level key that is a single value, or "" (for listings: no validation). */
     static String topKey(String text, String key) throws ScenarioException {
+        String fast = topKeyFromEvents(text, key);
+        if (fast != null) return fast;
         Node root = compose(text, "scenario");
         if (root instanceof MappingNode m)
             for (NodeTuple t : m.getValue())
                 if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key) && t.getValueNode() instanceof ScalarNode v)
                     return v.getValue();
         return "";
+    }
+
+    /**
+     * {@link #topKey} read from the parser's events, stopping at the key: {@code etw scenarios} lists every
+     * scenario's parent without building whole documents. Null when the events do not settle it (invalid YAML
+     * before the key, an alias, several documents): then the whole document is composed, which also reports errors.
+     */
+    private static String topKeyFromEvents(String text, String key) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
+        options.setNestingDepthLimit(Limits.MAX_NESTING);
+        options.setCodePointLimit(Limits.MAX_SCENARIO_BYTES + 1);
+        int depth = 0;
+        boolean atKey = true;
+        boolean wanted = false;
+        try {
+            for (Event e : new Yaml(options).parse(new StringReader(text))) {
+                if (e instanceof AliasEvent) return null;
+                if (e instanceof CollectionStartEvent) {
+                    if (depth == 0 && !(e instanceof org.yaml.snakeyaml.events.MappingStartEvent)) return "";
+                    if (depth == 1) {
+                        if (atKey) return null; // a complex key
+                        if (wanted) return ""; // the key holds a mapping or list, not a scalar
+                        atKey = true;
+                    }
+                    depth++;
+                } else if (e instanceof CollectionEndEvent) {
+                    if (--depth == 0) return "";
+                } else if (depth == 1 && e instanceof org.yaml.snakeyaml.events.ScalarEvent v) {
+                    if (atKey) {
+                        wanted = v.getValue().equals(key);
+                        atKey = false;
+                    } else {
+                        if (wanted) return v.getValue();
+                        atKey = true;
+                    }
+                } else if (e instanceof org.yaml.snakeyaml.events.DocumentEndEvent) {
+                    return null;
+                }
+            }
+            return "";
+        } catch (YAMLException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String at(String source, Mark m) {

@@ -156,4 +156,21 @@ class ScenarioParserTest {
         String m = assertThrows(ScenarioException.class, () -> ScenarioParser.parse(Path.of("no/such.yaml"))).getMessage();
         assertTrue(m.startsWith("no/such.yaml: no such file"), m);
     }
+
+    /** A top-level key read from the parser's events, stopping early, as composing the whole document reads it. */
+    @Test
+    void aTopKeyIsReadWithoutComposingTheWholeDocument() throws Exception {
+        assertEquals("baseline", ScenarioParser.topKey("name: x\nextends: baseline\nparameters: {a: {b: 1}}\n", "extends"));
+        assertEquals("baseline", ScenarioParser.topKey("name: x\nparameters:\n  m:\n    extends: other\n    p: [1, 2]\nextends: baseline\n", "extends"),
+                "a nested key of the same name is not the top-level one");
+        assertEquals("", ScenarioParser.topKey("name: x\nparameters: {extends: inner}\n", "extends"));
+        assertEquals("", ScenarioParser.topKey("name: x\nextends: {a: 1}\n", "extends"), "not a scalar");
+        assertEquals("baseline", ScenarioParser.topKey("{name: x, extends: baseline}", "extends"), "flow style");
+        assertEquals("", ScenarioParser.topKey("", "extends"));
+        assertEquals("", ScenarioParser.topKey("- a\n- b\n", "extends"));
+        assertEquals("Two words", ScenarioParser.topKey("description: >\n  Two\n  words\nextends: baseline\n", "description").strip());
+        assertEquals("baseline", ScenarioParser.topKey("base: &b baseline\nextends: *b\n", "extends"), "an alias: composed");
+        assertThrows(ScenarioException.class, () -> ScenarioParser.topKey("name: [x\nextends: baseline\n", "extends"),
+                "invalid before the key: the composed document's error");
+    }
 }
