@@ -200,6 +200,8 @@ public final class DecarbonisationModel implements Model {
     private final Output solarValue;
     private final Output windValue;
     private final Output systemCost;
+    private final Output meanPrice;
+    private final Output fossilEnergyCost;
     private final Output batteryCost;
     private final Output batteryCumulative;
     private final Output batteryEnergyOut;
@@ -553,6 +555,18 @@ public final class DecarbonisationModel implements Model {
                 "Generation-weighted hourly price of solar (read by the renewables model with a lag of one year)");
         windValue = b.output("Market Value|Electricity|Wind", "USD/MWh",
                 "Generation-weighted hourly price of wind (read by the renewables model with a lag of one year)");
+        meanPrice = b.output("Price|Secondary Energy|Electricity|Hourly Mean", "USD/MWh",
+                "Time-weighted mean of the hourly prices (the marginal plant's short-run cost, VoLL in hours with unmet "
+                        + "demand, 0 when clean supply or storage is at the margin); the value of an average MWh, "
+                        + "against which the renewables model adjusts the cost of solar and wind");
+        fossilEnergyCost = b.output("Levelised Cost|Electricity|Fossil", "USD/MWh",
+                "Cost of a MWh of new energy from the cheapest fossil plant the region may build (build_share > 0), "
+                        + "run at its availability all year: its short-run cost plus its annualised fixed cost per "
+                        + "available kW above that of the cheapest plant allowed (the capacity the reserve margin "
+                        + "builds anyway), over 8,760 h: min_f c_f + (fixed_f / availability_f - min_g fixed_g / "
+                        + "availability_g) * 1000 / 8760; the short-run cost of the cheapest fossil fleet left when no "
+                        + "fuel may be built; 0 when there is none. The alternative that new solar and wind compete "
+                        + "with in the renewables model (screening-curve reasoning: Stoft, Power System Economics, 2002)");
         systemCost = b.output("Price|Secondary Energy|Electricity", "USD/MWh",
                 "System cost per MWh of demand met: annualised capital and fixed costs of every fleet, fuel and "
                         + "variable costs, over the generation required less unmet demand (carbon payments excluded)");
@@ -820,6 +834,8 @@ public final class DecarbonisationModel implements Model {
         ctx.set(solarValue, r, hb.valueSolar());
         ctx.set(windValue, r, hb.valueWind());
         ctx.set(systemCost, r, served > 0.0 ? cost / served : 0.0);
+        ctx.set(meanPrice, r, hb.meanPrice());
+        ctx.set(fossilEnergyCost, r, newFossilEnergyCost(w));
         ctx.set(emissions, r, emissionsMt);
         ctx.set(intensity, r, intensityG);
         ctx.set(cumulative, r, before + emissionsMt / 1000.0);
@@ -929,6 +945,23 @@ public final class DecarbonisationModel implements Model {
         int c = HourlyBalance.CLEAN;
         if (best == Double.MAX_VALUE && w.availability[c] > 0.0) best = w.fixed[c] / w.availability[c];
         return best == Double.MAX_VALUE ? 0.0 : best;
+    }
+
+    /**
+     * USD/MWh of new energy from the cheapest fossil plant that may be built, run at its availability all year, net
+     * of the fixed cost of the cheapest plant allowed (capacity the reserve margin needs anyway); without a fuel that
+     * may be built, the short-run cost of the cheapest fossil fleet left (0 when none is left).
+     */
+    private static double newFossilEnergyCost(Workspace w) {
+        double peaker = Double.MAX_VALUE;
+        for (int f = 0; f < HourlyBalance.CLEAN; f++)
+            if (w.share[f] > 0.0 && w.availability[f] > 0.0) peaker = Math.min(peaker, w.fixed[f] / w.availability[f]);
+        if (peaker == Double.MAX_VALUE) return cheapestFossil(w);
+        double best = Double.MAX_VALUE;
+        for (int f = 0; f < HourlyBalance.CLEAN; f++)
+            if (w.share[f] > 0.0 && w.availability[f] > 0.0)
+                best = Math.min(best, w.cost[f] + (w.fixed[f] / w.availability[f] - peaker) * 1000.0 / HourlyProfiles.HOURS);
+        return best;
     }
 
     /** Short-run cost of the cheapest fossil fleet with capacity (what base-load clean firm would displace). */
