@@ -31,6 +31,17 @@ import etw.api.StepContext;
  *                     with C last year's Wright's-law capital cost: merchant additions come on top of the trend
  *                     while new plants earn more than they cost (one-sided: the value counts energy at short-run
  *                     cost only, without the capacity payments, contracts and subsidies that carry the trend)
+ * economic    A(t)  = max(A(t) above, the economic additions
+ *                   min(s_t * need / (cf * 8.76) + retiring_t(t), (1 + economic_additions_growth_max) * A(t-1)))
+ *             need  = ((D(t-1) - D(t-2)) * T(t-1) / D(t-1) + fossil_replacement_rate * (coal + gas)(t-1))
+ *                     / max(0.5, 1 - S(t-1))   [TWh/yr]: the new energy the region must find (demand growth as
+ *                     generation, plus fossil plants coming up for replacement), gross of last year's curtailment
+ *             s_t   = C_t^-L / (C_solar^-L + C_wind^-L + C_fossil^-L), L = economic_logit_exponent (a relative-cost
+ *                     logit), C_t = max(0.1 LCOE, LCOE(t-1) + P(t-1) - V(t-1)) the value-adjusted cost (IEA's
+ *                     VALCOE, energy adjustment: P the time-weighted mean hourly price of the supply model), C_fossil
+ *                     = Levelised Cost|Electricity|Fossil(t-1), the cost of new energy from the cheapest fossil plant
+ *                     the region may build, net of the peaking capacity the reserve margin needs anyway
+ *             (only when economic_build is 1, from the third year, and the supply model's costs are known)
  * capacity    K(t)  = &lt;t&gt;_capacity_base * survival(t - t0) + N(t)
  *             survival: the first-year fleet installed at an even rate over the 2 &lt;t&gt;_mean_age years before
  *             t0, each plant retiring at &lt;t&gt;_lifetime; N, the capacity built since t0, ages through six stages
@@ -84,6 +95,7 @@ public final class RenewablesModel implements Model {
     private final Parameter economicBuild;
     private final Parameter logitExponent;
     private final Parameter replacementRate;
+    private final Parameter economicRamp;
     private final Technology solar;
     private final Technology wind;
 
@@ -111,7 +123,13 @@ public final class RenewablesModel implements Model {
                 + "with K before the first year = max(0, capacity_base - additions_base); cumulative installed "
                 + "M(t) = M(t-1) + A(t), M(first year) = capacity_base; capital cost = cost_base * "
                 + "(M(t) / capacity_base) ^ log2(1 - learning_rate) (Wright's law); levelised cost of new plants "
-                + "exported for the system cost.");
+                + "exported for the system cost. Economic additions (economic_build 1): additions are at least the "
+                + "technology's share of the new-energy need (last year's demand growth as generation plus "
+                + "fossil_replacement_rate times last year's coal and gas generation, over 1 - curtailed share), "
+                + "share = C^-L / sum over solar, wind and the fossil alternative (L = economic_logit_exponent), C the "
+                + "value-adjusted cost LCOE + mean hourly price - market value (last year), the fossil alternative "
+                + "Levelised Cost|Electricity|Fossil from the supply model; plus replacement of its retiring plants, "
+                + "at most (1 + economic_additions_growth_max) times last year's additions.");
         lastFossilCost = b.laggedInput("Levelised Cost|Electricity|Fossil", "USD/MWh", 1, 0.0,
                 "Last year's cost of a MWh of new energy from the cheapest fossil plant the region may build (supply "
                         + "model), the alternative the economic additions compete with");
@@ -135,6 +153,12 @@ public final class RenewablesModel implements Model {
                         + "join the new-energy need (the retiring plant is replaced by whichever new energy is cheapest)",
                 "assumption: 1 / 40 years, between the coal (45 y) and gas (35 y) lifetimes of the supply model "
                         + "(DOMAIN.md)");
+        economicRamp = b.parameter("economic_additions_growth_max", "1/yr", 0.2, 0, 2,
+                "Most growth of a technology's additions over last year's when its economic share asks for more "
+                        + "(factories, permitting and grid connections grow at a finite pace)",
+                "assumption: World solar and wind additions grew about 20-25% a year on average over 2014-2024 (IRENA, "
+                        + "Renewable Capacity Statistics 2025: solar about 40 GW added in 2014 and 452 GW in 2024, wind "
+                        + "about 50 and 113 GW), with single years much faster");
         discountRate = b.parameter("discount_rate", "1", 0.07, 0, 0.3,
                 "Real discount rate for the levelised cost of new plants",
                 "assumption: 7% real, as the supply model's discount_rate");
@@ -209,8 +233,9 @@ public final class RenewablesModel implements Model {
                 double lambda = ctx.get(logitExponent, r);
                 double ws = Math.pow(ps.valueCost / fossilCost, -lambda), ww = Math.pow(pw.valueCost / fossilCost, -lambda);
                 double sum = ws + ww + 1.0;
-                ps.economic(need * ws / sum);
-                pw.economic(need * ww / sum);
+                double ramp = 1.0 + ctx.get(economicRamp, r);
+                ps.economic(need * ws / sum, ramp);
+                pw.economic(need * ww / sum, ramp);
             }
             solar.finish(ctx, r, ps, xs);
             wind.finish(ctx, r, pw, xw);
@@ -224,14 +249,15 @@ public final class RenewablesModel implements Model {
     private static final class Plan {
         double trend;       // GW/yr, the trend and responses
         double retiring;    // GW/yr retiring this year
+        double previous;    // GW/yr, last year's additions
         double cf;
         double valueCost;   // USD/MWh, last year's LCOE + (mean price - market value); 0 when unknown
         double economic;    // GW/yr, economic additions (0 when not computed)
         double energyShare; // TWh/yr of the need taken
 
-        void economic(double twh) {
+        void economic(double twh, double ramp) {
             energyShare = twh;
-            economic = cf > 0.0 ? twh / (cf * TWH_PER_GW_YEAR) + retiring : 0.0;
+            economic = cf > 0.0 ? Math.min(twh / (cf * TWH_PER_GW_YEAR) + retiring, ramp * previous) : 0.0;
         }
     }
 
@@ -388,7 +414,8 @@ public final class RenewablesModel implements Model {
                 double mean = ctx.get(lastMeanPrice, r);
                 if (mean > 0.0) p.valueCost = Math.max(0.1 * lcoe, lcoe + mean - value);
             }
-            p.trend = Math.max(0.0, ctx.get(previousAdditions, r) * (1.0 + growth));
+            p.previous = Math.max(0.0, ctx.get(previousAdditions, r));
+            p.trend = p.previous * (1.0 + growth);
             p.retiring = Math.max(0.0, ctx.get(previousCapacity, r) - survivors - left);
             return p;
         }
