@@ -561,14 +561,15 @@ public final class DecarbonisationModel implements Model {
                 "Time-weighted mean of the hourly prices (the marginal plant's short-run cost, VoLL in hours with unmet "
                         + "demand, 0 when clean supply or storage is at the margin); the value of an average MWh, "
                         + "against which the renewables model adjusts the cost of solar and wind");
-        fossilEnergyCost = b.output("Levelised Cost|Electricity|Fossil", "USD/MWh",
-                "Cost of a MWh of new energy from the cheapest fossil plant the region may build (build_share > 0), "
-                        + "run at its availability all year: its short-run cost plus its annualised fixed cost per "
-                        + "available kW above that of the cheapest plant allowed (the capacity the reserve margin "
-                        + "builds anyway), over 8,760 h: min_f c_f + (fixed_f / availability_f - min_g fixed_g / "
-                        + "availability_g) * 1000 / 8760; the short-run cost of the cheapest fossil fleet left when no "
-                        + "fuel may be built; 0 when there is none. The alternative that new solar and wind compete "
-                        + "with in the renewables model (screening-curve reasoning: Stoft, Power System Economics, 2002)");
+        fossilEnergyCost = b.output("Levelised Cost|Electricity|New Firm", "USD/MWh",
+                "Cost of a MWh of new energy from the cheapest firm plant the region may build (a fossil fuel with "
+                        + "build_share > 0 while firm_build_max > 0, clean firm while clean_firm_build_max > 0), run at "
+                        + "its availability all year: its short-run cost plus its annualised fixed cost per available kW "
+                        + "above that of the cheapest plant allowed (the capacity the reserve margin builds anyway), "
+                        + "over 8,760 h: min_f c_f + (fixed_f / availability_f - min_g fixed_g / availability_g) * 1000 "
+                        + "/ 8760; the short-run cost of the cheapest fossil fleet left when nothing may be built; 0 "
+                        + "when there is none. The alternative that new solar and wind compete with in the renewables "
+                        + "model (screening-curve reasoning: Stoft, Power System Economics, 2002)");
         systemCost = b.output("Price|Secondary Energy|Electricity", "USD/MWh",
                 "System cost per MWh of demand met: annualised capital and fixed costs of every fleet, fuel and "
                         + "variable costs, over the generation required less unmet demand (carbon payments excluded)");
@@ -837,7 +838,7 @@ public final class DecarbonisationModel implements Model {
         ctx.set(windValue, r, hb.valueWind());
         ctx.set(systemCost, r, served > 0.0 ? cost / served : 0.0);
         ctx.set(meanPrice, r, hb.meanPrice());
-        ctx.set(fossilEnergyCost, r, newFossilEnergyCost(w));
+        ctx.set(fossilEnergyCost, r, newFirmEnergyCost(w, ctx.get(firmBuildMax, r) > 0.0, cleanMax > 0.0));
         ctx.set(emissions, r, emissionsMt);
         ctx.set(intensity, r, intensityG);
         ctx.set(cumulative, r, before + emissionsMt / 1000.0);
@@ -950,20 +951,27 @@ public final class DecarbonisationModel implements Model {
     }
 
     /**
-     * USD/MWh of new energy from the cheapest fossil plant that may be built, run at its availability all year, net
-     * of the fixed cost of the cheapest plant allowed (capacity the reserve margin needs anyway); without a fuel that
-     * may be built, the short-run cost of the cheapest fossil fleet left (0 when none is left).
+     * USD/MWh of new energy from the cheapest firm plant that may be built, run at its availability all year, net
+     * of the fixed cost of the cheapest plant allowed (capacity the reserve margin needs anyway). Fossil fuels count
+     * when their build share is above 0 and firm_build_max allows additions; clean firm when clean_firm_build_max
+     * does. Without any, the short-run cost of the cheapest fossil fleet left (0 when none is left).
      */
-    private static double newFossilEnergyCost(Workspace w) {
+    private static double newFirmEnergyCost(Workspace w, boolean fossilAllowed, boolean cleanAllowed) {
+        int c = HourlyBalance.CLEAN;
         double peaker = Double.MAX_VALUE;
-        for (int f = 0; f < HourlyBalance.CLEAN; f++)
-            if (w.share[f] > 0.0 && w.availability[f] > 0.0) peaker = Math.min(peaker, w.fixed[f] / w.availability[f]);
+        for (int f = 0; f <= c; f++)
+            if (buildable(w, f, fossilAllowed, cleanAllowed)) peaker = Math.min(peaker, w.fixed[f] / w.availability[f]);
         if (peaker == Double.MAX_VALUE) return cheapestFossil(w);
         double best = Double.MAX_VALUE;
-        for (int f = 0; f < HourlyBalance.CLEAN; f++)
-            if (w.share[f] > 0.0 && w.availability[f] > 0.0)
+        for (int f = 0; f <= c; f++)
+            if (buildable(w, f, fossilAllowed, cleanAllowed))
                 best = Math.min(best, w.cost[f] + (w.fixed[f] / w.availability[f] - peaker) * 1000.0 / HourlyProfiles.HOURS);
         return best;
+    }
+
+    private static boolean buildable(Workspace w, int f, boolean fossilAllowed, boolean cleanAllowed) {
+        if (w.availability[f] <= 0.0) return false;
+        return f == HourlyBalance.CLEAN ? cleanAllowed : fossilAllowed && w.share[f] > 0.0;
     }
 
     /** Short-run cost of the cheapest fossil fleet with capacity (what base-load clean firm would displace). */

@@ -33,14 +33,16 @@ import etw.api.StepContext;
  *                     cost only, without the capacity payments, contracts and subsidies that carry the trend)
  * economic    A(t)  = max(A(t) above, the economic additions
  *                   min(s_t * need / (cf * 8.76) + retiring_t(t), (1 + economic_additions_growth_max) * A(t-1)))
- *             need  = ((D(t-1) - D(t-2)) * T(t-1) / D(t-1) + fossil_replacement_rate * (coal + gas)(t-1))
- *                     / max(0.5, 1 - S(t-1))   [TWh/yr]: the new energy the region must find (demand growth as
- *                     generation, plus fossil plants coming up for replacement), gross of last year's curtailment
- *             s_t   = C_t^-L / (C_solar^-L + C_wind^-L + C_fossil^-L), L = economic_logit_exponent (a relative-cost
- *                     logit), C_t = max(0.1 LCOE, LCOE(t-1) + P(t-1) - V(t-1)) the value-adjusted cost (IEA's
- *                     VALCOE, energy adjustment: P the time-weighted mean hourly price of the supply model), C_fossil
- *                     = Levelised Cost|Electricity|Fossil(t-1), the cost of new energy from the cheapest fossil plant
- *                     the region may build, net of the peaking capacity the reserve margin needs anyway
+ *             need  = (D(t-1) - D(t-2)) * T(t-1) / D(t-1) + fossil_replacement_rate * (coal + gas)(t-1)
+ *                     [TWh/yr]: the new energy the region must find (demand growth as generation, plus fossil
+ *                     plants coming up for replacement)
+ *             s_t   = c_t^-L / (c_solar^-L + c_wind^-L + C_firm^-L), L = economic_logit_exponent (a relative-cost
+ *                     logit), c_t = C_t / u with C_t = max(0.1 LCOE, LCOE(t-1) + P(t-1) - V(t-1)) the value-adjusted
+ *                     cost (IEA's VALCOE, energy adjustment: P the time-weighted mean hourly price of the supply
+ *                     model) and u = 1 - min(0.9, curtailment / (solar + wind generation)) (t-1) the share of their
+ *                     output that was used; C_firm = Levelised Cost|Electricity|New Firm(t-1), the cost of new energy
+ *                     from the cheapest firm plant the region may build, net of the peaking capacity the reserve
+ *                     margin needs anyway
  *             (only when economic_build is 1, from the third year, and the supply model's costs are known)
  * capacity    K(t)  = &lt;t&gt;_capacity_base * survival(t - t0) + N(t)
  *             survival: the first-year fleet installed at an even rate over the 2 &lt;t&gt;_mean_age years before
@@ -91,6 +93,8 @@ public final class RenewablesModel implements Model {
     private final Input demandBefore;
     private final Input lastFossilCost;
     private final Input lastMeanPrice;
+    private final Input lastSolar;
+    private final Input lastWind;
     private final Parameter discountRate;
     private final Parameter economicBuild;
     private final Parameter logitExponent;
@@ -125,16 +129,21 @@ public final class RenewablesModel implements Model {
                 + "(M(t) / capacity_base) ^ log2(1 - learning_rate) (Wright's law); levelised cost of new plants "
                 + "exported for the system cost. Economic additions (economic_build 1): additions are at least the "
                 + "technology's share of the new-energy need (last year's demand growth as generation plus "
-                + "fossil_replacement_rate times last year's coal and gas generation, over 1 - curtailed share), "
-                + "share = C^-L / sum over solar, wind and the fossil alternative (L = economic_logit_exponent), C the "
-                + "value-adjusted cost LCOE + mean hourly price - market value (last year), the fossil alternative "
-                + "Levelised Cost|Electricity|Fossil from the supply model; plus replacement of its retiring plants, "
+                + "fossil_replacement_rate times last year's coal and gas generation), share = c^-L / sum over solar, "
+                + "wind and the firm alternative (L = economic_logit_exponent), c the value-adjusted cost (LCOE + mean "
+                + "hourly price - market value, last year) over the share of solar and wind output that was not "
+                + "curtailed, the firm alternative Levelised Cost|Electricity|New Firm from the supply model; plus "
+                + "replacement of its retiring plants, "
                 + "at most (1 + economic_additions_growth_max) times last year's additions.");
-        lastFossilCost = b.laggedInput("Levelised Cost|Electricity|Fossil", "USD/MWh", 1, 0.0,
-                "Last year's cost of a MWh of new energy from the cheapest fossil plant the region may build (supply "
+        lastFossilCost = b.laggedInput("Levelised Cost|Electricity|New Firm", "USD/MWh", 1, 0.0,
+                "Last year's cost of a MWh of new energy from the cheapest firm plant the region may build (supply "
                         + "model), the alternative the economic additions compete with");
         lastMeanPrice = b.laggedInput("Price|Secondary Energy|Electricity|Hourly Mean", "USD/MWh", 1, 0.0,
                 "Last year's time-weighted mean hourly price (supply model), for the value adjustment of solar and wind");
+        lastSolar = b.laggedInput("Secondary Energy|Electricity|Solar", "TWh/yr", 1, 0.0,
+                "Last year's solar generation (own output), for the curtailed share of solar and wind");
+        lastWind = b.laggedInput("Secondary Energy|Electricity|Wind", "TWh/yr", 1, 0.0,
+                "Last year's wind generation (own output), for the curtailed share of solar and wind");
         economicBuild = b.parameter("economic_build", "1", 1, 0, 1,
                 "1: solar and wind additions are at least their economic share of the region's new-energy need "
                         + "(see the model description); 0: the trend and the responses only (below 0.5 means 0)",
@@ -226,12 +235,17 @@ public final class RenewablesModel implements Model {
             if (!ctx.isFirstYear() && ctx.get(economicBuild, r) >= 0.5 && fossilCost > 0.0 && d1 > 0.0 && d2 > 0.0
                     && ps.valueCost > 0.0 && pw.valueCost > 0.0) {
                 // TWh/yr: growth of demand as generation, plus the fossil generation whose plants come up for
-                // replacement; solar and wind cover their share gross of what was curtailed last year
+                // replacement
                 double fossil = ctx.get(lastCoal, r) + ctx.get(lastGas, r);
-                double need = (Math.max(0.0, d1 - d2) * (total > 0.0 ? total / d1 : 1.0)
-                        + ctx.get(replacementRate, r) * Math.max(0.0, fossil)) / Math.max(0.5, 1.0 - surplusShare);
+                double need = Math.max(0.0, d1 - d2) * (total > 0.0 ? total / d1 : 1.0)
+                        + ctx.get(replacementRate, r) * Math.max(0.0, fossil);
                 double lambda = ctx.get(logitExponent, r);
-                double ws = Math.pow(ps.valueCost / fossilCost, -lambda), ww = Math.pow(pw.valueCost / fossilCost, -lambda);
+                // a MWh that is curtailed serves nobody: solar and wind pay for their curtailed share (last year's
+                // curtailment over their generation, at most 90%) on every MWh that is used
+                double variable = ctx.get(lastSolar, r) + ctx.get(lastWind, r);
+                double used = variable > 0.0
+                        ? 1.0 - Math.min(0.9, Math.max(0.0, ctx.get(lastCurtailment, r) / variable)) : 1.0;
+                double ws = Math.pow(ps.valueCost / used / fossilCost, -lambda), ww = Math.pow(pw.valueCost / used / fossilCost, -lambda);
                 double sum = ws + ww + 1.0;
                 double ramp = 1.0 + ctx.get(economicRamp, r);
                 ps.economic(need * ws / sum, ramp);
