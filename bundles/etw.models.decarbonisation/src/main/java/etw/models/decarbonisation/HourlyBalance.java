@@ -89,7 +89,7 @@ public final class HourlyBalance {
     private double[] gIn, sProfile, wProfile;
 
     private double unmet, curtailment, spill, hydroDispatched, charge, discharge, losses, finalSoc, peakResidual,
-            peakSurplus, residualEnergy, deficitHours, valueSolar, valueWind;
+            peakSurplus, residualEnergy, deficitHours, valueSolar, valueWind, meanPrice;
     private final double[] fossil = new double[FUELS];
     private final double[] peakFossil = new double[FUELS];
     private final int[] order = new int[FUELS];
@@ -231,7 +231,7 @@ public final class HourlyBalance {
         double c0 = avail[0], c1 = avail[1], c2 = avail[2], c3 = avail[3];
         double p0 = sortedCost[0], p1 = sortedCost[1], p2 = sortedCost[2], p3 = sortedCost[3];
         double f0 = 0.0, f1 = 0.0, f2 = 0.0, f3 = 0.0, k0 = 0.0, k1 = 0.0, k2 = 0.0, k3 = 0.0, short_ = 0.0;
-        double vs = 0.0, vw = 0.0;
+        double vs = 0.0, vw = 0.0, pm = 0.0;
         int bad = -1;
         for (int h = 0; h < n; h++) {
             double r = net[h];
@@ -254,6 +254,7 @@ public final class HourlyBalance {
             double p = r > 0.0 ? voll : b3 > 0.0 ? p3 : b2 > 0.0 ? p2 : b1 > 0.0 ? p1 : b0 > 0.0 ? p0
                     : a3 > 0.0 ? p3 : a2 > 0.0 ? p2 : a1 > 0.0 ? p1 : a0 > 0.0 ? p0 : 0.0;
             price[h] = p;
+            pm += p;
             vs += p * sProfile[h];
             vw += p * wProfile[h];
             // the invariant: demand - clean = hydro + storage flow + dispatch + unmet - curtailment, this hour;
@@ -274,6 +275,7 @@ public final class HourlyBalance {
         unmet = short_ * wt;
         valueSolar = vs;
         valueWind = vw;
+        meanPrice = n > 0 ? pm / n : 0.0;
         return bad;
     }
 
@@ -455,6 +457,9 @@ public final class HourlyBalance {
 
     /** Market value of wind: its generation-weighted hourly price, USD/MWh. */
     public double valueWind() { return valueWind; }
+
+    /** Time-weighted mean of the hourly prices after the last dispatch, USD/MWh (every modelled hour weighs the same). */
+    public double meanPrice() { return meanPrice; }
 
     /** The price of modelled hour h after the last dispatch, USD/MWh. */
     double price(int h) { return price[h]; }

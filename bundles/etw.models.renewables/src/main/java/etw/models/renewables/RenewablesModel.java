@@ -31,6 +31,19 @@ import etw.api.StepContext;
  *                     with C last year's Wright's-law capital cost: merchant additions come on top of the trend
  *                     while new plants earn more than they cost (one-sided: the value counts energy at short-run
  *                     cost only, without the capacity payments, contracts and subsidies that carry the trend)
+ * economic    A(t)  = max(A(t) above, the economic additions
+ *                   min(s_t * need / (cf * 8.76) + retiring_t(t), (1 + economic_additions_growth_max) * A(t-1)))
+ *             need  = (D(t-1) - D(t-2)) * T(t-1) / D(t-1) + fossil_replacement_rate * (coal + gas)(t-1)
+ *                     [TWh/yr]: the new energy the region must find (demand growth as generation, plus fossil
+ *                     plants coming up for replacement)
+ *             s_t   = c_t^-L / (c_solar^-L + c_wind^-L + C_firm^-L), L = economic_logit_exponent (a relative-cost
+ *                     logit), c_t = C_t / u with C_t = max(0.1 LCOE, LCOE(t-1) + P(t-1) - V(t-1)) the value-adjusted
+ *                     cost (IEA's VALCOE, energy adjustment: P the time-weighted mean hourly price of the supply
+ *                     model) and u = 1 - min(0.9, curtailment / (solar + wind generation)) (t-1) the share of their
+ *                     output that was used; C_firm = Levelised Cost|Electricity|New Firm(t-1), the cost of new energy
+ *                     from the cheapest firm plant the region may build, net of the peaking capacity the reserve
+ *                     margin needs anyway
+ *             (only when economic_build is 1, from the third year, and the supply model's costs are known)
  * capacity    K(t)  = &lt;t&gt;_capacity_base * survival(t - t0) + N(t)
  *             survival: the first-year fleet installed at an even rate over the 2 &lt;t&gt;_mean_age years before
  *             t0, each plant retiring at &lt;t&gt;_lifetime; N, the capacity built since t0, ages through six stages
@@ -78,7 +91,15 @@ public final class RenewablesModel implements Model {
     private final Input lastCurtailment;
     private final Input lastDemand;
     private final Input demandBefore;
+    private final Input lastFossilCost;
+    private final Input lastMeanPrice;
+    private final Input lastSolar;
+    private final Input lastWind;
     private final Parameter discountRate;
+    private final Parameter economicBuild;
+    private final Parameter logitExponent;
+    private final Parameter replacementRate;
+    private final Parameter economicRamp;
     private final Technology solar;
     private final Technology wind;
 
@@ -106,7 +127,47 @@ public final class RenewablesModel implements Model {
                 + "with K before the first year = max(0, capacity_base - additions_base); cumulative installed "
                 + "M(t) = M(t-1) + A(t), M(first year) = capacity_base; capital cost = cost_base * "
                 + "(M(t) / capacity_base) ^ log2(1 - learning_rate) (Wright's law); levelised cost of new plants "
-                + "exported for the system cost.");
+                + "exported for the system cost. Economic additions (economic_build 1): additions are at least the "
+                + "technology's share of the new-energy need (last year's demand growth as generation plus "
+                + "fossil_replacement_rate times last year's coal and gas generation), share = c^-L / sum over solar, "
+                + "wind and the firm alternative (L = economic_logit_exponent), c the value-adjusted cost (LCOE + mean "
+                + "hourly price - market value, last year) over the share of solar and wind output that was not "
+                + "curtailed, the firm alternative Levelised Cost|Electricity|New Firm from the supply model; plus "
+                + "replacement of its retiring plants, "
+                + "at most (1 + economic_additions_growth_max) times last year's additions.");
+        lastFossilCost = b.laggedInput("Levelised Cost|Electricity|New Firm", "USD/MWh", 1, 0.0,
+                "Last year's cost of a MWh of new energy from the cheapest firm plant the region may build (supply "
+                        + "model), the alternative the economic additions compete with");
+        lastMeanPrice = b.laggedInput("Price|Secondary Energy|Electricity|Hourly Mean", "USD/MWh", 1, 0.0,
+                "Last year's time-weighted mean hourly price (supply model), for the value adjustment of solar and wind");
+        lastSolar = b.laggedInput("Secondary Energy|Electricity|Solar", "TWh/yr", 1, 0.0,
+                "Last year's solar generation (own output), for the curtailed share of solar and wind");
+        lastWind = b.laggedInput("Secondary Energy|Electricity|Wind", "TWh/yr", 1, 0.0,
+                "Last year's wind generation (own output), for the curtailed share of solar and wind");
+        economicBuild = b.parameter("economic_build", "1", 1, 0, 1,
+                "1: solar and wind additions are at least their economic share of the region's new-energy need "
+                        + "(see the model description); 0: the trend and the responses only (below 0.5 means 0)",
+                "assumption: investors build the cheapest new energy (IEA, World Energy Outlook 2024: solar PV and "
+                        + "wind are the cheapest new sources of electricity in most markets, compared on their "
+                        + "value-adjusted levelised cost, VALCOE)");
+        logitExponent = b.parameter("economic_logit_exponent", "1", 6, 0, 30,
+                "Cost sensitivity of the economic shares: each option's share of the new-energy need is proportional "
+                        + "to cost^-exponent (0: equal shares; large: the cheapest takes all)",
+                "assumption: a relative-cost logit as in GCAM's technology choice (JGCRI, GCAM documentation: "
+                        + "share weight * cost^logit-exponent), with an exponent of the order GCAM uses for "
+                        + "electricity generation technologies (about -6), standing for the spread of sites, "
+                        + "resources and costs within a region");
+        replacementRate = b.parameter("fossil_replacement_rate", "1/yr", 0.025, 0, 0.2,
+                "Share of last year's coal and gas generation whose plants come up for replacement each year and "
+                        + "join the new-energy need (the retiring plant is replaced by whichever new energy is cheapest)",
+                "assumption: 1 / 40 years, between the coal (45 y) and gas (35 y) lifetimes of the supply model "
+                        + "(DOMAIN.md)");
+        economicRamp = b.parameter("economic_additions_growth_max", "1/yr", 0.2, 0, 2,
+                "Most growth of a technology's additions over last year's when its economic share asks for more "
+                        + "(factories, permitting and grid connections grow at a finite pace)",
+                "assumption: World solar and wind additions grew about 20-25% a year on average over 2014-2024 (IRENA, "
+                        + "Renewable Capacity Statistics 2025: solar about 40 GW added in 2014 and 452 GW in 2024, wind "
+                        + "about 50 and 113 GW), with single years much faster");
         discountRate = b.parameter("discount_rate", "1", 0.07, 0, 0.3,
                 "Real discount rate for the levelised cost of new plants",
                 "assumption: 7% real, as the supply model's discount_rate");
@@ -159,14 +220,58 @@ public final class RenewablesModel implements Model {
 
     @Override
     public void step(StepContext ctx) {
+        double[] xs = new double[StageStock.STAGES], xw = new double[StageStock.STAGES];
         for (int r = 0; r < ctx.regionCount(); r++) {
             double total = ctx.get(lastGeneration, r);
             double fossilShare = total > 0 ? Math.min(1.0, Math.max(0.0, (ctx.get(lastCoal, r) + ctx.get(lastGas, r)) / total)) : 0.0;
             double surplusShare = total > 0 ? Math.min(1.0, Math.max(0.0, ctx.get(lastCurtailment, r) / total)) : 0.0;
             double d1 = ctx.get(lastDemand, r), d2 = ctx.get(demandBefore, r);
             double demandGrowth = d1 > 0 && d2 > 0 ? Math.max(-0.5, Math.min(0.5, d1 / d2 - 1.0)) : 0.0;
-            solar.step(ctx, r, fossilShare, surplusShare, demandGrowth);
-            wind.step(ctx, r, fossilShare, surplusShare, demandGrowth);
+            Plan ps = solar.plan(ctx, r, fossilShare, surplusShare, demandGrowth, xs);
+            Plan pw = wind.plan(ctx, r, fossilShare, surplusShare, demandGrowth, xw);
+            // economic additions: the new-energy need (last year's growth of demand, as generation) shared by a
+            // relative-cost logit among new solar, new wind and the fossil alternative
+            double fossilCost = ctx.get(lastFossilCost, r);
+            if (!ctx.isFirstYear() && ctx.get(economicBuild, r) >= 0.5 && fossilCost > 0.0 && d1 > 0.0 && d2 > 0.0
+                    && ps.valueCost > 0.0 && pw.valueCost > 0.0) {
+                // TWh/yr: growth of demand as generation, plus the fossil generation whose plants come up for
+                // replacement
+                double fossil = ctx.get(lastCoal, r) + ctx.get(lastGas, r);
+                double need = Math.max(0.0, d1 - d2) * (total > 0.0 ? total / d1 : 1.0)
+                        + ctx.get(replacementRate, r) * Math.max(0.0, fossil);
+                double lambda = ctx.get(logitExponent, r);
+                // a MWh that is curtailed serves nobody: solar and wind pay for their curtailed share (last year's
+                // curtailment over their generation, at most 90%) on every MWh that is used
+                double variable = ctx.get(lastSolar, r) + ctx.get(lastWind, r);
+                double used = variable > 0.0
+                        ? 1.0 - Math.min(0.9, Math.max(0.0, ctx.get(lastCurtailment, r) / variable)) : 1.0;
+                double ws = Math.pow(ps.valueCost / used / fossilCost, -lambda), ww = Math.pow(pw.valueCost / used / fossilCost, -lambda);
+                double sum = ws + ww + 1.0;
+                double ramp = 1.0 + ctx.get(economicRamp, r);
+                ps.economic(need * ws / sum, ramp);
+                pw.economic(need * ww / sum, ramp);
+            }
+            solar.finish(ctx, r, ps, xs);
+            wind.finish(ctx, r, pw, xw);
+        }
+    }
+
+    /**
+     * One technology's additions in the making: the trend additions, its value-adjusted cost and, once the
+     * economic share is known, the additions that share needs.
+     */
+    private static final class Plan {
+        double trend;       // GW/yr, the trend and responses
+        double retiring;    // GW/yr retiring this year
+        double previous;    // GW/yr, last year's additions
+        double cf;
+        double valueCost;   // USD/MWh, last year's LCOE + (mean price - market value); 0 when unknown
+        double economic;    // GW/yr, economic additions (0 when not computed)
+        double energyShare; // TWh/yr of the need taken
+
+        void economic(double twh, double ramp) {
+            energyShare = twh;
+            economic = cf > 0.0 ? Math.min(twh / (cf * TWH_PER_GW_YEAR) + retiring, ramp * previous) : 0.0;
         }
     }
 
@@ -187,6 +292,7 @@ public final class RenewablesModel implements Model {
         private final Output generation;
         private final Output capitalCost;
         private final Output levelisedCost;
+        private final Output economicAdditions;
         private final Parameter capacityBase;
         private final Parameter additionsBase;
         private final Parameter capacityFactor;
@@ -247,6 +353,9 @@ public final class RenewablesModel implements Model {
                     "Levelised cost of new " + noun + ": (capital cost * crf(discount_rate, lifetime) + fixed O&M) / "
                             + "(capacity factor * 8,760 h)");
 
+            economicAdditions = b.output("Capacity Additions|Electricity|" + label + "|Economic", "GW/yr",
+                    "The " + noun + " additions its economic share of the new-energy need asks for (plus replacement of "
+                            + "retiring plants); the additions are the larger of this and the trend (0 when not computed)");
             capacityBase = b.parameter(prefix + "_capacity_base", "GW", capacityBaseDefault.value(), 0, MAX_CAPACITY,
                     "Installed " + noun + " capacity at the end of the first year", capacityBaseDefault.source());
             additionsBase = b.parameter(prefix + "_additions_base", "GW/yr", additionsBaseDefault.value(), 0,
@@ -294,30 +403,50 @@ public final class RenewablesModel implements Model {
             built = new StageStock(b, label, "GW");
         }
 
-        void step(StepContext ctx, int r, double fossilShare, double surplusShare, double demandGrowth) {
+        Plan plan(StepContext ctx, int r, double fossilShare, double surplusShare, double demandGrowth, double[] x) {
+            Plan p = new Plan();
             double k0 = ctx.get(capacityBase, r);
             double life = ctx.get(lifetime, r);
-            double cf = ctx.get(capacityFactor, r);
+            p.cf = ctx.get(capacityFactor, r);
             int n = ctx.year() - ctx.firstYear();
             double survivors = k0 * survival(n, life, ctx.get(meanAge, r));
-            double a;
-            double kPrev;
-            double m;
-            double[] x = new double[StageStock.STAGES];
             double left = built.age(ctx, r, life, x);
             if (ctx.isFirstYear()) {
-                a = ctx.get(additionsBase, r);
+                p.trend = ctx.get(additionsBase, r);
+                return p;
+            }
+            double growth = ctx.get(additionsGrowth, r) + ctx.get(gapResponse, r) * fossilShare
+                    - ctx.get(surplusResponse, r) * surplusShare + ctx.get(demandResponse, r) * demandGrowth;
+            double lcoe = ctx.get(previousCost, r);
+            double value = ctx.get(previousValue, r);
+            if (lcoe > 0.0) {
+                double margin = value / lcoe - 1.0;
+                growth += ctx.get(valueResponse, r) * Math.max(0.0, Math.min(1.0, margin));
+                // value-adjusted levelised cost (IEA's VALCOE, energy adjustment only): the cost of a MWh of this
+                // technology plus what its MWh is worth less than the average hour's (curtailed and cannibalised
+                // hours lower the market value); at least a tenth of the LCOE
+                double mean = ctx.get(lastMeanPrice, r);
+                if (mean > 0.0) p.valueCost = Math.max(0.1 * lcoe, lcoe + mean - value);
+            }
+            p.previous = Math.max(0.0, ctx.get(previousAdditions, r));
+            p.trend = p.previous * (1.0 + growth);
+            p.retiring = Math.max(0.0, ctx.get(previousCapacity, r) - survivors - left);
+            return p;
+        }
+
+        void finish(StepContext ctx, int r, Plan p, double[] x) {
+            double k0 = ctx.get(capacityBase, r);
+            double life = ctx.get(lifetime, r);
+            double cf = p.cf;
+            int n = ctx.year() - ctx.firstYear();
+            double survivors = k0 * survival(n, life, ctx.get(meanAge, r));
+            double a = Math.min(MAX_ADDITIONS, Math.max(p.trend, p.economic));
+            double kPrev;
+            double m;
+            if (ctx.isFirstYear()) {
                 kPrev = Math.max(0.0, k0 - a);
                 m = k0;
             } else {
-                double growth = ctx.get(additionsGrowth, r) + ctx.get(gapResponse, r) * fossilShare
-                        - ctx.get(surplusResponse, r) * surplusShare + ctx.get(demandResponse, r) * demandGrowth;
-                double lcoe = ctx.get(previousCost, r);
-                if (lcoe > 0.0) {
-                    double margin = ctx.get(previousValue, r) / lcoe - 1.0;
-                    growth += ctx.get(valueResponse, r) * Math.max(0.0, Math.min(1.0, margin));
-                }
-                a = Math.max(0.0, ctx.get(previousAdditions, r) * (1.0 + growth));
                 kPrev = ctx.get(previousCapacity, r);
                 m = ctx.get(previousCumulative, r) + a;
             }
@@ -333,6 +462,7 @@ public final class RenewablesModel implements Model {
                     / (cf * 8760.0) : 0.0;
 
             ctx.set(additions, r, a);
+            ctx.set(economicAdditions, r, p.economic);
             ctx.set(capacity, r, k);
             ctx.set(cumulative, r, m);
             ctx.set(generation, r, g);

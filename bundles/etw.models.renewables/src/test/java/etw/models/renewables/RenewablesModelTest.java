@@ -36,7 +36,7 @@ class RenewablesModelTest {
         // last year: 30,000 TWh generated, no fossil, 3,000 TWh curtailed: surplus share 0.1
         ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2025)
                 .input("Secondary Energy|Electricity", 30_000).input("Final Energy|Electricity", 27_000).input("Secondary Energy|Electricity|Coal", 0)
-                .input("Secondary Energy|Electricity|Gas", 0).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 3_000)
+                .input("Secondary Energy|Electricity|Gas", 0).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Levelised Cost|Electricity|New Firm", 0).input("Price|Secondary Energy|Electricity|Hourly Mean", 0).input("Secondary Energy|Electricity|Curtailment", 3_000)
                 .parameter("solar_additions_growth", 0.05).parameter("solar_surplus_response", 2.0).run();
         assertEquals(452 * (1 + 0.05 - 2.0 * 0.1), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
     }
@@ -44,7 +44,7 @@ class RenewablesModelTest {
     /** A grid with no fossil generation: the gap term is zero and additions follow their trend. */
     private static ModelHarness noFossil(ModelHarness h) {
         return h.input("Secondary Energy|Electricity", 30_000).input("Final Energy|Electricity", 27_000).input("Secondary Energy|Electricity|Coal", 0)
-                .input("Secondary Energy|Electricity|Gas", 0).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 0);
+                .input("Secondary Energy|Electricity|Gas", 0).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Levelised Cost|Electricity|New Firm", 0).input("Price|Secondary Energy|Electricity|Hourly Mean", 0).input("Secondary Energy|Electricity|Curtailment", 0);
     }
 
     @Test
@@ -52,10 +52,46 @@ class RenewablesModelTest {
         // last year: 30,000 TWh generated, 12,000 coal + 6,000 gas: fossil share 0.6
         ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2026)
                 .input("Secondary Energy|Electricity", 30_000).input("Final Energy|Electricity", 27_000).input("Secondary Energy|Electricity|Coal", 12_000)
-                .input("Secondary Energy|Electricity|Gas", 6_000).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", 0)
+                .input("Secondary Energy|Electricity|Gas", 6_000).input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Levelised Cost|Electricity|New Firm", 0).input("Price|Secondary Energy|Electricity|Hourly Mean", 0).input("Secondary Energy|Electricity|Curtailment", 0)
                 .parameter("solar_additions_growth", 0.05).parameter("solar_gap_response", 0.1).run();
         assertEquals(452 * (1 + 0.05 + 0.1 * 0.6), h.output("Capacity Additions|Electricity|Solar", 2025), 1e-9);
         assertEquals(452 * 1.11 * 1.11, h.output("Capacity Additions|Electricity|Solar", 2026), 1e-9);
+    }
+
+    /**
+     * The economic additions by hand: last year's demand growth (as generation) is shared among new solar, new wind
+     * and the fossil alternative by cost^-6, each renewable's cost being its LCOE plus the mean hourly price less
+     * its market value; solar takes its share, wind is held to (1 + ramp) times last year's additions.
+     */
+    @Test
+    void additionsAreAtLeastTheEconomicShareOfTheNewEnergyNeed() {
+        ModelHarness h = ModelHarness.of(new RenewablesModel()).years(2024, 2026)
+                .input("Secondary Energy|Electricity", 30_000).input("Final Energy|Electricity", (r, y) -> 27_000 * Math.pow(1.2, y - 2024))
+                .input("Secondary Energy|Electricity|Coal", 0).input("Secondary Energy|Electricity|Gas", 0)
+                .input("Market Value|Electricity|Solar", 20).input("Market Value|Electricity|Wind", 30)
+                .input("Levelised Cost|Electricity|New Firm", 150).input("Price|Secondary Energy|Electricity|Hourly Mean", 20)
+                .input("Secondary Energy|Electricity|Curtailment", 0)
+                .parameter("solar_additions_growth", 0.0).parameter("wind_additions_growth", 0.0)
+                .parameter("economic_additions_growth_max", 2.0).run();
+        // 2025: demand two years ago is before the run, so no economic term: the trend (no growth)
+        assertEquals(452, h.output(SOLAR_ADD, 2025), EPS);
+        assertEquals(0, h.output(SOLAR_ADD + "|Economic", 2025), EPS);
+        double need = (27_000 * 1.2 - 27_000) * 30_000 / (27_000 * 1.2); // 5,000 TWh
+        double vs = h.output("Levelised Cost|Electricity|Solar", 2025) + 20 - 20;
+        double vw = h.output("Levelised Cost|Electricity|Wind", 2025) + 20 - 30;
+        double ws = Math.pow(vs / 150, -6), ww = Math.pow(vw / 150, -6);
+        double solar = need * ws / (ws + ww + 1) / (0.148 * 8.76); // nothing retires in the second year
+        assertTrue(solar > 452 && solar < 3 * 452, "the case exercises the economic share: " + solar);
+        assertEquals(solar, h.output(SOLAR_ADD, 2026), 1e-9 * solar);
+        assertEquals(3 * 113, h.output(WIND_ADD, 2026), EPS); // its share asks for more: held to (1 + 2) * 113
+        ModelHarness off = ModelHarness.of(new RenewablesModel()).years(2024, 2026)
+                .input("Secondary Energy|Electricity", 30_000).input("Final Energy|Electricity", (r, y) -> 27_000 * Math.pow(1.2, y - 2024))
+                .input("Secondary Energy|Electricity|Coal", 0).input("Secondary Energy|Electricity|Gas", 0)
+                .input("Market Value|Electricity|Solar", 20).input("Market Value|Electricity|Wind", 30)
+                .input("Levelised Cost|Electricity|New Firm", 150).input("Price|Secondary Energy|Electricity|Hourly Mean", 20)
+                .input("Secondary Energy|Electricity|Curtailment", 0)
+                .parameter("solar_additions_growth", 0.0).parameter("economic_build", 0).run();
+        assertEquals(452, off.output(SOLAR_ADD, 2026), EPS);
     }
 
     /** With demand_response 1 the market grows with demand: last year's demand growth is added to the trend. */
@@ -88,9 +124,9 @@ class RenewablesModelTest {
         ModelDescriptor d = new RenewablesModel().descriptor();
         assertEquals("etw.models.renewables", d.id());
         assertFalse(d.description().isBlank());
-        assertEquals(24, d.outputs().size()); // 12 of them the survival-curve stages of solar and wind
-        assertEquals(28, d.inputs().size());
-        assertEquals(27, d.parameters().size());
+        assertEquals(26, d.outputs().size()); // 12 of them the survival-curve stages of solar and wind
+        assertEquals(32, d.inputs().size());
+        assertEquals(31, d.parameters().size());
         Set<String> units = Set.of("GW", "GW/yr", "USD/kW", "TWh/yr", "1", "1/yr", "yr", "USD/kW/yr");
         for (Parameter p : d.parameters()) {
             assertTrue(p.name().matches("[a-z][a-z0-9_]*"), p.name());
@@ -103,7 +139,8 @@ class RenewablesModelTest {
             assertEquals(in.variable().equals("Final Energy|Electricity") ? in.lag() : 1, in.lag(), in.variable());
             assertTrue(in.lag() == 1 || in.lag() == 2, in.variable());
             boolean own = d.outputs().stream().anyMatch(o -> o.variable().equals(in.variable()) && o.unit().equals(in.unit()));
-            assertTrue(own || in.variable().equals("Final Energy|Electricity") || in.variable().startsWith("Market Value|Electricity|") || in.variable().startsWith("Secondary Energy|Electricity")
+            assertTrue(own || in.variable().equals("Final Energy|Electricity") || in.variable().startsWith("Market Value|Electricity|") || in.variable().equals("Levelised Cost|Electricity|New Firm")
+                    || in.variable().equals("Price|Secondary Energy|Electricity|Hourly Mean") || in.variable().startsWith("Secondary Energy|Electricity")
                     && !in.variable().endsWith("|Solar") && !in.variable().endsWith("|Wind"), in.variable());
         }
         assertEquals("GW", unitOf(d, SOLAR_CAP));
@@ -313,7 +350,7 @@ class RenewablesModelTest {
                     .input("Secondary Energy|Electricity", total)
                     .input("Secondary Energy|Electricity|Coal", rnd.nextDouble() * total / 2)
                     .input("Secondary Energy|Electricity|Gas", rnd.nextDouble() * total / 2)
-                    .input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Secondary Energy|Electricity|Curtailment", rnd.nextDouble() * total / 2)
+                    .input("Market Value|Electricity|Solar", 0).input("Market Value|Electricity|Wind", 0).input("Levelised Cost|Electricity|New Firm", 0).input("Price|Secondary Energy|Electricity|Hourly Mean", 0).input("Secondary Energy|Electricity|Curtailment", rnd.nextDouble() * total / 2)
                     .input("Final Energy|Electricity", (r, y) -> total * Math.pow(1.03, y - 2024));
             StringBuilder drawn = new StringBuilder();
             for (Parameter p : params) {
