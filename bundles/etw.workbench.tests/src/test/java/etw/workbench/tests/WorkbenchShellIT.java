@@ -114,19 +114,25 @@ class WorkbenchShellIT {
         By odd = By.cssSelector("#view-etw\\.workbench\\.plugins tr.bundle[data-bundle='test.oddunit']");
         browser.waiting(30).until(d -> !d.findElements(hydrogen).isEmpty() && !d.findElements(odd).isEmpty()
                 && d.findElement(odd).getText().contains("zorps per glorp"));
-        WebElement h = browser.driver.findElement(hydrogen);
-        assertEquals("ACTIVE", h.getAttribute("data-state"));
-        assertTrue(h.getText().contains("plugins/hydrogen.jar") && h.getText().contains("test.hydrogen"), h.getText());
+        browser.waiting(10).until(d -> "ACTIVE".equals(d.findElement(hydrogen).getAttribute("data-state"))
+                && d.findElement(hydrogen).getText().contains("plugins/hydrogen.jar") && d.findElement(hydrogen).getText().contains("test.hydrogen"));
         assertTrue(browser.driver.findElement(pane).getText().contains("this request came from this machine"));
         browser.screenshot("plugins-1-listed");
 
         // stop it from the page, see it stopped with the reason, its model gone; start it again
-        h.findElement(By.cssSelector("button.stop")).click();
+        browser.waiting(10).until(d -> {
+            d.findElement(hydrogen).findElement(By.cssSelector("button.stop")).click();
+            return true;
+        });
+        // the view re-renders as the bundle and its models change: each check looks the row up again (stale rows ignored)
         browser.waiting(30).until(d -> "RESOLVED".equals(d.findElement(hydrogen).getAttribute("data-state")));
-        assertTrue(browser.driver.findElement(hydrogen).getText().contains("stopped from the workbench"), browser.driver.findElement(hydrogen).getText());
-        assertFalse(browser.driver.findElement(hydrogen).findElement(By.cssSelector("td.models")).getText().contains("test.hydrogen"));
+        browser.waiting(10).until(d -> d.findElement(hydrogen).getText().contains("stopped from the workbench")
+                && !d.findElement(hydrogen).findElement(By.cssSelector("td.models")).getText().contains("test.hydrogen"));
         browser.screenshot("plugins-2-stopped");
-        browser.driver.findElement(hydrogen).findElement(By.cssSelector("button.start")).click();
+        browser.waiting(10).until(d -> {
+            d.findElement(hydrogen).findElement(By.cssSelector("button.start")).click();
+            return true;
+        });
         browser.waiting(30).until(d -> "ACTIVE".equals(d.findElement(hydrogen).getAttribute("data-state"))
                 && d.findElement(hydrogen).findElement(By.cssSelector("td.models")).getText().contains("test.hydrogen"));
         assertEquals("", noError());
