@@ -42,7 +42,7 @@ final class RunsResource {
     /** What the page shows beside a quick preview's charts. */
     static final String PREVIEW_NOTE = "Quick preview: the power sector balanced on 12 representative days, not all "
             + "8,760 hours. Its results differ from the full run, more in some decades than others, as each year's build "
-            + "decisions feed the next (baseline's World power-sector CO2: +0.1% in 2030, +12% in 2050, -2% in 2100; "
+            + "decisions feed the next (baseline's World power-sector CO2: +0.5% in 2030, -3% in 2050, -15% in 2100; "
             + "measured in WorkbenchApiTest). Run the full 8,760 h for results to quote.";
 
     private final RequestScenarios scenarios;
@@ -131,7 +131,7 @@ final class RunsResource {
      * preview; the scenario itself if it does not run that model or sets the parameter itself. The change is in
      * the run's parameters and text, so its manifest says so. Accuracy against 8,760 h: within 0.5% on coal, gas
      * and emissions in one year (RepresentativeDaysTest), drifting along a trajectory as the build decisions it
-     * feeds differ (baseline's World power CO2 +12% in 2050, -2% in 2100: WorkbenchApiTest prints them).
+     * feeds differ (baseline's World power CO2 -3% in 2050, -15% in 2100: WorkbenchApiTest prints them).
      */
     static Scenario preview(Scenario s) {
         if (!s.models().contains(PREVIEW_MODEL)) return s;
