@@ -231,13 +231,18 @@ public final class ScenarioParser {
      * The YAML node tree. SnakeYAML's nesting and alias limits say no line, so when one is exceeded the event
      * stream (which has positions) is read again to find it.
      */
-    private static Node compose(String text, String source) throws ScenarioException {
+    /** The YAML limits every reading of a scenario text uses. */
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
         options.setNestingDepthLimit(Limits.MAX_NESTING);
         options.setCodePointLimit(Limits.MAX_SCENARIO_BYTES + 1);
         options.setAllowRecursiveKeys(false);
-        Yaml yaml = new Yaml(options);
+        return options;
+    }
+
+    private static Node compose(String text, String source) throws ScenarioException {
+        Yaml yaml = new Yaml(loaderOptions());
         try {
             return yaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
@@ -287,15 +292,11 @@ public final class ScenarioParser {
      * before the key, an alias, several documents): then the whole document is composed, which also reports errors.
      */
     private static String topKeyFromEvents(String text, String key) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
-        options.setNestingDepthLimit(Limits.MAX_NESTING);
-        options.setCodePointLimit(Limits.MAX_SCENARIO_BYTES + 1);
         int depth = 0;
         boolean atKey = true;
         boolean wanted = false;
         try {
-            for (Event e : new Yaml(options).parse(new StringReader(text))) {
+            for (Event e : new Yaml(loaderOptions()).parse(new StringReader(text))) {
                 if (e instanceof AliasEvent) return null;
                 if (e instanceof CollectionStartEvent) {
                     if (depth == 0 && !(e instanceof org.yaml.snakeyaml.events.MappingStartEvent)) return "";

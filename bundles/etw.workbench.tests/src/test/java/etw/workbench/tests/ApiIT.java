@@ -47,22 +47,26 @@ class ApiIT {
     /** An error: the status, a JSON message, and no trace of Java internals. */
     private static String error(HttpResponse<String> r, int status) {
         assertEquals(status, r.statusCode(), r.body());
-        String message = (String) json(r).get("error");
-        assertTrue(message != null && !message.isBlank(), r.body());
-        assertFalse(r.body().contains("\tat ") || r.body().contains("Exception") || r.body().contains(".java:"),
-                "no stack trace or exception name: " + r.body());
-        return message;
+        return errorMessage(r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
     /** A request announcing a body of {@code bytes}, refused with 413 before the body is read; its message. */
     private static String tooLarge(long bytes) throws Exception {
         String r = Http.announcedPost(api + "/run", bytes);
         assertTrue(r.startsWith("HTTP/1.1 413"), r);
-        String body = r.substring(r.indexOf("\r\n\r\n") + 4);
-        assertFalse(body.contains("\tat ") || body.contains("Exception") || body.contains(".java:"), body);
+        int end = r.indexOf("\r\n\r\n");
+        java.util.regex.Matcher type = java.util.regex.Pattern.compile("(?im)^Content-Type:\\s*(.*)$").matcher(r.substring(0, end));
+        return errorMessage(type.find() ? type.group(1).trim() : "", r.substring(end + 4));
+    }
+
+    /** An error's body: JSON with a message, and no stack trace or exception name. */
+    private static String errorMessage(String contentType, String body) {
+        assertTrue(contentType.startsWith("application/json"), contentType);
         Map<?, ?> json = JSON.toType(body, Map.class);
         String message = (String) json.get("error");
-        assertTrue(message != null && !message.isBlank(), r);
+        assertTrue(message != null && !message.isBlank(), body);
+        assertFalse(body.contains("\tat ") || body.contains("Exception") || body.contains(".java:"),
+                "no stack trace or exception name: " + body);
         return message;
     }
 
