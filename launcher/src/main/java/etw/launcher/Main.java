@@ -33,8 +33,13 @@ public final class Main {
     /** Exit code when a command is stopped before it finished and no signal says otherwise. */
     static final int EXIT_UNFINISHED = 1;
 
-    /** Held so the level set on it is not lost to garbage collection (java.util.logging keeps loggers weakly). */
-    private static final Logger SPI_FLY_LOG = Logger.getLogger("org.apache.aries.spifly");
+    /**
+     * Held so the level set on it is not lost to garbage collection (java.util.logging keeps loggers weakly); in a
+     * class of its own so that short commands do not start java.util.logging.
+     */
+    private static final class SpiFlyLog {
+        static final Logger LOG = Logger.getLogger("org.apache.aries.spifly");
+    }
 
     private Main() {
     }
@@ -88,9 +93,22 @@ public final class Main {
         props.put("etw.workspace", options.workspace().toString());
         props.put("etw.log", caches.logFile().toString());
         List<String> args = options.args();
-        if (!args.isEmpty() && args.get(0).equals("workbench")) code = workbench(home, caches, props, args.subList(1, args.size()), guard);
-        else if (!args.isEmpty() && args.get(0).equals("node")) code = Node.run(home, caches, props, args.subList(1, args.size()), guard);
-        else code = command(home, caches, props, args.toArray(String[]::new), guard);
+        String first = args.isEmpty() ? "" : args.get(0);
+        if (first.equals("workbench")) code = workbench(home, caches, props, args.subList(1, args.size()), guard);
+        else if (first.equals("node")) code = Node.run(home, caches, props, args.subList(1, args.size()), guard);
+        else if (first.equals("daemon") && args.size() == 2 && args.get(1).equals("serve")) {
+            guard.finished(); // a daemon's normal end is a signal or its idle time
+            code = Daemon.serve(home, caches, props);
+        }
+        else if (first.equals("daemon")) code = Daemon.control(home, caches, args.subList(1, args.size()));
+        else if (Daemon.eligible(args)) {
+            Integer served = Daemon.tryRun(home, caches, Path.of("").toAbsolutePath(), options.workspace(), args);
+            if (served != null) code = served;
+            else {
+                code = command(home, caches, props, args.toArray(String[]::new), guard);
+                Daemon.startInBackground(home, caches);
+            }
+        } else code = command(home, caches, props, args.toArray(String[]::new), guard);
         guard.finished();
         System.exit(code);
     }
@@ -137,7 +155,7 @@ public final class Main {
             return 2;
         }
         open = rest.remove("--public");
-        List<String> features = new ArrayList<>(Runtime.BASE_FEATURES);
+        List<String> features = new ArrayList<>(Features.BASE);
         features.add("workbench");
         String clusterProblem = Node.workbenchOptions(rest, props, features);
         if (clusterProblem != null) {
@@ -156,7 +174,7 @@ public final class Main {
         }
         // the web server's libraries log every start at INFO; warnings and errors are what a user needs
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        SPI_FLY_LOG.setLevel(Level.WARNING);
+        SpiFlyLog.LOG.setLevel(Level.WARNING);
         props.put("org.osgi.service.http.port", Integer.toString(port));
         props.put("org.apache.felix.http.host", host);
         props.put("gosh.args", "--nointeractive");

@@ -17,7 +17,9 @@ final class Node {
     static final String FEATURE = "cluster";
 
     /** Held so the level set on it is not lost to garbage collection (java.util.logging keeps loggers weakly). */
-    private static final java.util.logging.Logger HAZELCAST_LOG = java.util.logging.Logger.getLogger("com.hazelcast");
+    private static final class HazelcastLog {
+        static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("com.hazelcast");
+    }
 
     private Node() {
     }
@@ -27,14 +29,14 @@ final class Node {
      * node and the coordinator print what a user needs (members joining and leaving, jobs, refusals) themselves.
      */
     private static void quietHazelcast() {
-        HAZELCAST_LOG.setLevel(java.util.logging.Level.SEVERE);
+        HazelcastLog.LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
     /** The features a one-shot command needs: the base ones, and the cluster's when it is asked for. */
     static List<String> features(String[] args) {
-        if (!Arrays.asList(args).contains("--cluster")) return Runtime.BASE_FEATURES;
+        if (!Arrays.asList(args).contains("--cluster")) return Features.BASE;
         quietHazelcast();
-        List<String> features = new ArrayList<>(Runtime.BASE_FEATURES);
+        List<String> features = new ArrayList<>(Features.BASE);
         features.add(FEATURE);
         return features;
     }
@@ -70,7 +72,7 @@ final class Node {
     @SuppressWarnings("unchecked")
     static int run(Path home, Caches caches, Map<String, String> props, List<String> args, ExitGuard guard) {
         quietHazelcast();
-        List<String> features = new ArrayList<>(Runtime.BASE_FEATURES);
+        List<String> features = new ArrayList<>(Features.BASE);
         features.add(FEATURE);
         Path cache = null;
         try {

@@ -56,7 +56,7 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public final class Runtime implements AutoCloseable {
     /** Features every command needs. */
-    static final List<String> BASE_FEATURES = List.of("core", "models", "teaching");
+    static final List<String> BASE_FEATURES = Features.BASE;
     private static final long SERVICE_TIMEOUT_MS = 10_000;
     private static final String ONE_SHOT_LOCATION = "etw-plugin:";
     private static final Pattern FILTER_VALUE = Pattern.compile("\\((osgi\\.wiring\\.package|osgi\\.wiring\\.bundle|osgi\\.identity|osgi\\.ee)=([^)]*)\\)");

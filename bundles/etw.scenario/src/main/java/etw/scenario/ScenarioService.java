@@ -60,6 +60,8 @@ public final class ScenarioService {
     private final Supplier<List<ScenarioLibrary>> libraries;
     private final Workspace workspace;
     private final Access access;
+    /** LOCAL: the folder relative file names resolve against (the user's current folder). */
+    private final Path base;
     private volatile List<String> warnings = List.of();
 
     /**
@@ -68,9 +70,19 @@ public final class ScenarioService {
      * @param access         {@link Access#LOCAL} for the CLI, {@link Access#REMOTE} for HTTP
      */
     public ScenarioService(Supplier<List<ScenarioLibrary>> libraries, Path workspaceOrNull, Access access) {
+        this(libraries, workspaceOrNull, access, Path.of(""));
+    }
+
+    /**
+     * @param base the folder a relative file name is relative to (the user's current folder; a resident
+     *        process serving several users' commands cannot take its own)
+     * @see #ScenarioService(Supplier, Path, Access)
+     */
+    public ScenarioService(Supplier<List<ScenarioLibrary>> libraries, Path workspaceOrNull, Access access, Path base) {
         this.libraries = libraries;
         this.workspace = workspaceOrNull == null ? null : new Workspace(workspaceOrNull);
         this.access = access;
+        this.base = base.toAbsolutePath();
     }
 
     /** The canned scenarios, then the saved ones, each sorted by name. */
@@ -147,7 +159,7 @@ public final class ScenarioService {
      */
     public Scenario parse(String text, String sourceName) throws ScenarioException {
         String checked = ScenarioText.check(text, sourceName, Limits.MAX_SCENARIO_BYTES);
-        Path dir = workspace != null ? workspace.folder() : access == Access.LOCAL ? Path.of("").toAbsolutePath() : null;
+        Path dir = workspace != null ? workspace.folder() : access == Access.LOCAL ? base : null;
         return ScenarioParser.parse(new ScenarioParser.Loaded(checked, sourceName, null, null, dir), resolver());
     }
 
@@ -204,7 +216,7 @@ public final class ScenarioService {
         if (c != null) return canned(c);
         boolean looksLikeFile = ref.endsWith(".yaml") || ref.endsWith(".yml") || ref.contains("/") || ref.contains("\\");
         if (access == Access.LOCAL && looksLikeFile) {
-            Optional<ScenarioParser.Loaded> file = path(null, ref);
+            Optional<ScenarioParser.Loaded> file = path(base, ref, ref);
             if (file.isPresent()) return file.get();
         }
         String name = Workspace.scenarioName(ref);
@@ -218,16 +230,16 @@ public final class ScenarioService {
                 + (access == Access.LOCAL ? ". To run a file, give its path ending in .yaml." : "."));
     }
 
-    /** LOCAL: the scenario file at {@code ref} (relative to {@code dir}), or empty if there is none. */
-    private static Optional<ScenarioParser.Loaded> path(Path dir, String ref) throws ScenarioException {
+    /** LOCAL: the scenario file at {@code ref} (relative to {@code dir}), called {@code name}, or empty if there is none. */
+    private static Optional<ScenarioParser.Loaded> path(Path dir, String ref, String name) throws ScenarioException {
         Path p;
         try {
-            p = dir == null ? Path.of(ref) : dir.resolve(ref);
+            p = dir.resolve(ref);
         } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
         try {
-            return Optional.of(ScenarioParser.load(p, dir == null || Path.of(ref).isAbsolute() ? ref : p.toString()));
+            return Optional.of(ScenarioParser.load(p, name));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -263,6 +275,16 @@ public final class ScenarioService {
         }
     }
 
+    /** LOCAL: a parent scenario file named relative to its variant's folder (or the current folder). */
+    private Optional<ScenarioParser.Loaded> parentFile(Path dir, String ref) throws ScenarioException {
+        if (dir == null) return path(base, ref, ref);
+        try {
+            return path(dir, ref, Path.of(ref).isAbsolute() ? ref : dir.resolve(ref).toString());
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
     private ScenarioParser.Resolver resolver() {
         return new ScenarioParser.Resolver() {
             @Override
@@ -270,7 +292,7 @@ public final class ScenarioService {
                 CannedScenario c = canned().get(ref);
                 if (c != null) return Optional.of(canned(c));
                 if (access == Access.LOCAL && variant.dir() != null) {
-                    Optional<ScenarioParser.Loaded> file = path(variant.dir(), ref);
+                    Optional<ScenarioParser.Loaded> file = parentFile(variant.dir(), ref);
                     if (file.isPresent()) return file;
                 }
                 String name = Workspace.scenarioName(ref);
@@ -281,7 +303,7 @@ public final class ScenarioService {
                                 + "workbench, extends names a canned scenario or one saved in the workspace");
                     return Optional.empty();
                 }
-                return path(variant.dir(), ref);
+                return parentFile(variant.dir(), ref);
             }
 
             @Override
@@ -292,7 +314,7 @@ public final class ScenarioService {
                     if (workspace == null) throw new ScenarioException("this workbench has no workspace folder, so scenarios cannot read files");
                     return workspace.dataFile(name);
                 }
-                return scenario.dir() == null ? Path.of(name) : scenario.dir().resolve(name);
+                return (scenario.dir() == null ? base : scenario.dir()).resolve(name);
             }
         };
     }

@@ -110,6 +110,10 @@ final class Cli {
                                            --yaml prints the scenario as it runs (parents resolved), --file
                                            the scenario file as written, with its comments
               help                         this text
+              daemon status|stop           the background process that keeps the workbench loaded
+                                           between commands, so short ones start quickly (it stops
+                                           after 30 idle minutes; ETW_DAEMON=off runs every command
+                                           in its own process)
 
             Options for every command:
               --workspace DIR              where saved scenarios and their data files live (default:
@@ -138,6 +142,8 @@ final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
+    /** The user's current folder: relative paths on the command line are relative to it. */
+    private final Path cwd;
     private boolean debug;
 
     /**
@@ -147,6 +153,13 @@ final class Cli {
      */
     Cli(Supplier<List<InstalledModel>> models, ScenarioService scenarios, Supplier<List<String>> problems,
         PrintStream out, PrintStream err, boolean interactive) {
+        this(models, scenarios, problems, out, err, interactive, Path.of(""));
+    }
+
+    /** @param cwd the user's current folder, which relative paths on the command line are relative to */
+    Cli(Supplier<List<InstalledModel>> models, ScenarioService scenarios, Supplier<List<String>> problems,
+        PrintStream out, PrintStream err, boolean interactive, Path cwd) {
+        this.cwd = cwd.toAbsolutePath();
         this.problems = problems;
         this.interactive = interactive;
         this.models = models;
@@ -184,7 +197,7 @@ final class Cli {
                 case "ensemble" -> ensemble(args);
                 case "report" -> report(args);
                 case "validate" -> new ValidateCommand(models, scenarios, out).run(args);
-                case "sensitivity" -> new SensitivityCommand(models, out, err, interactive).run(args, rest -> {
+                case "sensitivity" -> new SensitivityCommand(models, out, err, interactive, cwd).run(args, rest -> {
                     Changes c = changes(rest);
                     return load(oneScenario(rest, "sensitivity"), c);
                 });
@@ -256,7 +269,7 @@ final class Cli {
         String seedText = option(args, "--seed", null);
         String threadsText = option(args, "--threads", null);
         String cluster = option(args, "--cluster", null);
-        String secretFile = option(args, "--secret-file", null);
+        String secretFile = absolute(option(args, "--secret-file", null), "--secret-file");
         Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "ensemble"), with);
         Path dir = path(outDir, "--out");
@@ -310,7 +323,7 @@ final class Cli {
         String file = option(args, "-o", null);
         Changes with = changes(args);
         Scenario scenario = load(oneScenario(args, "report"), with);
-        Path target = file != null ? path(file, "-o") : resolve(Path.of("results"), scenario, ".html");
+        Path target = file != null ? path(file, "-o") : resolve(cwd.resolve("results"), scenario, ".html");
         List<Result> results = new ArrayList<>();
         Wiring wiring = Wiring.wire(scenario, models.get());
         results.add(wiring.run(Duration.ofSeconds(10)));
@@ -327,7 +340,7 @@ final class Cli {
         }
         if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
         List<etw.io.SensitivityTable> sensitivity = sensitivityText == null ? List.of()
-                : new SensitivityCommand(models, out, err, interactive).reportTables(scenario, positive(sensitivityText, "--sensitivity"));
+                : new SensitivityCommand(models, out, err, interactive, cwd).reportTables(scenario, positive(sensitivityText, "--sensitivity"));
         HtmlReport.write(results, bands, sensitivity, target, headlines(wiring));
         for (Result r : results) printWarnings(r);
         this.out.println("Wrote " + SafeText.of(target.toString()) + " (" + results.size() + " scenario(s)"
@@ -837,9 +850,14 @@ final class Cli {
         return v;
     }
 
-    private static Path path(String text, String what) throws UsageException {
+    /** A path option as an absolute path (for code that takes it as text), or null if absent. */
+    private String absolute(String text, String what) throws UsageException {
+        return text == null ? null : path(text, what).toString();
+    }
+
+    private Path path(String text, String what) throws UsageException {
         try {
-            return Path.of(text);
+            return cwd.resolve(text);
         } catch (InvalidPathException e) {
             throw new UsageException(what + " '" + SafeText.of(text) + "' is not a valid path: " + e.getReason());
         }

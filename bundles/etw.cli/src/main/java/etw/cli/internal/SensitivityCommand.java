@@ -57,8 +57,15 @@ final class SensitivityCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean interactive;
+    /** The user's current folder: {@code --out} and {@code --secret-file} are relative to it. */
+    private final Path cwd;
 
     SensitivityCommand(Supplier<List<InstalledModel>> models, PrintStream out, PrintStream err, boolean interactive) {
+        this(models, out, err, interactive, Path.of(""));
+    }
+
+    SensitivityCommand(Supplier<List<InstalledModel>> models, PrintStream out, PrintStream err, boolean interactive, Path cwd) {
+        this.cwd = cwd.toAbsolutePath();
         this.models = models;
         this.out = out;
         this.err = err;
@@ -85,6 +92,7 @@ final class SensitivityCommand {
         String secretFile = option(args, "--secret-file", null);
         if (secretFile != null && cluster == null)
             throw new UsageException("--secret-file goes with --cluster HOST:PORT[,...] (the members to run on)");
+        if (secretFile != null) secretFile = pathIn(secretFile, "--secret-file").toString();
         Scenario scenario = loader.load(args);
         long seed = seedText == null ? scenario.seed() : seed(seedText);
         Path csv = csvPath(outDir, scenario);
@@ -220,9 +228,18 @@ final class SensitivityCommand {
         }
     }
 
-    private static Path csvPath(String outDir, Scenario scenario) throws UsageException {
+    /** {@code text} as a path relative to the user's current folder. */
+    private Path pathIn(String text, String what) throws UsageException {
         try {
-            return OutputNames.resolve(Path.of(outDir), scenario.name(), ".sensitivity.csv");
+            return cwd.resolve(text);
+        } catch (InvalidPathException e) {
+            throw new UsageException(what + " '" + SafeText.of(text) + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    private Path csvPath(String outDir, Scenario scenario) throws UsageException {
+        try {
+            return OutputNames.resolve(cwd.resolve(outDir), scenario.name(), ".sensitivity.csv");
         } catch (InvalidPathException e) {
             throw new UsageException("--out '" + SafeText.of(outDir) + "' is not a valid path: " + e.getReason());
         } catch (IllegalArgumentException e) {

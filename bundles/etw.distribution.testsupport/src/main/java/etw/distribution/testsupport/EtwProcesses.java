@@ -100,8 +100,9 @@ public final class EtwProcesses implements AutoCloseable {
     }
 
     /**
-     * {@code home/bin/etw args...} run in the work folder with {@code ETW_CACHE=cache} and without the caller's
-     * {@code ETW_JAVA_OPTS}; the caller sets where its output goes and starts it with {@link #start(ProcessBuilder)}.
+     * {@code home/bin/etw args...} run in the work folder with {@code ETW_CACHE=cache}, without the caller's
+     * {@code ETW_JAVA_OPTS}, and in its own process ({@code ETW_DAEMON=off}: a test that wants the daemon sets it
+     * on); the caller sets where its output goes and starts it with {@link #start(ProcessBuilder)}.
      */
     public ProcessBuilder command(Path home, Path cache, List<String> args) {
         List<String> command = new ArrayList<>();
@@ -110,6 +111,7 @@ public final class EtwProcesses implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
         pb.environment().put("ETW_CACHE", cache.toString());
         pb.environment().remove("ETW_JAVA_OPTS");
+        pb.environment().put("ETW_DAEMON", "off");
         return pb;
     }
 
