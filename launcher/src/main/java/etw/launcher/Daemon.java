@@ -57,6 +57,7 @@ final class Daemon {
     /** Commands that may run long or need more than the base features: they always run in their own process. */
     private static final Set<String> OWN_PROCESS = Set.of("workbench", "node", "daemon", "ensemble", "sensitivity", "validate");
     private static final long CHECK_MILLIS = 5_000;
+    private static final long WARM_UP_MILLIS = 6_000;
 
     private final Path home;
     private final Caches caches;
@@ -244,22 +245,25 @@ final class Daemon {
     }
 
     /**
-     * A few commands into nothing before the first user's: their classes loaded and their paths compiled, the first
-     * real command is as quick as the later ones.
+     * The commands a class runs most, into nothing, before the first user's: their classes loaded and their paths
+     * compiled, the first real commands are as quick as the later ones. Three rounds, or as many as fit in
+     * {@value #WARM_UP_MILLIS} ms.
      */
     private void warmUp() throws LaunchException {
-        Path out = caches.base().resolve("daemon").resolve(key + ".warm-up");
+        Path out = folder(caches).resolve(key + ".warm-up");
         PrintStream nothing = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         List<List<String>> commands = List.of(List.of("models"), List.of("scenarios"), List.of("explain", "pue"),
-                List.of("show", "baseline", "Final Energy|Electricity"),
-                List.of("run", "baseline", "--out", out.toString()), List.of("run", "baseline", "--out", out.toString()));
-        for (List<String> args : commands) command(args.toArray(String[]::new), home.toString(), home.resolve("scenarios").toString(),
-                nothing, nothing, false, Charset.defaultCharset());
+                List.of("show", "baseline", "Emissions|CO2|Energy|Supply|Electricity", "--region", "World"),
+                List.of("run", "baseline", "--out", out.toString()), List.of("compare", "baseline", "ai-boom"));
+        long end = System.nanoTime() + WARM_UP_MILLIS * 1_000_000L;
+        for (int round = 0; round < 3 && System.nanoTime() < end; round++)
+            for (List<String> args : commands)
+                command(args.toArray(String[]::new), home.toString(), home.resolve("scenarios").toString(), nothing, nothing, false);
         Caches.deleteQuietly(out);
     }
 
-    private int command(String[] args, String cwd, String workspace, PrintStream out, PrintStream err, boolean interactive,
-            Charset charset) throws LaunchException {
+    private int command(String[] args, String cwd, String workspace, PrintStream out, PrintStream err, boolean interactive)
+            throws LaunchException {
         Map<String, Object> context = new HashMap<>();
         context.put("etw.args", args);
         context.put("etw.cwd", cwd);
@@ -316,11 +320,12 @@ final class Daemon {
             return;
         }
         Thread worker = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
         Thread hangUp = new Thread(() -> {
             try {
                 // the user's etw is gone (Ctrl-C): stop what can be stopped (read on the channel itself: the stream
                 // of Channels.newInputStream would hold the lock its writes need)
-                if (client.read(ByteBuffer.allocate(1)) < 0) worker.interrupt();
+                if (client.read(ByteBuffer.allocate(1)) < 0 && running.get()) worker.interrupt();
             } catch (IOException e) {
                 // closed when the command ends
             }
@@ -334,7 +339,7 @@ final class Daemon {
             userErr.flush();
             int code;
             try {
-                code = command(args, cwd, workspace, userOut, userErr, interactive, charset);
+                code = command(args, cwd, workspace, userOut, userErr, interactive);
             } catch (LaunchException e) {
                 userErr.println("etw: " + e.getMessage());
                 code = 3;
@@ -344,8 +349,11 @@ final class Daemon {
             }
             userOut.flush();
             userErr.flush();
+            running.set(false);
+            Thread.interrupted();
             exit(out, code);
         } finally {
+            running.set(false);
             served.incrementAndGet();
             lastUsed = System.nanoTime();
             Thread.interrupted();
