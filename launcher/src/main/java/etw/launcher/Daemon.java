@@ -47,8 +47,8 @@ import sun.misc.Signal;
  * may enter. It leaves, deleting its socket, when idle for {@code ETW_DAEMON_IDLE_MINUTES} (default 30), when a
  * jar of the distribution changes, when a plugin jar changes (it answers that command "stale", so the command runs
  * in its own process and a fresh daemon follows), and on {@code etw daemon stop}. It runs one command at a time;
- * a command that finds it busy runs in its own process. Every command still sees the plugin lines a one-shot start
- * prints ("plugin X installed", "plugin Y left out"): the daemon replays what its start printed.
+ * a command that finds it busy runs in its own process. Every command still sees the lines a one-shot start
+ * prints ("plugin X installed", "plugin Y left out", a component that failed): see {@link Console}.
  */
 final class Daemon {
     static final String ENV = "ETW_DAEMON";
@@ -72,8 +72,8 @@ final class Daemon {
     private volatile String leaveReason = "";
     private ServerSocketChannel server;
     private Runtime runtime;
-    /** What the framework's start printed for the user (plugin lines), replayed before every command. */
-    private byte[] startLines = new byte[0];
+    /** Where the framework's lines for the user go (plugin lines, components that fail). */
+    private final Console console = new Console();
 
     private Daemon(Path home, Caches caches, String key) throws IOException {
         this.home = home;
@@ -109,13 +109,16 @@ final class Daemon {
 
     /**
      * What a daemon's socket is named after: the distribution (its folder and the path, size and time of every jar
-     * in lib/ and the base features), the java binary and its version, and ETW_JAVA_OPTS. A change to any of them
-     * means another daemon.
+     * in lib/ and the base features), the java binary and its version, ETW_JAVA_OPTS, and the locale and time zone
+     * variables. A change to any of them means another daemon.
      */
     static String key(Path home) throws IOException {
         StringBuilder b = new StringBuilder(home.toString()).append('\n')
                 .append(System.getProperty("java.home")).append(' ').append(System.getProperty("java.vm.version")).append('\n')
                 .append(String.valueOf(System.getenv("ETW_JAVA_OPTS"))).append('\n');
+        // what the JVM takes its default locale, charset and time zone from: a daemon formats as its start was told
+        for (String v : new String[] {"LANG", "LC_ALL", "LC_CTYPE", "LC_NUMERIC", "LC_TIME", "TZ"})
+            b.append(v).append('=').append(String.valueOf(System.getenv(v))).append('\n');
         stat(home.resolve("lib"), b);
         for (String feature : Features.BASE) stat(home.resolve("features").resolve(feature), b);
         // FNV-1a: a name, not a secret (the folder's permissions keep others out); MessageDigest costs 20 ms to load
@@ -206,10 +209,7 @@ final class Daemon {
             cache = caches.frameworkCache();
             Map<String, String> config = new HashMap<>(props);
             config.put("ds.delayed.keepInstances", "true"); // the command line and the models stay ready between commands
-            ByteArrayOutputStream lines = new ByteArrayOutputStream();
-            PrintStream console = new PrintStream(new Tee(lines, System.err), true, Charset.defaultCharset());
-            runtime = Runtime.start(home, cache, console, Features.BASE, config);
-            startLines = lines.toByteArray();
+            runtime = Runtime.start(home, cache, new PrintStream(console, true, Charset.defaultCharset()), Features.BASE, config);
             warmUp();
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             Files.deleteIfExists(socket);
@@ -227,7 +227,7 @@ final class Daemon {
                     if (leaving) break;
                     throw e;
                 }
-                Thread t = new Thread(() -> serve(client), "etw-daemon-command");
+                Thread t = new Thread(() -> answer(client), "etw-daemon-command");
                 t.start();
             }
             System.err.println("etw daemon: leaving (" + leaveReason + ")");
@@ -280,7 +280,7 @@ final class Daemon {
     }
 
     /** One connection: a request, then frames of output and the exit code. */
-    private void serve(SocketChannel client) {
+    private void answer(SocketChannel client) {
         try (client; DataInputStream in = new DataInputStream(Channels.newInputStream(client));
              DataOutputStream out = new DataOutputStream(new BufferedOutputStream(output(client)))) {
             if (in.readInt() != MAGIC) return;
@@ -334,9 +334,11 @@ final class Daemon {
             hangUp.setDaemon(true);
             hangUp.start();
             PrintStream userOut = new PrintStream(new Frames(out, OUT), false, charset);
-            PrintStream userErr = new PrintStream(new Frames(out, ERR), true, charset);
-            userErr.write(startLines);
+            Frames errFrames = new Frames(out, ERR);
+            PrintStream userErr = new PrintStream(errFrames, true, charset);
+            userErr.write(console.lines());
             userErr.flush();
+            console.user = errFrames;
             int code;
             try {
                 code = command(args, cwd, workspace, userOut, userErr, interactive);
@@ -353,6 +355,7 @@ final class Daemon {
             Thread.interrupted();
             exit(out, code);
         } finally {
+            console.user = null;
             running.set(false);
             served.incrementAndGet();
             lastUsed = System.nanoTime();
@@ -492,32 +495,50 @@ final class Daemon {
         }
     }
 
-    /** Writes to both: the start's console lines are kept for the users and go to the daemon's log. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
+    /**
+     * The framework's console. Every line goes to the daemon's log and is kept: a one-shot command prints such
+     * lines (plugin installed or left out, a component that failed) at its start, and the framework says each only
+     * once, so every command the daemon serves gets the kept lines first; a line said during a command goes to
+     * that command's user too.
+     */
+    private static final class Console extends OutputStream {
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        volatile OutputStream user;
 
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
+        @Override
+        public synchronized void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
-        public void write(int x) throws IOException {
-            a.write(x);
-            b.write(x);
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            kept.write(b, off, len);
+            System.err.write(b, off, len);
+            OutputStream u = user;
+            if (u != null) {
+                try {
+                    u.write(b, off, len);
+                } catch (IOException e) {
+                    // the user is gone; the line is kept for the next one
+                }
+            }
         }
 
         @Override
-        public void write(byte[] x, int off, int len) throws IOException {
-            a.write(x, off, len);
-            b.write(x, off, len);
+        public synchronized void flush() throws IOException {
+            System.err.flush();
+            OutputStream u = user;
+            if (u != null) {
+                try {
+                    u.flush();
+                } catch (IOException e) {
+                    // as above
+                }
+            }
         }
 
-        @Override
-        public void flush() throws IOException {
-            a.flush();
-            b.flush();
+        synchronized byte[] lines() {
+            return kept.toByteArray();
         }
     }
 

@@ -163,6 +163,43 @@ class DaemonIT {
     }
 
     @Test
+    void aFailingPluginComponentIsReportedByEveryCommandTheDaemonServes() throws Exception {
+        TestJars.failingComponent(home.resolve("plugins").resolve("acme.jar"), "acme.Model", "no licence for the acme model");
+        String line = "etw: plugin acme.jar: component acme.Model failed to activate: IllegalStateException: no licence for the acme model";
+        Result own = etw("on", work, "models");
+        assertTrue(own.err().contains(line), own.err());
+        awaitDaemon();
+        for (String command : List.of("models", "scenarios")) {
+            Result r = etw("on", work, command);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains(line), command + ": " + r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith(line)).count(), "once: " + r.err());
+        }
+        assertTrue(served() >= 2);
+    }
+
+    @Test
+    void aUserWhoLeavesMidCommandLeavesTheDaemonServing() throws Exception {
+        etw("on", work, "scenarios");
+        awaitDaemon();
+        int before = served();
+        for (int i = 0; i < 3; i++) {
+            ProcessBuilder pb = etw.command(home, cache, List.of("compare", "baseline", "ai-boom", "net-zero-2050"))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("ETW_DAEMON", "on");
+            pb.environment().remove("CI");
+            Process p = etw.start(pb);
+            Thread.sleep(250 + 100L * i); // the client's JVM starts, connects, and the daemon is at work
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+        }
+        Result after = etw("on", work, "run", "baseline", "--out", "out");
+        assertEquals(0, after.code(), after.err());
+        assertTrue(after.out().contains("Scenario baseline"), after.out());
+        assertTrue(served() > before, "served by the daemon");
+    }
+
+    @Test
     void stopAndStatusSayWhatThereIs() throws Exception {
         Result none = etw("on", work, "daemon", "status");
         assertEquals(0, none.code());

@@ -159,7 +159,7 @@ final class Cli {
     /** @param cwd the user's current folder, which relative paths on the command line are relative to */
     Cli(Supplier<List<InstalledModel>> models, ScenarioService scenarios, Supplier<List<String>> problems,
         PrintStream out, PrintStream err, boolean interactive, Path cwd) {
-        this.cwd = cwd.toAbsolutePath();
+        this.cwd = cwd.toAbsolutePath().normalize();
         this.problems = problems;
         this.interactive = interactive;
         this.models = models;
@@ -257,9 +257,9 @@ final class Cli {
             out.println("Changed with --set: " + with.sets().stream().map(x -> SafeText.of(x.model() + "." + x.parameter()
                     + " = " + x.text().substring(x.text().indexOf('=') + 1).strip())).collect(Collectors.joining("; ")));
         out.println();
-        out.println("Wrote " + SafeText.of(written.csv().toString()) + " (IAMC CSV: " + result.variables().size()
+        out.println("Wrote " + SafeText.of(shown(cwd, written.csv())) + " (IAMC CSV: " + result.variables().size()
                 + " variables x " + result.regions().size() + " region(s) x " + scenario.yearCount() + " years) and "
-                + SafeText.of(written.manifest().toString()));
+                + SafeText.of(shown(cwd, written.manifest())));
         return OK;
     }
 
@@ -311,7 +311,7 @@ final class Cli {
             }
         }
         out.println();
-        out.println("Wrote " + SafeText.of(csv.toString()) + " (IAMC CSV; the Scenario column names the percentile)");
+        out.println("Wrote " + SafeText.of(shown(cwd, csv)) + " (IAMC CSV; the Scenario column names the percentile)");
         return OK;
     }
 
@@ -343,7 +343,7 @@ final class Cli {
                 : new SensitivityCommand(models, out, err, interactive, cwd).reportTables(scenario, positive(sensitivityText, "--sensitivity"));
         HtmlReport.write(results, bands, sensitivity, target, headlines(wiring));
         for (Result r : results) printWarnings(r);
-        this.out.println("Wrote " + SafeText.of(target.toString()) + " (" + results.size() + " scenario(s)"
+        this.out.println("Wrote " + SafeText.of(shown(cwd, target)) + " (" + results.size() + " scenario(s)"
                 + (bands == null ? "" : ", ensemble of " + bands.samples() + " samples") + "); open it in a browser or print it");
         return OK;
     }
@@ -848,6 +848,12 @@ final class Cli {
         args.remove(i + 1);
         args.remove(i);
         return v;
+    }
+
+    /** A file as the user names it: relative to their current folder when it is inside it. */
+    static String shown(Path cwd, Path file) {
+        Path p = file.toAbsolutePath().normalize();
+        return p.startsWith(cwd) && !p.equals(cwd) ? cwd.relativize(p).toString() : p.toString();
     }
 
     /** A path option as an absolute path (for code that takes it as text), or null if absent. */

@@ -65,7 +65,7 @@ final class SensitivityCommand {
     }
 
     SensitivityCommand(Supplier<List<InstalledModel>> models, PrintStream out, PrintStream err, boolean interactive, Path cwd) {
-        this.cwd = cwd.toAbsolutePath();
+        this.cwd = cwd.toAbsolutePath().normalize();
         this.models = models;
         this.out = out;
         this.err = err;
@@ -132,7 +132,7 @@ final class SensitivityCommand {
                     + "parameters that matter from those that do not.");
         writeCsv(csv, a);
         out.println();
-        out.println("Wrote " + SafeText.of(csv.toString()) + " (one row per output and parameter)");
+        out.println("Wrote " + SafeText.of(Cli.shown(cwd, csv)) + " (one row per output and parameter)");
         return Cli.OK;
     }
 

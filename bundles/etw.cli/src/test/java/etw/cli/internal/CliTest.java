@@ -63,6 +63,21 @@ class CliTest {
     }
 
     @Test
+    void relativePathsAreTheUsersFolderNotTheProcesses(@TempDir Path dir) throws Exception {
+        // as the launcher's daemon runs a command: for a user in another folder than its own
+        Files.writeString(dir.resolve("mine.yaml"), "name: mine\nextends: baseline\n");
+        List<InstalledModel> models = ServiceLoader.load(Model.class).stream().map(p -> InstalledModel.onClasspath(p.get())).toList();
+        ScenarioService scenarios = new ScenarioService(() -> List.of(new TeachingScenarios()), dir.resolve("ws"),
+                ScenarioService.Access.LOCAL, dir);
+        int code = new Cli(() -> models, scenarios, () -> problems, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false, dir).run(new String[] {"run", "mine.yaml", "--out", "res"});
+        assertEquals(0, code, err());
+        assertTrue(Files.exists(dir.resolve("res").resolve("mine.csv")));
+        assertTrue(out().contains("Wrote " + Path.of("res", "mine.csv") + " "), "named as the user named it: " + out());
+        assertFalse(Files.exists(Path.of("res")), "nothing in the process's own folder");
+    }
+
+    @Test
     void badInputGivesOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         assertEquals(2, etw("run", "no-such-scenario"));
         assertEquals(1, err().lines().count(), err());
