@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToIntFunction;
@@ -231,6 +232,11 @@ final class Daemon {
                 t.start();
             }
             System.err.println("etw daemon: leaving (" + leaveReason + ")");
+            // a command still running finishes first; none starts after this (it finds the daemon busy)
+            if (!busy.tryLock(2, TimeUnit.MINUTES)) System.err.println("etw daemon: a command did not finish within 2 minutes");
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 0;
         } catch (LaunchException e) {
             System.err.println("etw daemon: " + e.getMessage());

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * The {@code etw} command: boots an embedded Felix with the distribution's features and plugins, hands the
  * arguments to the command-line bundle, and exits with its code. {@code etw workbench} instead adds the
  * workbench feature, serves the web workbench and runs until stopped, installing and removing plugins as their
- * jars come and go (Apache Felix FileInstall).
+ * jars come and go (Apache Felix FileInstall). A short command goes to this user's {@link Daemon} when one runs,
+ * and starts one after it ran in its own process.
  * <p>
  * Global option {@code --workspace DIR} (anywhere on the line, removed before the command sees the arguments):
  * the folder of the user's saved scenarios, default {@code <current directory>/scenarios}; the bundles read its
@@ -99,8 +100,7 @@ public final class Main {
         else if (first.equals("daemon") && args.size() == 2 && args.get(1).equals("serve")) {
             guard.finished(); // a daemon's normal end is a signal or its idle time
             code = Daemon.serve(home, caches, props);
-        }
-        else if (first.equals("daemon")) code = Daemon.control(home, caches, args.subList(1, args.size()));
+        } else if (first.equals("daemon")) code = Daemon.control(home, caches, args.subList(1, args.size()));
         else if (Daemon.eligible(args)) {
             Integer served = Daemon.tryRun(home, caches, Path.of("").toAbsolutePath(), options.workspace(), args);
             if (served != null) code = served;

@@ -1,9 +1,9 @@
 package etw.cli.internal;
 
+import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,9 +30,8 @@ import etw.scenario.ScenarioService;
  * folder and the workspace the framework property names; returns the exit code.</li>
  * <li>{@code ToIntFunction<Map<String, Object>>}: a command of a resident process (the launcher's daemon) run for
  * a user elsewhere; returns the exit code. The map gives {@value #ARGS} (String[]), {@value #CWD} (the user's
- * current folder), {@value #WORKSPACE}
- * (absolute), {@value #OUT} and {@value #ERR} (PrintStreams to the user) and {@value #INTERACTIVE} (Boolean:
- * whether the user's standard error is a terminal).</li>
+ * current folder), {@value #WORKSPACE} (absolute), {@value #OUT} and {@value #ERR} (PrintStreams to the user) and
+ * {@value #INTERACTIVE} (Boolean: whether the user's standard error is a terminal).</li>
  * </ul>
  */
 @Component(service = {Function.class, ToIntFunction.class}, property = "etw.application=cli")
