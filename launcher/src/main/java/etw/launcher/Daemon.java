@@ -346,6 +346,7 @@ final class Daemon {
             userErr.flush();
             console.user = errFrames;
             int code;
+            long t0 = System.nanoTime();
             try {
                 code = command(args, cwd, workspace, userOut, userErr, interactive);
             } catch (LaunchException e) {
@@ -357,6 +358,7 @@ final class Daemon {
             }
             userOut.flush();
             userErr.flush();
+            System.err.printf("etw daemon: %s: exit %d in %.1f ms%n", String.join(" ", args), code, (System.nanoTime() - t0) / 1e6);
             running.set(false);
             Thread.interrupted();
             exit(out, code);
