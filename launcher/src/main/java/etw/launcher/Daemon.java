@@ -58,7 +58,7 @@ final class Daemon {
     /** Commands that may run long or need more than the base features: they always run in their own process. */
     private static final Set<String> OWN_PROCESS = Set.of("workbench", "node", "daemon", "ensemble", "sensitivity", "validate");
     private static final long CHECK_MILLIS = 5_000;
-    private static final long WARM_UP_MILLIS = 6_000;
+    private static final long WARM_UP_MILLIS = 10_000;
 
     private final Path home;
     private final Caches caches;
@@ -252,7 +252,7 @@ final class Daemon {
 
     /**
      * The commands a class runs most, into nothing, before the first user's: their classes loaded and their paths
-     * compiled, the first real commands are as quick as the later ones. Three rounds, or as many as fit in
+     * compiled, the first real commands are about as quick as the later ones. Five rounds, or as many as fit in
      * {@value #WARM_UP_MILLIS} ms.
      */
     private void warmUp() throws LaunchException {
@@ -262,7 +262,7 @@ final class Daemon {
                 List.of("show", "baseline", "Emissions|CO2|Energy|Supply|Electricity", "--region", "World"),
                 List.of("run", "baseline", "--out", out.toString()), List.of("compare", "baseline", "ai-boom"));
         long end = System.nanoTime() + WARM_UP_MILLIS * 1_000_000L;
-        for (int round = 0; round < 3 && System.nanoTime() < end; round++)
+        for (int round = 0; round < 5 && System.nanoTime() < end; round++)
             for (List<String> args : commands)
                 command(args.toArray(String[]::new), home.toString(), home.resolve("scenarios").toString(), nothing, nothing, false);
         Caches.deleteQuietly(out);
