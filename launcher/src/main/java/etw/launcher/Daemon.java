@@ -189,6 +189,9 @@ final class Daemon {
                 System.err.println("etw daemon: another daemon serves " + home + " already");
                 return 0;
             }
+            // whoever finds the lock held can tell which process holds it (etw daemon status|stop while it starts)
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException | UnsupportedOperationException e) {
             System.err.println("etw daemon: cannot prepare " + folder(caches) + ": " + e.getMessage());
             return 3;
@@ -645,9 +648,35 @@ final class Daemon {
                 // nobody answers: as if there were none
             }
         }
+        ProcessHandle starting = starting(caches, home);
+        if (starting != null) {
+            if (what.equals("stop")) {
+                starting.destroy(); // SIGTERM: it leaves as on any stop
+                System.out.println("etw: stopped the daemon (pid " + starting.pid() + ") while it was starting");
+            } else {
+                System.out.println("etw daemon: starting (pid " + starting.pid() + ") for " + home
+                        + "; it answers once it has loaded the workbench and warmed up, within about 10 s");
+            }
+            return 0;
+        }
         System.out.println("etw: no daemon is running for " + home + (what.equals("stop") ? "; nothing to stop" : "")
                 + (eligible(List.of("run")) ? "" : " (ETW_DAEMON=off, or CI is set: commands run in their own process)"));
         return 0;
+    }
+
+    /** The daemon that holds this distribution's lock without answering yet (it is starting), or null. */
+    private static ProcessHandle starting(Caches caches, Path home) {
+        try {
+            Path lockFile = lockFile(caches, key(home));
+            if (!Files.exists(lockFile)) return null;
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock free = channel.tryLock()) {
+                if (free != null) return null;
+            }
+            long pid = Long.parseLong(Files.readString(lockFile, StandardCharsets.US_ASCII).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
