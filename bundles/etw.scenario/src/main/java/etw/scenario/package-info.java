@@ -5,5 +5,5 @@
  * reads exogenous data from IAMC CSV files.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package etw.scenario;
