@@ -18,7 +18,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -141,12 +140,7 @@ final class Daemon {
             b.append("(no ").append(dir.getFileName()).append(")\n");
             return;
         }
-        List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.jar")) {
-            s.forEach(jars::add);
-        }
-        jars.sort(null);
-        for (Path jar : jars)
+        for (Path jar : Features.jars(dir))
             b.append(jar.getFileName()).append(' ').append(Files.size(jar)).append(' ').append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
     }
 

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URL;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,7 +129,7 @@ public final class Runtime implements AutoCloseable {
         for (String feature : features) {
             Path dir = home.resolve("features").resolve(feature);
             if (!Files.isDirectory(dir)) continue; // start() reports the missing folder
-            for (Path jar : jars(dir))
+            for (Path jar : Features.jars(dir))
                 b.append(jar.toUri()).append(' ').append(Files.size(jar)).append(' ').append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
         }
         return b.toString();
@@ -201,7 +200,7 @@ public final class Runtime implements AutoCloseable {
                 if (!Files.isDirectory(dir))
                     throw new LaunchException("feature folder " + dir + " is missing; rebuild with mvn package", null);
                 // by reference: the framework reads the jar in place instead of copying it into its cache
-                for (Path jar : jars(dir)) locations.add("reference:" + jar.toUri());
+                for (Path jar : Features.jars(dir)) locations.add("reference:" + jar.toUri());
             }
             List<Bundle> bundles = new ArrayList<>();
             if (reuse) {
@@ -433,7 +432,7 @@ public final class Runtime implements AutoCloseable {
     private void installPluginsOnce() throws IOException {
         if (!Files.isDirectory(plugins)) return;
         List<Bundle> installed = new ArrayList<>();
-        for (Path jar : jars(plugins)) {
+        for (Path jar : Features.jars(plugins)) {
             String name = jar.getFileName().toString();
             String refusal = PluginCheck.refusal(jar);
             if (refusal != null) {
@@ -572,15 +571,6 @@ public final class Runtime implements AutoCloseable {
     /** Kept for callers of the earlier API: long-running mode is chosen at {@link #start}. */
     public void watchPlugins(long periodMillis) {
         if (!watching) throw new IllegalStateException("start the runtime with a watch period to watch plugins/");
-    }
-
-    private static List<Path> jars(Path dir) throws IOException {
-        List<Path> jars = new ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.jar")) {
-            s.forEach(jars::add);
-        }
-        jars.sort(null);
-        return jars;
     }
 
     /** Runs a command through the command-line bundle and returns its exit code. */

@@ -862,6 +862,11 @@ final class Cli {
     }
 
     private Path path(String text, String what) throws UsageException {
+        return path(cwd, text, what);
+    }
+
+    /** The path option {@code what}'s value {@code text}, relative to the user's folder {@code cwd}. */
+    static Path path(Path cwd, String text, String what) throws UsageException {
         try {
             return cwd.resolve(text);
         } catch (InvalidPathException e) {

@@ -92,7 +92,7 @@ final class SensitivityCommand {
         String secretFile = option(args, "--secret-file", null);
         if (secretFile != null && cluster == null)
             throw new UsageException("--secret-file goes with --cluster HOST:PORT[,...] (the members to run on)");
-        if (secretFile != null) secretFile = pathIn(secretFile, "--secret-file").toString();
+        if (secretFile != null) secretFile = Cli.path(cwd, secretFile, "--secret-file").toString();
         Scenario scenario = loader.load(args);
         long seed = seedText == null ? scenario.seed() : seed(seedText);
         Path csv = csvPath(outDir, scenario);
@@ -225,15 +225,6 @@ final class SensitivityCommand {
             Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** {@code text} as a path relative to the user's current folder. */
-    private Path pathIn(String text, String what) throws UsageException {
-        try {
-            return cwd.resolve(text);
-        } catch (InvalidPathException e) {
-            throw new UsageException(what + " '" + SafeText.of(text) + "' is not a valid path: " + e.getReason());
         }
     }
 
