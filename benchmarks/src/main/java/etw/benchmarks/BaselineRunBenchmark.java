@@ -24,6 +24,7 @@ import etw.api.scenario.Scenario;
 import etw.engine.InstalledModel;
 import etw.engine.RunException;
 import etw.engine.Wiring;
+import etw.engine.WiringException;
 import etw.scenario.ScenarioParser;
 
 /**
@@ -40,12 +41,15 @@ import etw.scenario.ScenarioParser;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class BaselineRunBenchmark {
+    private List<InstalledModel> models;
+    private Scenario preview;
     private Wiring all;
     private Wiring demand;
+    private Wiring previewWiring;
 
     @Setup
     public void setUp() throws Exception {
-        List<InstalledModel> models = ServiceLoader.load(Model.class).stream()
+        models = ServiceLoader.load(Model.class).stream()
                 .map(p -> InstalledModel.onClasspath(p.get())).toList();
         String text;
         try (InputStream in = BaselineRunBenchmark.class.getResourceAsStream("/scenarios/baseline.yaml")) {
@@ -57,6 +61,9 @@ public class BaselineRunBenchmark {
             throw new IllegalStateException("baseline runs " + baseline.firstYear() + "-" + baseline.lastYear());
         all = Wiring.wire(baseline, models);
         demand = Wiring.wire(demandOnly(baseline), models);
+        preview = baseline.toBuilder(baseline.name()).parameter("etw.models.decarbonisation", "representative_days", 12)
+                .build();
+        previewWiring = Wiring.wire(preview, models);
     }
 
     /**
@@ -74,6 +81,24 @@ public class BaselineRunBenchmark {
     @Benchmark
     public Result baseline() throws RunException {
         return all.run();
+    }
+
+    /** The workbench's quick preview of a slider move: the power sector on 12 representative days, wired before. */
+    @Benchmark
+    public Result preview() throws RunException {
+        return previewWiring.run();
+    }
+
+    /** The quick preview as the workbench serves a slider move: wiring and the run. */
+    @Benchmark
+    public Result previewWireAndRun() throws WiringException, RunException {
+        return Wiring.wire(preview, models).run();
+    }
+
+    /** The wiring alone of the quick preview. */
+    @Benchmark
+    public Wiring previewWire() throws WiringException {
+        return Wiring.wire(preview, models);
     }
 
     @Benchmark
