@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,13 +24,8 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,30 +42,19 @@ class ExploreIT {
     private static final String CANONICAL_OVERRIDES = "const c = v => v !== null && typeof v === 'object' ? '{' + Object.keys(v).sort().map(k => JSON.stringify(k) + ':' + c(v[k])).join(',') + '}' : JSON.stringify(v); return c(window.etw.state.overrides);";
 
     private static WorkbenchProcess workbench;
+    private static Chromium chromium;
     private static WebDriver driver;
-    private static Path shots;
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = Files.isExecutable(BrowserIT.CHROMIUM) && Files.isExecutable(BrowserIT.CHROMEDRIVER);
-        if (System.getenv("CI") != null) assertTrue(present, "CI needs chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        assumeTrue(present, "headless Chromium is not installed (apt-get install -y chromium chromium-driver)");
+        chromium = Chromium.start();
+        driver = chromium.driver;
         workbench = WorkbenchProcess.start();
-        shots = Path.of(System.getProperty("etw.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
-        System.setProperty("webdriver.chrome.driver", BrowserIT.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory(workbench.home, "chromium-"), "--window-size=1600,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) driver.quit();
+        if (chromium != null) chromium.close();
         if (workbench != null) workbench.close();
     }
 
@@ -88,7 +70,7 @@ class ExploreIT {
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
     /** A script that ends by calling its last argument (done) with the answer. */
@@ -97,11 +79,11 @@ class ExploreIT {
     }
 
     private static WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return chromium.waiting(seconds);
     }
 
     private static void screenshot(String name) throws Exception {
-        Screenshots.save(driver, name);
+        chromium.screenshot(name);
     }
 
     private static long panels() {

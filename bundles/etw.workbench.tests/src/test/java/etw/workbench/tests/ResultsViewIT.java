@@ -3,25 +3,17 @@ package etw.workbench.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,43 +25,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ResultsViewIT {
     private static WorkbenchProcess workbench;
+    private static Chromium chromium;
     private static WebDriver driver;
-    private static Path shots;
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = Files.isExecutable(BrowserIT.CHROMIUM) && Files.isExecutable(BrowserIT.CHROMEDRIVER);
-        if (System.getenv("CI") != null) assertTrue(present, "CI needs chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-        assumeTrue(present, "headless Chromium is not installed (apt-get install -y chromium chromium-driver)");
+        chromium = Chromium.start();
+        driver = chromium.driver;
         workbench = WorkbenchProcess.start();
-        shots = Path.of(System.getProperty("etw.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
-        System.setProperty("webdriver.chrome.driver", BrowserIT.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(BrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createTempDirectory(workbench.home, "chromium-"), "--window-size=1600,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserIT.CHROMEDRIVER.toFile()).build();
-        driver = new ChromeDriver(service, options);
     }
 
     @AfterAll
     static void stop() {
-        if (driver != null) driver.quit();
+        if (chromium != null) chromium.close();
         if (workbench != null) workbench.close();
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return chromium.js(script, args);
     }
 
     private static WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return chromium.waiting(seconds);
     }
 
     private static void screenshot(String name) throws Exception {
-        Screenshots.save(driver, name);
+        chromium.screenshot(name);
     }
 
     private static String base() {
