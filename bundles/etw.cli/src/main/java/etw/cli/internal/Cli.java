@@ -186,6 +186,7 @@ final class Cli {
                 return args.isEmpty() ? BAD_INPUT : OK;
             }
             String command = args.remove(0);
+            CommandOptions.check(command, args);
             return switch (command) {
                 case "run" -> run(args);
                 case "models" -> models(args);
@@ -675,7 +676,7 @@ final class Cli {
                 }).thenComparing(n -> n)).limit(limit).toList();
     }
 
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;
         for (int i = 1; i <= a.length(); i++) {

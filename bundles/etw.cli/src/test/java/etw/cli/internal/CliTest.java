@@ -101,6 +101,32 @@ class CliTest {
     }
 
     @Test
+    void anOptionACommandDoesNotTakeIsNamedWithTheNearestOne(@TempDir Path dir) throws Exception {
+        assertEquals(2, etw("compare", "baseline", "ai-boom", "--yaers", "2030"));
+        assertTrue(err().startsWith("etw: compare has no option '--yaers'. Did you mean '--years'? Options of compare: "
+                + "--years, --region, --with, --set, --as;"), err());
+
+        err.reset();
+        assertEquals(2, etw("report", "baseline", "--out", dir.toString()));
+        assertTrue(err().contains("report has no option '--out'. Did you mean '-o'?"), err());
+        assertTrue(err().contains("(--out is an option of ensemble, run, sensitivity)"), err());
+        assertFalse(Files.exists(dir.resolve("baseline.html")), "nothing written");
+
+        err.reset();
+        assertEquals(2, etw("run", "baseline", "--bogus"));
+        assertTrue(err().startsWith("etw: run has no option '--bogus'. Options of run: --out,"), "no far-fetched guess: " + err());
+
+        err.reset();
+        assertEquals(2, etw("models", "--all"));
+        assertTrue(err().startsWith("etw: models takes no options; got '--all'"), err());
+
+        // an option's value may look like an option: a negative number after --set or --seed is a value
+        err.reset();
+        assertEquals(0, etw("run", "baseline", "--set", "etw.models.renewables.solar_additions_growth=-0.05",
+                "--out", dir.toString()), err());
+    }
+
+    @Test
     void aVariantFileExtendsACannedScenario(@TempDir Path dir) throws Exception {
         Path variant = dir.resolve("ai-fast.yaml");
         Files.writeString(variant, "name: ai-fast\nextends: baseline\nparameters:\n  etw.models.datacenter:\n"
