@@ -32,6 +32,7 @@ import etw.api.scenario.Result;
 import etw.api.scenario.Scenario;
 import etw.api.scenario.Trajectory;
 import etw.engine.internal.ModelPlan;
+import etw.engine.internal.RegionSum;
 
 /**
  * Does the wiring of one scenario, once: chooses the models that take part, leaves out plugins that joined by
@@ -56,6 +57,7 @@ final class Wirer {
         checkSize();
         Set<String> named = named();
         checkNamedInstalled(named);
+        noteUnusedWorldValues();
         List<InstalledModel> models = new ArrayList<>();
         Set<String> byDefault = new HashSet<>();
         for (InstalledModel m : installed) {
@@ -95,6 +97,34 @@ final class Wirer {
         named.addAll(scenario.parameters().keySet());
         named.addAll(scenario.uncertainty().keySet());
         return named;
+    }
+
+    /**
+     * When World runs with other regions it is their sum ({@link RegionSum}) and the models do not step it, so a value
+     * a scenario gives World itself changes nothing. Canned scenarios carry World values on purpose (for variants
+     * that run World alone; their comments say so); anything else the user wrote, a variant file or the workbench's
+     * per-region change, is told once that World's value is not used.
+     */
+    private void noteUnusedWorldValues() {
+        if (RegionSum.steppedRegions(scenario.regions()).length == regions) return;
+        List<String> unused = new ArrayList<>();
+        for (Map.Entry<String, Map<String, RegionalSeries>> e : new TreeMap<>(scenario.parameters()).entrySet())
+            for (Map.Entry<String, RegionalSeries> p : new TreeMap<>(e.getValue()).entrySet())
+                if (userWorldValue(p.getValue())) unused.add(e.getKey() + "/" + p.getKey() + origin(p.getValue()));
+        for (Scenario.ExogenousSeries x : new TreeMap<>(scenario.exogenous()).values())
+            if (userWorldValue(x.values())) unused.add("exogenous '" + x.variable() + "'" + origin(x.values()));
+        if (unused.isEmpty()) return;
+        warnings.add("World is the sum of the scenario's other regions, so the value given to World itself is not used "
+                + "in this run by: " + String.join(", ", unused) + ". It applies when World runs alone; to change "
+                + "World's results here, change the regions' values (or '*').");
+    }
+
+    private static boolean userWorldValue(RegionalSeries s) {
+        return s.byRegion().containsKey(RegionSum.WORLD) && !s.origin().startsWith("canned:");
+    }
+
+    private static String origin(RegionalSeries s) {
+        return s.origin().isEmpty() ? "" : " (" + s.origin() + ")";
     }
 
     private void checkDistinctIds() throws WiringException {

@@ -54,4 +54,32 @@ class WorldNotSteppedTest {
         assertEquals(List.of("World"), seen.regions);
         assertEquals(11.0, r.value("Secondary Energy|Electricity", "World", 2025), 0);
     }
+
+    @Test
+    void aValueGivenToWorldItselfIsSaidToBeUnusedUnlessItComesFromACannedScenario() throws Exception {
+        ModelDescriptor.Builder b = ModelDescriptor.builder("p", "p");
+        Output o = b.output("Secondary Energy|Electricity", "TWh/yr", "");
+        etw.api.Parameter k = b.parameter("k", "1", 1.0, 0, 100, "a factor", "assumption");
+        InstalledModel m = of(b.build(), ctx -> {
+            for (int r = 0; r < ctx.regionCount(); r++) ctx.set(o, r, ctx.get(k, r));
+        });
+        java.util.Map<String, etw.api.scenario.Trajectory> values = java.util.Map.of("World", etw.api.scenario.Trajectory.constant(50),
+                "*", etw.api.scenario.Trajectory.constant(2));
+        Scenario mine = Scenario.builder("x").regions(List.of("World", "A", "B")).years(2024, 2025)
+                .parameter("p", "k", new etw.api.scenario.RegionalSeries(values, "mine.yaml:4:8")).build();
+        Wiring w = Wiring.wire(mine, List.of(m));
+        assertEquals(List.of("World is the sum of the scenario's other regions, so the value given to World itself is "
+                + "not used in this run by: p/k (mine.yaml:4:8). It applies when World runs alone; to change World's "
+                + "results here, change the regions' values (or '*')."), w.warnings());
+        assertEquals(4.0, w.run().value("Secondary Energy|Electricity", "World", 2024), 0, "World is A + B, not 50");
+
+        Scenario canned = mine.toBuilder("x").parameter("p", "k", new etw.api.scenario.RegionalSeries(values,
+                "canned:baseline:4:8")).build();
+        assertEquals(List.of(), Wiring.wire(canned, List.of(m)).warnings(), "a canned scenario's World values are on purpose");
+        Scenario alone = Scenario.builder("x").regions(List.of("World")).years(2024, 2025)
+                .parameter("p", "k", new etw.api.scenario.RegionalSeries(values, "mine.yaml:4:8")).build();
+        Wiring w2 = Wiring.wire(alone, List.of(m));
+        assertEquals(List.of(), w2.warnings(), "World alone uses its value");
+        assertEquals(50.0, w2.run().value("Secondary Energy|Electricity", "World", 2024), 0);
+    }
 }

@@ -25,7 +25,8 @@ import etw.api.scenario.Result;
  * A scenario that runs World alone (or regions without World) is left as computed. When World is the sum of the
  * others, the models do not step World at all ({@link #steppedRegions}): every value of its row would be replaced,
  * so computing it was wasted work (a sixth of a baseline run). World's parameters are still wired and checked, and
- * stay valid for World-only variants; a model that would fail only in World's own computation no longer fails the
+ * stay valid for World-only variants (a World value the user gives, outside a canned scenario, is reported as unused
+ * in the wiring's warnings); a model that would fail only in World's own computation no longer fails the
  * run, since that computation is not made.
  *
  * <p><b>Which is which</b>, decided from the unit first, then the name:

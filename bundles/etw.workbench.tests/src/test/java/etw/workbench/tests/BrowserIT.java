@@ -103,10 +103,12 @@ class BrowserIT {
 
         // the All parameters panel opens collapsed: search finds the parameter and opens its model's group
         driver.findElement(By.cssSelector("#view-etw\\.workbench\\.scenario input.filter")).sendKeys("ai_compute_growth_initial");
-        // baseline sets the parameter per region (World first); World's own value changes nothing while World is
-        // the sum of its regions, so move the United States' slider (the second), which moves the World chart
-        WebElement slider = driver.findElements(By.cssSelector(
-                ".param[data-model='etw.models.datacenter'][data-param='ai_compute_growth_initial'] input[type=range]")).get(1);
+        // baseline sets the parameter per region; World is the sum of its regions, so its own value would change
+        // nothing and it has no slider, only a note: the first slider is the United States', which moves the World chart
+        String row = ".param[data-model='etw.models.datacenter'][data-param='ai_compute_growth_initial']";
+        assertTrue(driver.findElement(By.cssSelector(row + " .world-summed")).getText().contains("sum of the regions"));
+        WebElement slider = driver.findElements(By.cssSelector(row + " input[type=range]")).get(0);
+        assertTrue(slider.findElement(By.xpath("..")).getText().contains("United States"), slider.findElement(By.xpath("..")).getText());
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", slider);
         String before = chartSvg();
         List<Double> times = new ArrayList<>();

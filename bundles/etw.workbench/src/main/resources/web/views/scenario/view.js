@@ -141,6 +141,8 @@ export default {
       const draw = () => {
         row.dataset.drawn = JSON.stringify(wb.state.overrides[model]?.[p.name] ?? null);
         const v = effective(model, p);
+        // World run with other regions is their sum: its own value would change nothing (RegionSum), so no slider
+        const stepped = s.regions.length > 1 ? s.regions.filter(r => r !== 'World') : s.regions;
         const changed = wb.state.overrides[model]?.[p.name] !== undefined;
         row.classList.toggle('changed', changed);
         const kind = typeof v === 'number' ? 'constant' : isTrajectory(v) ? 'trajectory' : 'per region';
@@ -155,7 +157,7 @@ export default {
           for (const [year, x] of Object.entries(v))
             edits.appendChild(slider(p, year, x, y => ({...cur(), [year]: y}), apply));
         } else {
-          const regions = s.regions.concat(v['*'] !== undefined ? ['*'] : []);
+          const regions = stepped.concat(v['*'] !== undefined ? ['*'] : []);
           for (const r of regions) {
             const rv = v[r] !== undefined ? v[r] : v['*'];
             if (rv === undefined) continue;
@@ -170,6 +172,12 @@ export default {
                 }, apply));
             }
           }
+          if (stepped.length < s.regions.length && v.World !== undefined) {
+            const note = document.createElement('p');
+            note.className = 'muted world-summed';
+            note.textContent = 'World: the sum of the regions in this scenario; its own value applies only when World runs alone.';
+            edits.appendChild(note);
+          }
         }
         row.appendChild(edits);
         const tools = document.createElement('div');
@@ -178,7 +186,7 @@ export default {
           () => apply(firstNumber(v), performance.now(), true)));
         if (typeof v === 'number') {
           tools.appendChild(button('Per region', 'Set a value for each region',
-            () => apply(Object.fromEntries(s.regions.map(r => [r, v])), performance.now(), true)));
+            () => apply(Object.fromEntries(stepped.map(r => [r, v])), performance.now(), true)));
           tools.appendChild(button('Trajectory', 'Set values for the first and last year, interpolated between',
             () => apply({[s.firstYear]: v, [s.lastYear]: v}, performance.now(), true)));
         }
