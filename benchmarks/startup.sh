@@ -51,5 +51,6 @@ explain pue
 show baseline Emissions|CO2|Energy|Supply|Electricity --region World
 run baseline --out $work/out
 compare baseline ai-boom
+validate
 COMMANDS
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) processors"

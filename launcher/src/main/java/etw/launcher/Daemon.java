@@ -54,8 +54,8 @@ final class Daemon {
     static final String ENV = "ETW_DAEMON";
     private static final int MAGIC = 0x45545744; // "ETWD"
     static final byte OUT = 'O', ERR = 'E', EXIT = 'X', BUSY = 'B', STALE = 'S';
-    /** Commands that may run long or need more than the base features: they always run in their own process. */
-    private static final Set<String> OWN_PROCESS = Set.of("workbench", "node", "daemon", "ensemble", "sensitivity", "validate");
+    /** Commands that may run long (with progress bars) or need more than the base features: always in their own process. */
+    private static final Set<String> OWN_PROCESS = Set.of("workbench", "node", "daemon", "ensemble", "sensitivity");
     private static final long CHECK_MILLIS = 5_000;
     private static final long WARM_UP_MILLIS = 10_000;
 
