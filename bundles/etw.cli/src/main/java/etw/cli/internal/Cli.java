@@ -406,9 +406,7 @@ final class Cli {
             }
         }
         for (Result res : results) {
-            if (!res.regions().contains(r))
-                throw new UsageException("scenario " + SafeText.of(res.scenario().name()) + " has no region '" + SafeText.of(r)
-                        + "'; its regions: " + SafeText.of(String.join(", ", res.regions())));
+            r = region(res, r);
             for (int y : chosen)
                 if (y < res.firstYear() || y > res.lastYear())
                     throw new UsageException("year " + y + " is outside scenario " + SafeText.of(res.scenario().name()) + " ("
@@ -466,10 +464,7 @@ final class Cli {
                     + "' or below it" + (near != null ? "; did you mean '" + SafeText.of(near) + "'?" : "")
                     + " (the CSV of etw run lists every variable)");
         }
-        String reg = region != null ? region : r.regions().get(0);
-        if (!r.regions().contains(reg))
-            throw new UsageException("scenario " + SafeText.of(r.scenario().name()) + " has no region '" + SafeText.of(reg)
-                    + "'; its regions: " + SafeText.of(String.join(", ", r.regions())));
+        String reg = region(r, region != null ? region : r.regions().get(0));
         ShowTable.print(r, columns, prefix, reg, ShowTable.years(r, yearsText, everyText == null ? 0 : every), out);
         return OK;
     }
@@ -493,6 +488,22 @@ final class Cli {
         else GraphPrinter.text(wiring, out);
         if (!dot) for (String w : wiring.warnings()) out.println("Warning: " + SafeText.of(w));
         return OK;
+    }
+
+    /**
+     * The result's region named {@code asked}, in any case ("world" is World) when that is unambiguous; else an error
+     * with the nearest name and the regions there are.
+     */
+    private static String region(Result result, String asked) throws UsageException {
+        List<String> regions = result.regions();
+        if (regions.contains(asked)) return asked;
+        List<String> sameLetters = regions.stream().filter(x -> x.equalsIgnoreCase(asked.strip())).toList();
+        if (sameLetters.size() == 1) return sameLetters.get(0);
+        List<String> near = nearest(asked, regions, 1);
+        boolean close = !near.isEmpty() && distance(asked.toLowerCase(Locale.ROOT), near.get(0).toLowerCase(Locale.ROOT)) <= 3;
+        throw new UsageException("scenario " + SafeText.of(result.scenario().name()) + " has no region '" + SafeText.of(asked)
+                + "'" + (close ? "; did you mean '" + SafeText.of(near.get(0)) + "'?" : "") + " Its regions: "
+                + SafeText.of(String.join(", ", regions)));
     }
 
     private static String oneScenario(List<String> args, String command) throws UsageException {

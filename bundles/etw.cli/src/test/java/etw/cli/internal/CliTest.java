@@ -127,6 +127,17 @@ class CliTest {
     }
 
     @Test
+    void aRegionIsFoundInAnyCaseAndAWrongOneGetsTheNearestName() throws Exception {
+        assertEquals(0, etw("show", "baseline", "Final Energy|Electricity", "--region", "united states", "--years", "2030"), err());
+        assertTrue(out().startsWith("baseline, United States: Final Energy|Electricity"), out());
+
+        err.reset();
+        assertEquals(2, etw("compare", "baseline", "ai-boom", "--region", "Chian"));
+        assertEquals("etw: scenario baseline has no region 'Chian'; did you mean 'China'? Its regions: World, United States, "
+                + "China, Europe, Asia-Pacific excluding China, Rest of World", err().strip());
+    }
+
+    @Test
     void aVariantFileExtendsACannedScenario(@TempDir Path dir) throws Exception {
         Path variant = dir.resolve("ai-fast.yaml");
         Files.writeString(variant, "name: ai-fast\nextends: baseline\nparameters:\n  etw.models.datacenter:\n"
