@@ -49,6 +49,7 @@ final class ValidationSet {
     static final String GEVO = "gevo-2024-steps.yaml";
     static final String ENERGY_AND_AI = "iea-energy-and-ai-2025.yaml";
     static final String C1 = "ipcc-ar6-c1.yaml";
+    static final String ELECTRICITY_2025 = "iea-electricity-2025.yaml";
 
     private static final String WORLD = "World";
     private static final String US = "United States";
@@ -57,6 +58,13 @@ final class ValidationSet {
     private static final String EMISSIONS = "Emissions|CO2|Energy|Supply|Electricity";
     private static final String DC = "Final Energy|Electricity|Data Centers";
     private static final String DEMAND = "Final Energy|Electricity";
+    private static final String INTENSITY = "Carbon Intensity|Electricity";
+    private static final String GAS = "Secondary Energy|Electricity|Gas";
+    private static final String SOLAR = "Secondary Energy|Electricity|Solar";
+    private static final String WIND = "Secondary Energy|Electricity|Wind";
+
+    /** IEA, Electricity 2025 (February 2025): sources of each figure in iea-electricity-2025.yaml. */
+    private static final String E25 = "IEA Electricity 2025";
     /** IEA's modes in the Global EV Outlook: cars, buses, vans and trucks; two/three-wheelers are left out. */
     static final List<String> GEVO_MODES = List.of("LDV", "Buses", "Vans", "Medium Trucks", "Heavy Trucks");
 
@@ -130,6 +138,32 @@ final class ValidationSet {
                 Kind.AT_MOST, Status.MUST_PASS, "", r -> emissionsRatio(r, 2030)));
         list.add(new Case(C1, "World power CO2 2040 / base year", "IPCC AR6 WGIII Table SPM.2, C1: -80% by 2040", 0.20,
                 Kind.AT_MOST, Status.MUST_PASS, "", r -> emissionsRatio(r, 2040)));
+        // supply side: IEA's demand and clean-generation growth to 2027 fed in, the fossil response is ETW's own
+        list.add(new Case(ELECTRICITY_2025, "World power-sector CO2 2027 / 2024",
+                E25 + ", Emissions: 13.8 Gt in 2024, 'relatively flat (-0.1%)' to 2027 (read as -0.1%/yr)", 0.997,
+                Kind.VALUE, Status.MUST_PASS, "", r -> ratio(r, EMISSIONS, 2027)));
+        list.add(new Case(ELECTRICITY_2025, "World carbon intensity of electricity 2027 / 2024",
+                E25 + ", Emissions: 445 g CO2/kWh in 2024 to 400 in 2027", 400.0 / 445, Kind.VALUE,
+                Status.MUST_PASS, "", r -> ratio(r, INTENSITY, 2027)));
+        list.add(new Case(ELECTRICITY_2025, "World gas-fired generation, growth 2024-2027",
+                E25 + " (The Energy Mix, Feb 2025): gas-fired power 'grows 1%' a year 2025-2027", 0.0303,
+                Kind.VALUE, Status.KNOWN_MISS,
+                "World alone has one gas price (35 USD/MWh of fuel) above coal's (15): coal has spare capacity and "
+                        + "takes all extra fossil generation, gas runs at its must-run share of a retiring fleet "
+                        + "(-8.6% of capacity by 2027); with baseline's five regions (cheap gas in the United "
+                        + "States and Rest of World) gas grows and coal falls",
+                r -> ratio(r, GAS, 2027) - 1));
+        // fed, shown so the feed can be checked: not validation
+        list.add(new Case(ELECTRICITY_2025, "World electricity demand 2027 / 2024 (fed)",
+                E25 + ", Emissions: demand grows 3.9%/yr", Math.pow(1.039, 3), Kind.VALUE, Status.CALIBRATED, "",
+                r -> ratio(r, DEMAND, 2027)));
+        list.add(new Case(ELECTRICITY_2025, "World solar generation growth 2024-2027 [TWh] (fed)",
+                E25 + " (The Energy Mix): solar about half of the 3,500 TWh of demand growth", 1750, Kind.VALUE,
+                Status.CALIBRATED, "", r -> r.value(SOLAR, WORLD, 2027) - r.value(SOLAR, WORLD, 2024)));
+        list.add(new Case(ELECTRICITY_2025, "World wind generation growth 2024-2027 [TWh] (fed)",
+                E25 + " (Greenergy Daily): wind about a third of the 3,500 TWh of demand growth", 3500.0 / 3,
+                Kind.VALUE, Status.CALIBRATED, "",
+                r -> r.value(WIND, WORLD, 2027) - r.value(WIND, WORLD, 2024)));
         return List.copyOf(list);
     }
 
@@ -151,6 +185,11 @@ final class ValidationSet {
             demand += r.value(DEMAND, region, 2030) - r.value(DEMAND, region, 2024);
         }
         return dc / demand;
+    }
+
+    /** A World variable in {@code year} over its value in the first year. */
+    static double ratio(Result r, String variable, int year) {
+        return r.value(variable, WORLD, year) / r.value(variable, WORLD, r.firstYear());
     }
 
     static double emissionsRatio(Result r, int year) {
