@@ -701,24 +701,30 @@ public final class DecarbonisationModel implements Model {
             double perGwhYear = unitCost * 1e6 * crf(rate, batteryLife); // USD per GWh of storage per year
             double value = marginalCost(w, hb.deficitHours() > 0 ? hb.residualEnergy() * 1000.0 / hb.deficitHours() : 0.0,
                     lostLoad); // USD/MWh of the plant a discharged MWh replaces
-            // capacity value: while the fleet falls short of peak residual load plus the reserve margin, a GWh of
-            // battery (1 / duration GW) discharging into the peak saves the cheapest firm plant that may be built,
-            // worth its annualised fixed cost per available kW: fixed / duration per kWh of storage a year. Storage
-            // here charges from clean surplus only, so a battery holds energy for the peak only on the days it
-            // can fill: the capacity value is earned in proportion to those days, like the energy value. A GWh
-            // then pays when D(e) (value * 1000 + capacity value / 365) >= its annual cost, D(e) the real days
-            // whose shiftable energy exceeds e; capacity value counts only for the batteries that cover the
-            // shortfall (shortfall GW * duration)
+            // capacity value: while the fleet falls short of peak residual load plus the reserve margin by G GW,
+            // lowering the peak by G / (1 + margin) closes the gap. Batteries shave every day's peak (charging from
+            // the fleet in the day's low hours, see HourlyBalance), so a GWh lowers the peak by its capacity credit
+            // k GW: at most 1 / duration (its power), at most the drop over the stored energy the day that needs the
+            // most takes to reach it (HourlyBalance.shaveEnergy / sqrt e). Each such GWh saves (1 + margin) k GW of
+            // the cheapest firm plant that may be built, worth its annualised fixed cost per available kW, every year;
+            // it counts for the drop / k GWh that close the gap. A GWh pays when D(e) value * 1000 + capacity value
+            // >= its annual cost, D(e) the real days whose shiftable surplus exceeds e
             double fleetGw = 0.0;
             for (int f = 0; f < HourlyBalance.FUELS; f++) fleetGw += w.available[f];
-            double shortGw = hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleetGw;
-            double capacityValue = shortGw > 0.0 ? cheapestFirmFixed(w) * 1e6 / duration : 0.0; // USD/GWh/yr
+            double margin = ctx.get(reserveMargin, r);
+            double shortGw = hb.peakResidual() * (1.0 + margin) - fleetGw;
             double[] shift = hb.dailyShiftable(batteryEff);
             double energy = shiftableOn(hb, shift, value > 0.0 ? perGwhYear / (value * 1000.0) : Double.MAX_VALUE);
-            if (capacityValue > 0.0) {
-                double withCapacity = shiftableOn(hb, shift, perGwhYear
-                        / (value * 1000.0 + capacityValue / HourlyProfiles.DAYS));
-                energy = Math.max(energy, Math.min(withCapacity, shortGw * duration));
+            double firmFixed = cheapestFirmFixed(w);
+            if (shortGw > 0.0 && firmFixed > 0.0) {
+                double drop = Math.min(hb.peakResidual(), shortGw / (1.0 + margin)); // GW
+                double stored = hb.shaveEnergy(hb.peakResidual() - drop) / Math.sqrt(Math.max(0.01, batteryEff));
+                double credit = stored > 0.0 ? Math.min(1.0 / duration, drop / stored) : 1.0 / duration; // GW/GWh
+                double capacityValue = firmFixed * 1e6 * (1.0 + margin) * credit; // USD/GWh/yr
+                double closing = drop / credit; // GWh
+                double withCapacity = capacityValue >= perGwhYear ? closing : value > 0.0
+                        ? shiftableOn(hb, shift, (perGwhYear - capacityValue) / (value * 1000.0)) : 0.0;
+                energy = Math.max(energy, Math.min(withCapacity, closing));
             }
             // the industry cannot grow without bound in a year: at most half the fleet, and at most 1.25 times last
             // year's additions (or 1% of peak residual load, to start from nothing)
@@ -730,8 +736,8 @@ public final class DecarbonisationModel implements Model {
         double batteryBuilt = StageStock.add(w.batteryStages, batteryAddedGw);
         double batteryGw = ctx.get(batteryPower, r) + batteryBuilt;
         double batteryGwh = ctx.get(batteryEnergy, r) + batteryBuilt * duration;
-        if (batteryAddedGw > 0.0)
-            hb.storage(new HourlyBalance.Storage(batteryGw, batteryGwh, batteryEff), pumped);
+        HourlyBalance.Storage batteries = new HourlyBalance.Storage(batteryGw, batteryGwh, batteryEff);
+        if (batteryAddedGw > 0.0) hb.storage(batteries, pumped);
         double cumulativeAfter = cumulativeBefore + (ctx.isFirstYear() ? 0.0 : batteryAddedGw * duration);
         ctx.set(batteryCapacity, r, batteryGw);
         ctx.set(batteryEnergyOut, r, batteryGwh);
@@ -780,6 +786,11 @@ public final class DecarbonisationModel implements Model {
             if (coalGone && f == HourlyBalance.COAL) w.built[f] = 0.0;
             w.available[f] = (w.existing[f] + w.built[f]) * w.availability[f];
         }
+        // the daily peak shaving charged batteries from the fleet up to the day's shaved peak; where the fleet
+        // that may be built falls short of that, it charges only up to the fleet
+        double fleetGw = 0.0;
+        for (int f = 0; f < HourlyBalance.FUELS; f++) fleetGw += w.available[f];
+        if (hb.chargeLevel() > fleetGw * (1.0 + 1e-9)) hb.storage(batteries, pumped, fleetGw);
         int bad = hb.dispatch(w.available, w.mustRun, w.cost, lostLoad);
         if (bad >= 0) throw violation(ctx, r, "the hourly balance does not close to 1e-6 relative in hour " + bad
                 + (hours < HourlyProfiles.HOURS ? " of the representative days" : "") + " (a bug in the balance)");

@@ -8,8 +8,9 @@ import java.util.Arrays;
 /**
  * The hourly electricity balance of one region in one year: variable renewables from their profiles, firm clean
  * supply flat, hydro dispatched into the highest residual hours of each month, storage charged from surplus and
- * discharged into deficit, dispatchable plants (coal, gas, oil, clean firm) by merit order, and what is left as
- * unmet demand or curtailment. Pure Java, no OSGi.
+ * discharged into deficit, batteries then also shaving each day's peak by charging from the dispatchable fleet in
+ * the day's low hours, dispatchable plants (coal, gas, oil, clean firm) by merit order, and what is left as unmet
+ * demand or curtailment. Pure Java, no OSGi.
  *
  * <p>The modelled year has {@code n} hours (a multiple of 24 and of 12, at most 8,760), each standing for
  * {@code weight} real hours: the full year is {@code n = 8760, weight = 1}; twelve representative days are
@@ -31,6 +32,18 @@ import java.util.Arrays;
  *            surplus (base_h - hydro_h &lt; 0): charge c = min(surplus left, P, (E - soc) / sqrt e), soc += c sqrt e
  *            deficit:                         discharge d = min(deficit left, P, soc sqrt e),      soc -= d / sqrt e
  *            soc = 0 at the start of the year; representative days follow each other with soc carried over
+ * shaving    then, batteries only, in windows from each day's hour of lowest r_h (the earliest of equals) to the
+ *            next day's (the first window from hour 0, the last to hour n), in time order with what the surplus pass
+ *            left free: power P'_h = P - c_h - d_h and room R_h = min over the window's hours h' &gt;= h of
+ *            (E - soc_h'). A bump b of stored energy, 0 at the start of the window:
+ *              r_h &gt; L:                           discharge d'_h = min(P'_h, r_h - L),     b -= d'_h / sqrt e
+ *              r_h &lt; min(L, C), no curtailment:   charge c'_h = min(P'_h, min(L, C) - r_h, (R_h - b) / sqrt e),
+ *                                                                                       b += c'_h sqrt e
+ *            L the lowest level (bisection, to 1e-4 of the window's highest r_h) at which b never falls below 0;
+ *            then the charging no discharge needs is taken back, latest hours first, so that b ends the window at 0
+ *            (sum_h c'_h e = sum_h d'_h); r_h += c'_h - d'_h, soc_h += b_h. C is the dispatchable fleet's available
+ *            capacity (unbounded unless given): charging from it never asks for more than the day's peak after
+ *            shaving, L, nor more than the fleet. Pumped hydro stays with the surplus pass.
  * dispatch   residual r_h after storage, plants sorted by short-run cost c_f (ties in the order coal, gas, oil,
  *            clean firm): first each fuel's must-run block m_f &lt;= A_f in that order, then the rest of each
  *            available capacity A_f in that order, each min(r left, capacity left)
@@ -38,8 +51,19 @@ import java.util.Arrays;
  * price_h    = value of lost load when unmet_h &gt; 0, else the short-run cost of the last plant that ran, 0 when
  *              no plant ran (clean supply, hydro or storage was at the margin)
  * </pre>
- * The storage rule is a greedy in time order (no foresight, no optimisation): a lower bound on what the same
- * storage could do with perfect foresight. Every hour closes:
+ * The storage rules are greedy in time order (no foresight beyond the day, no optimisation): a lower bound on what
+ * the same storage could do with perfect foresight. The daily shaving is what batteries do on days without clean
+ * surplus: charged from spare dispatchable capacity in the day's low hours, discharged into its highest, so they
+ * hold energy on the winter and windless days that set the peak and earn their capacity credit physically. About
+ * a day is the unit because 2-4 h batteries cycle about once a day; a window runs from one valley to the next, so
+ * the charge comes before the peak it serves, whether the valley is at night (little solar: the evening peak
+ * follows) or at midday (much solar: the night follows). The bump starts and ends each window at 0, so the state
+ * of charge of the surplus pass, and with it every later hour, stays as it was, and hours are visited in time
+ * order, so 0 &lt;= soc_h &lt;= E every hour. Charging from the fleet adds its energy and the losses to the residual
+ * load of the valley hours, which dispatch serves (with fossil plants, and their emissions, when they are at the
+ * margin).
+ * The shaving is not priced: it levels every day, as a peak-shaving operator does, not only the days where the
+ * price spread pays for the losses. Every hour closes:
  * {@code (D g_h)/weight = (S s_h + W w_h)/weight + F/8760 + hydro_h + discharge_h - charge_h + dispatch_h + unmet_h
  * - curtailment_h}. {@link #dispatch} checks each hour to 1e-6 relative (of the hour's load net of clean supply)
  * and returns the first hour that does not close: the load left after clean supply and hydro, less the storage
@@ -60,6 +84,11 @@ public final class HourlyBalance {
     public static final double TOLERANCE = 1e-6;
 
     private static final int MAX_ITERATIONS = 100;
+    /**
+     * Precision of a day's shave level, relative to the day's highest residual (assumption: 1e-4, well inside the
+     * profiles' own precision; the level found is never below the best, so the shaving errs on the safe side).
+     */
+    static final double SHAVE_TOLERANCE = 1e-4;
 
     /** A storage fleet: power in GW, energy in GWh, round-trip efficiency in (0, 1]. */
     public record Storage(double powerGw, double energyGwh, double roundTrip) {
@@ -77,6 +106,17 @@ public final class HourlyBalance {
      */
     private final double[] closing = new double[HOURS];
     private final double[] price = new double[HOURS];
+    /** Storage flow of each hour, discharge - charge of both stores (GW). */
+    private final double[] flow = new double[HOURS];
+    /** Battery flow of each hour in the surplus pass, charge or discharge (GW), and its state of charge after (GWh). */
+    private final double[] batteryFlow = new double[HOURS], batterySoc = new double[HOURS];
+    /** Longest window of the peak shaving: from hour 0 of a day to hour 23 of the next. */
+    private static final int WINDOW = 48;
+    /** One window of the peak shaving: residual, power left, room for the bump, charge, discharge, bump after. */
+    private final double[] dayNet = new double[WINDOW], dayPower = new double[WINDOW], dayRoom = new double[WINDOW],
+            dayCharge = new double[WINDOW], dayDischarge = new double[WINDOW], dayBump = new double[WINDOW];
+    private final boolean[] dayOpen = new boolean[WINDOW];
+    private double shaveIn, shaveOut, chargeTop;
     private final double[] daily = new double[HOURS / 24];
     private static final int BINS = 1024;
     private final int[] bins = new int[BINS];
@@ -153,6 +193,16 @@ public final class HourlyBalance {
      * after batteries were added. Every result of {@link #balance} but hydro is recomputed.
      */
     public void storage(Storage battery, Storage pumped) {
+        storage(battery, pumped, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #storage(Storage, Storage)} with a dispatchable fleet of {@code fleetGw} available GW: the daily peak
+     * shaving charges batteries from the fleet only up to that level in any hour ({@code C} in the class
+     * equations), so that charging never asks for more than the fleet can give. The model passes the fleet it sized
+     * when that fleet falls short of the levels the batteries charged to without a limit.
+     */
+    public void storage(Storage battery, Storage pumped, double fleetGw) {
         double bp = Math.max(0.0, battery.powerGw()), be = Math.max(0.0, battery.energyGwh());
         double bIn = Math.sqrt(clampEfficiency(battery.roundTrip())), bOut = bIn;
         double pp = Math.max(0.0, pumped.powerGw()), pe = Math.max(0.0, pumped.energyGwh());
@@ -173,7 +223,9 @@ public final class HourlyBalance {
                 if (surplus > spare) spare = surplus;
                 net[h] = 0.0;
                 curtailed[h] = surplus;
-                closing[h] = afterHydro[h] - -(c + c2) + surplus;
+                flow[h] = -(c + c2);
+                batteryFlow[h] = c;
+                batterySoc[h] = bSoc;
                 if (trace != null) record(h, bSoc, pSoc, surplus, 0.0);
                 continue;
             }
@@ -181,13 +233,40 @@ public final class HourlyBalance {
             if (x > 0.0) { bSoc -= x * bInv; r -= x; out += x; lost += x * (bInv - 1.0); } else x = 0.0;
             double x2 = min(r, min(pp, pSoc * pOut));
             if (x2 > 0.0) { pSoc -= x2 * pInv; r -= x2; out += x2; lost += x2 * (pInv - 1.0); } else x2 = 0.0;
+            net[h] = r;
+            curtailed[h] = 0.0;
+            flow[h] = x + x2;
+            batteryFlow[h] = x;
+            batterySoc[h] = bSoc;
+            if (trace != null) record(h, bSoc, pSoc, 0.0, r);
+        }
+        shaveIn = 0.0;
+        shaveOut = 0.0;
+        chargeTop = 0.0;
+        if (bp > 0.0 && be > 0.0) {
+            // windows from one day's lowest residual hour to the next day's: the bump charges in a valley and
+            // discharges into the peak that follows it, whether that is the evening (valley at night) or the night
+            // (valley at midday, when the sun shines)
+            double cap = Math.max(0.0, fleetGw);
+            int start = 0;
+            for (int d = 0; d < n; d += 24) {
+                int bottom = d;
+                for (int h = d + 1; h < d + 24; h++) if (net[h] < net[bottom]) bottom = h;
+                if (bottom > start) shave(start, bottom, bp, be, bIn, cap);
+                start = bottom;
+            }
+            shave(start, n, bp, be, bIn, cap);
+        }
+        in += shaveIn;
+        out += shaveOut;
+        lost += shaveIn * (1.0 - bIn) + shaveOut * (bInv - 1.0);
+        for (int h = 0; h < n; h++) {
+            double r = net[h];
             if (r > peak) peak = r;
             if (r > 0.0) deficit++;
             residual += r;
-            net[h] = r;
-            curtailed[h] = 0.0;
-            closing[h] = afterHydro[h] - (x + x2) + 0.0;
-            if (trace != null) record(h, bSoc, pSoc, 0.0, r);
+            closing[h] = afterHydro[h] - flow[h] + curtailed[h];
+            if (trace != null) { trace[0][h] = batterySoc[h]; trace[3][h] = r; }
         }
         double wt = weight / 1000.0;
         curtailment = surplusLeft * wt + spill;
@@ -328,6 +407,98 @@ public final class HourlyBalance {
         return 0.0;
     }
 
+    /**
+     * The peak shaving of the window of hours [from, to): the battery power and energy that the surplus pass left
+     * free carry a bump of stored energy that starts and ends the window at 0. The lowest level L (bisection, to
+     * {@link #SHAVE_TOLERANCE} of the window's highest residual) is found at which, in time order, charging every
+     * hour without curtailment up to min(L, fleetGw) and discharging every hour above L down to L, within the power
+     * left and the stored-energy room, never runs the bump below 0. Then the charging that the discharges do not
+     * need is taken back, latest hours first, so the bump ends the window at exactly 0: the state of charge of the
+     * surplus pass is unchanged at its end and for every later hour.
+     */
+    private void shave(int from, int to, double power, double energy, double in, double fleetGw) {
+        int len = to - from;
+        double inv = 1.0 / in;
+        double top = 0.0, bottom = Double.MAX_VALUE;
+        // the room for the bump in hour h is the least room (E - soc) from h to the end of the day: a bump that
+        // fits there fits every later hour of the day too (it only falls when it discharges)
+        double room = energy - batterySoc[to - 1];
+        for (int h = to - 1; h >= from; h--) {
+            int t = h - from;
+            room = min(room, energy - batterySoc[h]);
+            dayRoom[t] = Math.max(0.0, room);
+            dayPower[t] = Math.max(0.0, power - batteryFlow[h]);
+            double r = net[h];
+            dayNet[t] = r;
+            dayOpen[t] = curtailed[h] <= 0.0; // a curtailing hour is never charged from the fleet
+            if (r > top) top = r;
+            if (r < bottom) bottom = r;
+        }
+        if (top <= 0.0 || top <= bottom || bottom >= fleetGw) return;
+        double lo = Math.max(0.0, bottom), hi = top, eps = SHAVE_TOLERANCE * top;
+        if (shaves(len, lo, in, inv, fleetGw, false)) hi = lo;
+        else while (hi - lo > eps) { // shaves(hi) holds throughout: nothing lies above the window's top
+            double mid = 0.5 * (lo + hi);
+            if (shaves(len, mid, in, inv, fleetGw, false)) hi = mid; else lo = mid;
+        }
+        if (hi >= top) return;
+        shaves(len, hi, in, inv, fleetGw, true);
+        // take back the charging the discharges do not need, latest first: at a charging hour at most the least bump
+        // from there to the end of the day
+        double least = Double.MAX_VALUE;
+        for (int t = len - 1; t >= 0; t--) {
+            least = min(least, dayBump[t]);
+            double c = dayCharge[t];
+            if (c > 0.0) {
+                double back = min(c * in, least);
+                dayCharge[t] = c - back * inv;
+                least -= back;
+            }
+        }
+        double bump = 0.0;
+        for (int t = 0, h = from; t < len; t++, h++) {
+            double c = dayCharge[t], x = dayDischarge[t];
+            if (c > 0.0) {
+                bump += c * in;
+                net[h] += c;
+                flow[h] -= c;
+                shaveIn += c;
+                if (net[h] > chargeTop) chargeTop = net[h];
+            } else if (x > 0.0) {
+                bump -= x * inv;
+                net[h] -= x;
+                flow[h] += x;
+                shaveOut += x;
+            }
+            batterySoc[h] += Math.max(0.0, bump);
+        }
+    }
+
+    /**
+     * Whether the day can be shaved to {@code level}: in time order, each hour above the level discharges
+     * min(power left, net - level) from the bump, each hour below charges min(power left, min(level, fleetGw) - net,
+     * (room - bump) / sqrt e) (curtailing hours excepted); false as soon as a discharge finds the bump short. When
+     * {@code keep}, the flows and the bump after each hour are left in the day arrays.
+     */
+    private boolean shaves(int len, double level, double in, double inv, double fleetGw, boolean keep) {
+        double bump = 0.0, cap = min(level, fleetGw);
+        for (int t = 0; t < len; t++) {
+            double r = dayNet[t], p = dayPower[t];
+            double c = 0.0, x = 0.0;
+            if (r > level) {
+                x = min(p, r - level);
+                double needed = x * inv;
+                if (needed > bump * (1.0 + 1e-12) + 1e-12) return false;
+                bump = Math.max(0.0, bump - needed);
+            } else if (r < cap && dayOpen[t]) {
+                c = min(p, min(cap - r, (dayRoom[t] - bump) * inv));
+                if (c > 0.0) bump += c * in; else c = 0.0;
+            }
+            if (keep) { dayCharge[t] = c; dayDischarge[t] = x; dayBump[t] = bump; }
+        }
+        return true;
+    }
+
     private void record(int h, double bSoc, double pSoc, double curtailedH, double residual) {
         trace[0][h] = bSoc;
         trace[1][h] = pSoc;
@@ -445,6 +616,30 @@ public final class HourlyBalance {
 
     /** Residual load after storage, summed over the year (what dispatchable plants and unmet demand share), TWh. */
     public double residualEnergy() { return residualEnergy; }
+
+    /**
+     * Highest residual load of an hour in which the daily peak shaving charged batteries from the dispatchable
+     * fleet, GW (0 if it never did): the fleet must give at least this much for the shaving to be feasible.
+     */
+    public double chargeLevel() { return chargeTop; }
+
+    /**
+     * Energy that lowering the residual load to {@code level} GW in every hour would take on the day that needs the
+     * most, GWh delivered: max over the modelled days of sum_h max(0, r_h - level), after the last {@link #storage}
+     * run. The battery build rule reads the capacity credit of new batteries from it.
+     */
+    public double shaveEnergy(double level) {
+        double most = 0.0;
+        for (int d = 0; d < n; d += 24) {
+            double sum = 0.0;
+            for (int h = d; h < d + 24; h++) {
+                double v = net[h] - level;
+                if (v > 0.0) sum += v;
+            }
+            if (sum > most) most = sum;
+        }
+        return most;
+    }
 
     /** Real hours of the year with residual load left after storage. */
     public double deficitHours() { return deficitHours; }
