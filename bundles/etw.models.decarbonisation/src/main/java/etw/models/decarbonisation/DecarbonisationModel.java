@@ -29,7 +29,12 @@ import etw.api.StepContext;
  * hydro                hydro_generation / 12 a month, dispatched into the month's highest residual hours within
  *                      hydro_capacity; a budget the month cannot use is spilled
  * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
- *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January
+ *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January;
+ *                      then batteries shave the peak of each window from one day's lowest residual hour to the
+ *                      next's: charged from the dispatchable fleet in the valley up to the level L and discharged
+ *                      into the hours above L, L the lowest level the power and energy the surplus pass left free
+ *                      can hold, the stored energy in [0, battery energy] every hour and back to the surplus pass's
+ *                      at the end of the window (charge * round trip = discharge)
  * fleet                K_f = &lt;f&gt;_capacity * survival(year - first year) + N_f (f = coal, gas, oil, clean_firm);
  *                      survival: vintages evenly spread between age 0 and 2 &lt;f&gt;_mean_age, each retiring at
  *                      &lt;f&gt;_lifetime; coal is 0 from coal_phase_out_year on. N_f, capacity built since the first year,
@@ -43,19 +48,24 @@ import etw.api.StepContext;
  *                      k * 1e6 * crf(discount_rate, battery_lifetime), k the Wright's-law cost
  *                      battery_cost_base * (cumulative / first-year energy)^log2(1 - battery_learning_rate): the
  *                      energy added e* is the m_d exceeded on (annual cost / 1000 v) days; while the firm fleet
- *                      falls short of peak residual * (1 + reserve_margin) by G GW, a GWh also earns a capacity
- *                      value P / duration (P the annualised fixed cost per available kW of the cheapest firm plant
- *                      allowed), counted like the energy value on the days the battery can fill: e* is then the
- *                      m_d exceeded on annual cost / (1000 v + P / duration / 365) days, at most G * duration
- *                      more than the energy value alone pays for; power e* / duration, at most battery_build_max,
+ *                      falls short of peak residual * (1 + reserve_margin) by G GW, the peak must drop by
+ *                      x = G / (1 + reserve_margin), and a GWh lowers it by its capacity credit
+ *                      q = min(1 / duration, x sqrt(battery_efficiency) / S(peak - x)) GW, S(l) the energy above
+ *                      the level l on the day that has the most (HourlyBalance.shaveEnergy): it earns a capacity
+ *                      value (1 + reserve_margin) q P a year (P the annualised fixed cost per available kW of the
+ *                      cheapest firm plant allowed), for the x / q GWh that close the gap: e* is then the larger of
+ *                      the above and min(x / q, x / q when the capacity value alone pays, else the m_d exceeded on
+ *                      (annual cost - capacity value) / 1000 v days); power e* / duration, at most battery_build_max,
  *                      50% of the fleet and 1.25 times last year's additions (or 1% of peak residual load);
- *                      storage re-runs
+ *                      storage re-runs (after the fleet is sized, once more with the valley charging limited to the
+ *                      available fleet if that fleet falls short of the levels the batteries charged to)
  * clean firm, economic from the second year: the screening curve's crossover h* = (clean_firm_capex
  *                      crf(discount_rate, clean_firm_lifetime) + clean_firm_fixed_om) / (c_base - c_clean) hours a
  *                      year (c_base the cheapest fossil's short-run cost); capacity up to the residual load exceeded
  *                      in h* hours is added, at most clean_firm_build_max a year
- * reliability          need = peak residual load * (1 + reserve_margin) - available fleet (incl. the clean firm just
- *                      added); fossil additions min(need, firm_build_max), the rest by clean firm within
+ * reliability          need = peak residual load (after the peak shaving) * (1 + reserve_margin) - available
+ *                      fleet (incl. the clean firm just added); fossil additions min(need, firm_build_max), the rest
+ *                      by clean firm within
  *                      clean_firm_build_max; only what both limits forbid can go unmet. The fossil additions are
  *                      split by the screening curve (fossil_build_choice 1): among the fuels with
  *                      &lt;f&gt;_build_share &gt; 0, each takes the band of running hours h where fixed_f /
@@ -225,7 +235,9 @@ public final class DecarbonisationModel implements Model {
                 + "hourly profiles; nuclear and other flat; hydro = hydro_generation / 12 a month into the month's "
                 + "highest residual hours within hydro_capacity (unusable budget spilled); batteries then pumped hydro "
                 + "charged from surplus and discharged into deficit, greedy in time order (round-trip efficiency split "
-                + "evenly between charge and discharge, empty on 1 January); fossil by merit order on short-run cost "
+                + "evenly between charge and discharge, empty on 1 January), then batteries shave each day's residual "
+                + "peak, charging from the dispatchable fleet in the valley before it (within the power and energy "
+                + "the surplus left free); fossil by merit order on short-run cost "
                 + "fuel_price / efficiency + carbon_price * ef / 1000 [USD/MWh], first each fuel's must-run block "
                 + "must_run * surviving first-year capacity * availability, then the rest of capacity * availability, "
                 + "cheapest first (clean firm, the fourth plant type, runs first at its low short-run cost). Capacity = "
@@ -241,7 +253,7 @@ public final class DecarbonisationModel implements Model {
                 + "capacity goes where the optimal capacity in a band exceeds the fleet; fossil_build_choice 0 splits "
                 + "by the build shares instead) and the rest by clean firm within its build rate. Batteries also "
                 + "earn a capacity value while the fleet is short of the peak (the fixed cost of the cheapest firm "
-                + "plant allowed), and their additions grow at most 50% a year. Nuclear: nuclear_generation of the "
+                + "plant allowed, times the peak a GWh can shave), and their additions grow at most 50% a year. Nuclear: nuclear_generation of the "
                 + "first-year fleet retires along the survival curve of nuclear_lifetime and nuclear_mean_age; "
                 + "reactors built later (nuclear_additions) add nuclear_capacity_factor * 8.76 TWh per GW. The "
                 + "hourly price is the marginal plant's cost (value_of_lost_load when unmet): market values of "
@@ -384,7 +396,8 @@ public final class DecarbonisationModel implements Model {
                 "Battery power built since the first year, net of retirements");
         batteryAdditions = b.output("Capacity Additions|Electricity|Storage|Battery", "GW/yr",
                 "Battery power added this year: as much as the year's hourly balance says pays for itself (daily "
-                        + "shiftable surplus valued at the marginal plant's short-run cost against the annualised cost)");
+                        + "shiftable surplus valued at the marginal plant's short-run cost, and the firm capacity the "
+                        + "peak shaving saves while the fleet is short, against the annualised cost)");
         peakSurplus = b.output("Peak Surplus|Electricity", "GW",
                 "Highest hourly surplus left after storage: clean supply curtailed in its worst hour (diagnostic)");
         batteryEnergy = b.parameter("battery_energy", "GWh", 375, 0, MAX_GWH,

@@ -35,15 +35,18 @@ import java.util.Arrays;
  * shaving    then, batteries only, in windows from each day's hour of lowest r_h (the earliest of equals) to the
  *            next day's (the first window from hour 0, the last to hour n), in time order with what the surplus pass
  *            left free: power P'_h = P - c_h - d_h and room R_h = min over the window's hours h' &gt;= h of
- *            (E - soc_h'). A bump b of stored energy, 0 at the start of the window:
- *              r_h &gt; L:                           discharge d'_h = min(P'_h, r_h - L),     b -= d'_h / sqrt e
- *              r_h &lt; min(L, C), no curtailment:   charge c'_h = min(P'_h, min(L, C) - r_h, (R_h - b) / sqrt e),
+ *            (E - soc_h'). F = max_h (r_h - P'_h) over the window is the floor below which its peak cannot fall.
+ *            A bump b of stored energy, 0 at the start of the window:
+ *              r_h &gt; L:                         discharge d'_h = max(0, min(P'_h, r_h - max(L, F))),
+ *                                                                                       b -= d'_h / sqrt e
+ *              r_h &lt; min(L, C), no curtailment: charge c'_h = min(P'_h, min(L, C) - r_h, (R_h - b) / sqrt e),
  *                                                                                       b += c'_h sqrt e
- *            L the lowest level (bisection, to 1e-4 of the window's highest r_h) at which b never falls below 0;
- *            then the charging no discharge needs is taken back, latest hours first, so that b ends the window at 0
- *            (sum_h c'_h e = sum_h d'_h); r_h += c'_h - d'_h, soc_h += b_h. C is the dispatchable fleet's available
- *            capacity (unbounded unless given): charging from it never asks for more than the day's peak after
- *            shaving, L, nor more than the fleet. Pumped hydro stays with the surplus pass.
+ *            L the lowest level (regula falsi, to 1e-9 relative) at which b never falls below 0: the window's
+ *            peak falls to max(L, F), its valley rises to at most min(L, C); then the charging no discharge needs
+ *            is taken back, latest hours first, so that b ends the window at 0 (sum_h c'_h e = sum_h d'_h);
+ *            r_h += c'_h - d'_h, soc_h += b_h. C is the dispatchable fleet's available capacity (unbounded unless
+ *            given): charging from it never asks for more than the window's peak after shaving, nor more than the
+ *            fleet. Pumped hydro stays with the surplus pass.
  * dispatch   residual r_h after storage, plants sorted by short-run cost c_f (ties in the order coal, gas, oil,
  *            clean firm): first each fuel's must-run block m_f &lt;= A_f in that order, then the rest of each
  *            available capacity A_f in that order, each min(r left, capacity left)
@@ -85,10 +88,11 @@ public final class HourlyBalance {
 
     private static final int MAX_ITERATIONS = 100;
     /**
-     * Precision of a day's shave level, relative to the day's highest residual (assumption: 1e-4, well inside the
-     * profiles' own precision; the level found is never below the best, so the shaving errs on the safe side).
+     * Precision of a window's shave level, relative to its highest residual, or of the least stored energy of its
+     * bump, relative to the battery's energy (assumption: 1e-9, far inside the profiles' own precision; the level
+     * found is never below the best, so the shaving errs on the safe side).
      */
-    static final double SHAVE_TOLERANCE = 1e-4;
+    static final double SHAVE_TOLERANCE = 1e-9;
 
     /** A storage fleet: power in GW, energy in GWh, round-trip efficiency in (0, 1]. */
     public record Storage(double powerGw, double energyGwh, double roundTrip) {
@@ -116,7 +120,7 @@ public final class HourlyBalance {
     private final double[] dayNet = new double[WINDOW], dayPower = new double[WINDOW], dayRoom = new double[WINDOW],
             dayCharge = new double[WINDOW], dayDischarge = new double[WINDOW], dayBump = new double[WINDOW];
     private final boolean[] dayOpen = new boolean[WINDOW];
-    private double shaveIn, shaveOut, chargeTop;
+    private double shaveIn, shaveOut, chargeTop, shaveFloor;
     private final double[] daily = new double[HOURS / 24];
     private static final int BINS = 1024;
     private final int[] bins = new int[BINS];
@@ -141,6 +145,9 @@ public final class HourlyBalance {
      * after the hour, its curtailment and its residual before dispatch (GW) are recorded here.
      */
     double[][] trace;
+
+    /** Passes over a window the shave level search took beyond the first two, summed over calls (diagnostic). */
+    long shavePasses;
 
     /** Passes over a month the hydro level search took, summed over calls (diagnostic for tests). */
     long hydroPasses;
@@ -409,17 +416,18 @@ public final class HourlyBalance {
 
     /**
      * The peak shaving of the window of hours [from, to): the battery power and energy that the surplus pass left
-     * free carry a bump of stored energy that starts and ends the window at 0. The lowest level L (bisection, to
-     * {@link #SHAVE_TOLERANCE} of the window's highest residual) is found at which, in time order, charging every
-     * hour without curtailment up to min(L, fleetGw) and discharging every hour above L down to L, within the power
-     * left and the stored-energy room, never runs the bump below 0. Then the charging that the discharges do not
+     * free carry a bump of stored energy that starts and ends the window at 0. The lowest level L (regula falsi, to
+     * {@link #SHAVE_TOLERANCE}) is found at which, in time order, charging every hour without curtailment up to
+     * min(L, fleetGw) and discharging every hour above L down to max(L, floor), floor = max_h (net_h - power left_h)
+     * the lowest the window's peak can go, within the power left and the stored-energy room, never runs the bump
+     * below 0. Then the charging that the discharges do not
      * need is taken back, latest hours first, so the bump ends the window at exactly 0: the state of charge of the
      * surplus pass is unchanged at its end and for every later hour.
      */
     private void shave(int from, int to, double power, double energy, double in, double fleetGw) {
         int len = to - from;
         double inv = 1.0 / in;
-        double top = 0.0, bottom = Double.MAX_VALUE;
+        double top = 0.0, bottom = Double.MAX_VALUE, floor = 0.0;
         // the room for the bump in hour h is the least room (E - soc) from h to the end of the day: a bump that
         // fits there fits every later hour of the day too (it only falls when it discharges)
         double room = energy - batterySoc[to - 1];
@@ -433,16 +441,37 @@ public final class HourlyBalance {
             dayOpen[t] = curtailed[h] <= 0.0; // a curtailing hour is never charged from the fleet
             if (r > top) top = r;
             if (r < bottom) bottom = r;
+            if (r - dayPower[t] > floor) floor = r - dayPower[t];
         }
-        if (top <= 0.0 || top <= bottom || bottom >= fleetGw) return;
-        double lo = Math.max(0.0, bottom), hi = top, eps = SHAVE_TOLERANCE * top;
-        if (shaves(len, lo, in, inv, fleetGw, false)) hi = lo;
-        else while (hi - lo > eps) { // shaves(hi) holds throughout: nothing lies above the window's top
-            double mid = 0.5 * (lo + hi);
-            if (shaves(len, mid, in, inv, fleetGw, false)) hi = mid; else lo = mid;
+        if (top <= 0.0 || top <= bottom || bottom >= fleetGw || floor >= top) return;
+        // below the floor max_h (r_h - P'_h) the peak falls no further: discharging below it would only cycle the
+        // battery, so hours discharge down to max(L, floor). The least bump f(L) after a discharge never falls as L
+        // rises; L is its lowest root, f(L) >= 0, found by regula falsi with the Illinois rule (f is piecewise
+        // linear: a few evaluations) within [bottom, top]
+        shaveFloor = floor;
+        double lo = Math.max(0.0, bottom), hi = top, flo = leastBump(len, lo, in, inv, fleetGw, false);
+        if (flo >= 0.0) hi = lo;
+        else {
+            double fhi = leastBump(len, hi, in, inv, fleetGw, false), eps = SHAVE_TOLERANCE * top;
+            int side = 0;
+            for (int it = 0; it < MAX_ITERATIONS && hi - lo > eps; it++) {
+                double l = hi - fhi * (hi - lo) / (fhi - flo);
+                if (!(l > lo && l < hi)) l = 0.5 * (lo + hi);
+                double f = leastBump(len, l, in, inv, fleetGw, false);
+                shavePasses++;
+                if (f >= 0.0) {
+                    hi = l; fhi = f;
+                    if (side == 1) flo *= 0.5;
+                    side = 1;
+                } else {
+                    lo = l; flo = f;
+                    if (side == -1) fhi *= 0.5;
+                    side = -1;
+                }
+            }
         }
         if (hi >= top) return;
-        shaves(len, hi, in, inv, fleetGw, true);
+        leastBump(len, hi, in, inv, fleetGw, true);
         // take back the charging the discharges do not need, latest first: at a charging hour at most the least bump
         // from there to the end of the day
         double least = Double.MAX_VALUE;
@@ -475,28 +504,33 @@ public final class HourlyBalance {
     }
 
     /**
-     * Whether the day can be shaved to {@code level}: in time order, each hour above the level discharges
-     * min(power left, net - level) from the bump, each hour below charges min(power left, min(level, fleetGw) - net,
-     * (room - bump) / sqrt e) (curtailing hours excepted); false as soon as a discharge finds the bump short. When
-     * {@code keep}, the flows and the bump after each hour are left in the day arrays.
+     * The least stored energy of the bump after a discharge (the bump at the end if none) when the window is
+     * shaved to {@code level}, GWh: in time
+     * order, each hour above the level discharges min(power left, net - level) from the bump, each hour below
+     * charges min(power left, min(level, fleetGw) - net, (room - bump) / sqrt e) (curtailing hours excepted). The
+     * bump may go below 0 here: the level is feasible when the result is not negative. When {@code keep}, the flows
+     * and the bump after each hour are left in the day arrays.
      */
-    private boolean shaves(int len, double level, double in, double inv, double fleetGw, boolean keep) {
-        double bump = 0.0, cap = min(level, fleetGw);
+    private double leastBump(int len, double level, double in, double inv, double fleetGw, boolean keep) {
+        double bump = 0.0, least = Double.MAX_VALUE, cap = min(level, fleetGw);
+        boolean discharged = false;
         for (int t = 0; t < len; t++) {
             double r = dayNet[t], p = dayPower[t];
             double c = 0.0, x = 0.0;
             if (r > level) {
-                x = min(p, r - level);
-                double needed = x * inv;
-                if (needed > bump * (1.0 + 1e-12) + 1e-12) return false;
-                bump = Math.max(0.0, bump - needed);
+                x = Math.max(0.0, min(p, r - (level > shaveFloor ? level : shaveFloor)));
+                bump -= x * inv;
+                if (x > 0.0) {
+                    discharged = true;
+                    if (bump < least) least = bump;
+                }
             } else if (r < cap && dayOpen[t]) {
                 c = min(p, min(cap - r, (dayRoom[t] - bump) * inv));
                 if (c > 0.0) bump += c * in; else c = 0.0;
             }
-            if (keep) { dayCharge[t] = c; dayDischarge[t] = x; dayBump[t] = bump; }
+            if (keep) { dayCharge[t] = c; dayDischarge[t] = x; dayBump[t] = Math.max(0.0, bump); }
         }
-        return true;
+        return discharged ? least : bump;
     }
 
     private void record(int h, double bSoc, double pSoc, double curtailedH, double residual) {
