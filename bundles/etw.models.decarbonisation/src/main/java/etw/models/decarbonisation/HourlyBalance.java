@@ -41,7 +41,7 @@ import java.util.Arrays;
  *                                                                                       b -= d'_h / sqrt e
  *              r_h &lt; min(L, C), no curtailment: charge c'_h = min(P'_h, min(L, C) - r_h, (R_h - b) / sqrt e),
  *                                                                                       b += c'_h sqrt e
- *            L the lowest level (regula falsi, to 1e-9 relative) at which b never falls below 0: the window's
+ *            L the lowest level (secant and bisection, to 1e-9 relative) at which b never falls below 0: the window's
  *            peak falls to max(L, F), its valley rises to at most min(L, C); then the charging no discharge needs
  *            is taken back, latest hours first, so that b ends the window at 0 (sum_h c'_h e = sum_h d'_h);
  *            r_h += c'_h - d'_h, soc_h += b_h. C is the dispatchable fleet's available capacity (unbounded unless
@@ -116,11 +116,14 @@ public final class HourlyBalance {
     private final double[] batteryFlow = new double[HOURS], batterySoc = new double[HOURS];
     /** Longest window of the peak shaving: from hour 0 of a day to hour 23 of the next. */
     private static final int WINDOW = 48;
-    /** One window of the peak shaving: residual, power left, room for the bump, charge, discharge, bump after. */
+    /** One window of the peak shaving: residual, power left and room for the bump of each hour. */
     private final double[] dayNet = new double[WINDOW], dayPower = new double[WINDOW], dayRoom = new double[WINDOW],
-            dayCharge = new double[WINDOW], dayDischarge = new double[WINDOW], dayBump = new double[WINDOW];
+            dayTop = new double[WINDOW];
+    /** Charge and discharge of each hour of the window at two trial levels: the last feasible one is kept. */
+    private final double[][] trialCharge = new double[2][WINDOW], trialDischarge = new double[2][WINDOW],
+            trialBump = new double[2][WINDOW];
     private final boolean[] dayOpen = new boolean[WINDOW];
-    private double shaveIn, shaveOut, chargeTop, shaveFloor;
+    private double shaveIn, shaveOut, chargeTop, shaveFloor, bumpSlope, nextKink, lastDepth;
     private final double[] daily = new double[HOURS / 24];
     private static final int BINS = 1024;
     private final int[] bins = new int[BINS];
@@ -248,6 +251,7 @@ public final class HourlyBalance {
             if (trace != null) record(h, bSoc, pSoc, 0.0, r);
         }
         shaveIn = 0.0;
+        lastDepth = 0.0;
         shaveOut = 0.0;
         chargeTop = 0.0;
         if (bp > 0.0 && be > 0.0) {
@@ -416,8 +420,8 @@ public final class HourlyBalance {
 
     /**
      * The peak shaving of the window of hours [from, to): the battery power and energy that the surplus pass left
-     * free carry a bump of stored energy that starts and ends the window at 0. The lowest level L (regula falsi, to
-     * {@link #SHAVE_TOLERANCE}) is found at which, in time order, charging every hour without curtailment up to
+     * free carry a bump of stored energy that starts and ends the window at 0. The lowest level L (secant and
+     * bisection, to {@link #SHAVE_TOLERANCE}) is found at which, in time order, charging every hour without curtailment up to
      * min(L, fleetGw) and discharging every hour above L down to max(L, floor), floor = max_h (net_h - power left_h)
      * the lowest the window's peak can go, within the power left and the stored-energy room, never runs the bump
      * below 0. Then the charging that the discharges do not
@@ -438,6 +442,7 @@ public final class HourlyBalance {
             dayPower[t] = Math.max(0.0, power - batteryFlow[h]);
             double r = net[h];
             dayNet[t] = r;
+            dayTop[t] = r > top ? r : top; // the highest residual from hour t to the window's end
             dayOpen[t] = curtailed[h] <= 0.0; // a curtailing hour is never charged from the fleet
             if (r > top) top = r;
             if (r < bottom) bottom = r;
@@ -445,33 +450,42 @@ public final class HourlyBalance {
         }
         if (top <= 0.0 || top <= bottom || bottom >= fleetGw || floor >= top) return;
         // below the floor max_h (r_h - P'_h) the peak falls no further: discharging below it would only cycle the
-        // battery, so hours discharge down to max(L, floor). The least bump f(L) after a discharge never falls as L
-        // rises; L is its lowest root, f(L) >= 0, found by regula falsi with the Illinois rule (f is piecewise
-        // linear: a few evaluations) within [bottom, top]
+        // battery, so hours discharge down to max(L, floor). The least bump f(L) never falls as L rises; L is the
+        // lowest level where it is 0, within [bottom, top]
         shaveFloor = floor;
-        double lo = Math.max(0.0, bottom), hi = top, flo = leastBump(len, lo, in, inv, fleetGw, false);
-        if (flo >= 0.0) hi = lo;
-        else {
-            double fhi = leastBump(len, hi, in, inv, fleetGw, false), eps = SHAVE_TOLERANCE * top;
-            int side = 0;
-            for (int it = 0; it < MAX_ITERATIONS && hi - lo > eps; it++) {
-                double l = hi - fhi * (hi - lo) / (fhi - flo);
-                if (!(l > lo && l < hi)) l = 0.5 * (lo + hi);
-                double f = leastBump(len, l, in, inv, fleetGw, false);
-                shavePasses++;
-                if (f >= 0.0) {
-                    hi = l; fhi = f;
-                    if (side == 1) flo *= 0.5;
-                    side = 1;
-                } else {
-                    lo = l; flo = f;
-                    if (side == -1) fhi *= 0.5;
-                    side = -1;
-                }
+        // g(L), the least bump after a discharge, is negative below the root and positive above it, continuous
+        // and piecewise linear near it: Newton's step from either side (its slope comes with g) lands on the root
+        // when the root is on the same linear piece; where g is flat (discharges at full power, charges at full
+        // power or room), the next level at which a discharge changes; bisection when a step leaves the bracket.
+        // The first guess shaves as deep below the top as the last window did (neighbouring days differ little)
+        double lo = Math.max(0.0, bottom), hi = top, eps = SHAVE_TOLERANCE * top;
+        double guess = Math.max(Math.max(lo, floor), top - lastDepth);
+        boolean loKnown = false;
+        int buf = 0, kept = -1;
+        for (int it = 0; it < MAX_ITERATIONS; it++) {
+            if (!(guess >= lo && guess < hi) || loKnown && guess == lo) guess = 0.5 * (lo + hi);
+            double g = leastBump(len, guess, in, inv, fleetGw, buf);
+            shavePasses++;
+            double slope = bumpSlope;
+            if (g >= 0.0) {
+                hi = guess;
+                kept = buf;
+                buf ^= 1;
+                if (hi - lo <= eps || g <= slope * eps) break; // the root is within eps below
+                guess = slope > 0.0 ? hi - g / slope + 0.25 * eps : 0.5 * (lo + hi);
+                if (guess <= lo) guess = loKnown ? 0.5 * (lo + hi) : lo;
+            } else {
+                lo = guess;
+                loKnown = true;
+                if (hi - lo <= eps) break;
+                guess = slope > 0.0 ? lo - g / slope + 0.25 * eps : nextKink + 0.25 * eps;
+                if (guess >= hi) guess = hi - 0.5 * eps; // the root may be at hi, a kink: check just below it
             }
         }
-        if (hi >= top) return;
-        leastBump(len, hi, in, inv, fleetGw, true);
+        if (kept < 0) return; // no level below the top holds
+        lastDepth = top - hi;
+        double[] dayCharge = trialCharge[kept], dayDischarge = trialDischarge[kept];
+        double[] dayBump = trialBump[kept];
         // take back the charging the discharges do not need, latest first: at a charging hour at most the least bump
         // from there to the end of the day
         double least = Double.MAX_VALUE;
@@ -504,33 +518,55 @@ public final class HourlyBalance {
     }
 
     /**
-     * The least stored energy of the bump after a discharge (the bump at the end if none) when the window is
-     * shaved to {@code level}, GWh: in time
-     * order, each hour above the level discharges min(power left, net - level) from the bump, each hour below
-     * charges min(power left, min(level, fleetGw) - net, (room - bump) / sqrt e) (curtailing hours excepted). The
-     * bump may go below 0 here: the level is feasible when the result is not negative. When {@code keep}, the flows
-     * and the bump after each hour are left in the day arrays.
+     * The least stored energy of the bump after a discharge (Double.MAX_VALUE if no hour discharges) when the window
+     * is shaved to {@code level}, GWh, with its slope in the level in {@link #bumpSlope} and the next level above at
+     * which a discharge changes in {@link #nextKink}: in time order, each hour above the level discharges
+     * min(power left, net - max(level, floor)), each hour below charges min(power left, min(level, fleetGw) - net,
+     * (room - bump) / sqrt e) (curtailing hours excepted). The bump may go below 0 here: the level is feasible when
+     * the result is not negative. The flows and the bump after each hour go into trial buffer {@code buf}.
      */
-    private double leastBump(int len, double level, double in, double inv, double fleetGw, boolean keep) {
-        double bump = 0.0, least = Double.MAX_VALUE, cap = min(level, fleetGw);
-        boolean discharged = false;
-        for (int t = 0; t < len; t++) {
+    private double leastBump(int len, double level, double in, double inv, double fleetGw, int buf) {
+        double[] charge = trialCharge[buf], discharge = trialDischarge[buf], bumps = trialBump[buf];
+        double bump = 0.0, least = Double.MAX_VALUE, cap = min(level, fleetGw), floor = shaveFloor;
+        double slope = 0.0, leastSlope = 0.0; // d bump / d level, at the hour and at the least bump
+        boolean levelCaps = level < fleetGw, levelFloors = level > floor;
+        double kink = levelFloors ? Double.MAX_VALUE : floor; // the next level above where a discharge changes
+        int t = 0;
+        for (; t < len && dayTop[t] > level; t++) { // after the last hour above the level, nothing discharges
             double r = dayNet[t], p = dayPower[t];
             double c = 0.0, x = 0.0;
             if (r > level) {
-                x = Math.max(0.0, min(p, r - (level > shaveFloor ? level : shaveFloor)));
-                bump -= x * inv;
-                if (x > 0.0) {
-                    discharged = true;
-                    if (bump < least) least = bump;
+                double want = r - (levelFloors ? level : floor);
+                if (want > 0.0) {
+                    if (want < p) {
+                        x = want;
+                        if (levelFloors) slope += inv;
+                        if (r < kink) kink = r;
+                    } else {
+                        x = p;
+                        if (r - p > level && r - p < kink) kink = r - p;
+                    }
+                    bump -= x * inv;
+                    if (bump < least) { least = bump; leastSlope = slope; }
                 }
             } else if (r < cap && dayOpen[t]) {
-                c = min(p, min(cap - r, (dayRoom[t] - bump) * inv));
-                if (c > 0.0) bump += c * in; else c = 0.0;
+                double byLevel = cap - r, byRoom = (dayRoom[t] - bump) * inv;
+                if (byRoom > 0.0) {
+                    if (p <= byLevel && p <= byRoom) c = p;
+                    else if (byLevel <= byRoom) { c = byLevel; if (levelCaps) slope += in; }
+                    else { c = byRoom; slope = 0.0; } // full: the bump is the room, whatever the level
+                    bump += c * in;
+                }
             }
-            if (keep) { dayCharge[t] = c; dayDischarge[t] = x; dayBump[t] = Math.max(0.0, bump); }
+            charge[t] = c;
+            discharge[t] = x;
+            bumps[t] = bump > 0.0 ? bump : 0.0;
         }
-        return discharged ? least : bump;
+        double held = bump > 0.0 ? bump : 0.0;
+        for (; t < len; t++) { charge[t] = 0.0; discharge[t] = 0.0; bumps[t] = held; }
+        bumpSlope = leastSlope;
+        nextKink = kink;
+        return least;
     }
 
     private void record(int h, double bSoc, double pSoc, double curtailedH, double residual) {
