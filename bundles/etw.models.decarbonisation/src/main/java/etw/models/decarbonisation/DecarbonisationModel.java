@@ -30,11 +30,12 @@ import etw.api.StepContext;
  *                      hydro_capacity; a budget the month cannot use is spilled
  * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
  *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January;
- *                      then batteries shave the peak of each window from one day's lowest residual hour to the
- *                      next's: charged from the dispatchable fleet in the valley up to the level L and discharged
- *                      into the hours above L, L the lowest level the power and energy the surplus pass left free
- *                      can hold, the stored energy in [0, battery energy] every hour and back to the surplus pass's
- *                      at the end of the window (charge * round trip = discharge)
+ *                      then batteries hold the year's residual peak down to P, the lowest level that every window
+ *                      from one day's lowest residual hour to the next's can hold with the power and energy the
+ *                      surplus pass left free: in each window whose peak is above P, charged from the dispatchable
+ *                      fleet in the valley (up to P) and discharged into the hours above P, the stored energy in
+ *                      [0, battery energy] every hour and back to the surplus pass's at the end of the window
+ *                      (charge * round trip = discharge)
  * fleet                K_f = &lt;f&gt;_capacity * survival(year - first year) + N_f (f = coal, gas, oil, clean_firm);
  *                      survival: vintages evenly spread between age 0 and 2 &lt;f&gt;_mean_age, each retiring at
  *                      &lt;f&gt;_lifetime; coal is 0 from coal_phase_out_year on. N_f, capacity built since the first year,
@@ -63,7 +64,7 @@ import etw.api.StepContext;
  *                      crf(discount_rate, clean_firm_lifetime) + clean_firm_fixed_om) / (c_base - c_clean) hours a
  *                      year (c_base the cheapest fossil's short-run cost); capacity up to the residual load exceeded
  *                      in h* hours is added, at most clean_firm_build_max a year
- * reliability          need = peak residual load (after the peak shaving) * (1 + reserve_margin) - available
+ * reliability          need = peak residual load (after the shaving, P) * (1 + reserve_margin) - available
  *                      fleet (incl. the clean firm just added); fossil additions min(need, firm_build_max), the rest
  *                      by clean firm within
  *                      clean_firm_build_max; only what both limits forbid can go unmet. The fossil additions are
@@ -235,9 +236,9 @@ public final class DecarbonisationModel implements Model {
                 + "hourly profiles; nuclear and other flat; hydro = hydro_generation / 12 a month into the month's "
                 + "highest residual hours within hydro_capacity (unusable budget spilled); batteries then pumped hydro "
                 + "charged from surplus and discharged into deficit, greedy in time order (round-trip efficiency split "
-                + "evenly between charge and discharge, empty on 1 January), then batteries shave each day's residual "
-                + "peak, charging from the dispatchable fleet in the valley before it (within the power and energy "
-                + "the surplus left free); fossil by merit order on short-run cost "
+                + "evenly between charge and discharge, empty on 1 January), then batteries hold the year's residual "
+                + "peak down to the lowest level every day can hold, charging from the dispatchable fleet in the "
+                + "valley before each day's peak (within the power and energy the surplus left free); fossil by merit order on short-run cost "
                 + "fuel_price / efficiency + carbon_price * ef / 1000 [USD/MWh], first each fuel's must-run block "
                 + "must_run * surviving first-year capacity * availability, then the rest of capacity * availability, "
                 + "cheapest first (clean firm, the fourth plant type, runs first at its low short-run cost). Capacity = "
@@ -715,8 +716,9 @@ public final class DecarbonisationModel implements Model {
             double value = marginalCost(w, hb.deficitHours() > 0 ? hb.residualEnergy() * 1000.0 / hb.deficitHours() : 0.0,
                     lostLoad); // USD/MWh of the plant a discharged MWh replaces
             // capacity value: while the fleet falls short of peak residual load plus the reserve margin by G GW,
-            // lowering the peak by G / (1 + margin) closes the gap. Batteries shave every day's peak (charging from
-            // the fleet in the day's low hours, see HourlyBalance), so a GWh lowers the peak by its capacity credit
+            // lowering the peak by G / (1 + margin) closes the gap. Batteries hold the year's peak down (charging
+            // from the fleet in the valley before each day's peak, see HourlyBalance), so a GWh lowers it by its
+            // capacity credit
             // k GW: at most 1 / duration (its power), at most the drop over the stored energy the day that needs the
             // most takes to reach it (HourlyBalance.shaveEnergy / sqrt e). Each such GWh saves (1 + margin) k GW of
             // the cheapest firm plant that may be built, worth its annualised fixed cost per available kW, every year;

@@ -25,23 +25,19 @@ import etw.models.decarbonisation.HourlyBalance.Storage;
  *        h18-23  residual 10
  * day 2  h24-29  residual 6 (wind 4);  h30-31 residual 10
  *        h32-39  as h8-15;  h40, h41 as h16, h17;  h42-46 residual 10;  h47 residual 42
- * peak shaving, windows from each day's lowest hour to the next day's: [0, 8), [8, 32), [32, 48); the fleet is
- * 11 GW, so the valley is charged up to min(L, 11)
- *   [0, 8)   flat 10: nothing to shave
- *   [8, 32)  h8-15 curtail (not charged from the fleet); h16 has no power left; L = 9.96: h17 charges
- *            min(4 GW left, L - 9) = 0.96 (bump 0.48), h18-23 discharge 0.04 each (0.08 stored each: bump 0); h24-29
- *            (6 GW) charge, h30-31 discharge 0.04 each: 0.16 stored, charged 0.32 in h24 (later charges not needed)
- *   [32, 48) only h41 (9 GW, 4 GW of power left) and h42-46 (10 GW) can charge, to 11 GW: 2 + 5 * 1 = 7 GWh,
- *            stored 3.5 (soc 1, 1.5, 2, 2.5, 3, 3.5), delivered 1.75 in h47: residual 40.25
+ * peak shaving, windows from each day's lowest hour to the next day's: [0, 8), [8, 32), [32, 48); the year's
+ * level P is the lowest every window can be held to; the fleet is 11 GW, so the valley is charged up to 11 GW
+ *   [32, 48) tops the year (42 GW): only h41 (9 GW, 4 GW of power left) and h42-46 (10 GW) can charge, to 11 GW:
+ *            2 + 5 * 1 = 7 GWh, stored 3.5 (soc 1, 1.5, 2, 2.5, 3, 3.5), delivered 1.75 in h47: P = 40.25
+ *   [0, 8), [8, 32) tops 10 GW, below P: nothing to shave
  * dispatch, coal 3 GW first, then gas 8 GW
- *        h0-7, h18-23 residual 10 (9.96 in h18-23): coal 3, gas 7 (6.96);  h16 residual 5: coal 3, gas 2;
- *        h17 residual 9.96: coal 3, gas 6.96;  h24 6.32: coal 3, gas 3.32;  h25-29 6: coal 3, gas 3;
- *        h30-31 9.96: coal 3, gas 6.96;  h40 5: coal 3, gas 2;  h41-46 11: coal 3, gas 8;
- *        h47 40.25: coal 3, gas 8, unmet 29.25 (price: value of lost load)
- * totals coal 32 h * 3 = 96 GWh; gas 189 without the shaving + its losses 0.96 (window 2) + 7 (window 3) = 196.96;
- *        unmet 29.25; curtailed 2 * 56 = 112; charged 48 + 8.28 = 56.28; discharged 12 + 0.32 + 1.75 = 14.07;
- *        losses 42.21; peak residual 40.25
- * check  demand 512 = solar 320 + wind 24 + discharge 14.07 + coal 96 + gas 196.96 + unmet 29.25 - charge 56.28
+ *        h0-7, h18-23 residual 10: coal 3, gas 7;  h16 residual 5: coal 3, gas 2;  h17 residual 9: coal 3, gas 6
+ *        h24-29 residual 6: coal 3, gas 3;  h30-31 10: coal 3, gas 7;  h40 5: coal 3, gas 2;  h41-46 11: coal 3,
+ *        gas 8;  h47 40.25: coal 3, gas 8, unmet 29.25 (price: value of lost load)
+ * totals coal 32 h * 3 = 96 GWh; gas 189 without the shaving + its charge 7 (h47's 1.75 comes off unmet demand)
+ *        = 196; unmet 29.25; curtailed 2 * 56 = 112; charged 48 + 7 = 55; discharged 12 + 1.75 = 13.75; losses
+ *        41.25; peak residual 40.25
+ * check  demand 512 = solar 320 + wind 24 + discharge 13.75 + coal 96 + gas 196 + unmet 29.25 - charge 55
  *        - curtailed 112
  * </pre>
  */
@@ -66,7 +62,9 @@ class HandBalanceTest {
         Storage none = new Storage(0, 0, 1);
         Storage battery = new Storage(5, 12, 0.25);
         b.balance(n, 1.0, d / 1000, g, s / 1000, sp, w / 1000, wp, 0, 0, 0, battery, none);
-        assertEquals(13.2, b.chargeLevel(), TOL, "without a limit, the last window charges to 13.2 GW");
+        // without a limit the last window is charged at the power left until full (4, 5, 5, 5 and then 1 GW in
+        // h45, what h47's 5 GW need), up to 15 GW, more than the 11 GW fleet below
+        assertEquals(15, b.chargeLevel(), TOL, "without a limit");
         b.storage(battery, none, 11); // the fleet below: coal 3 + gas 8
         double[] available = {3, 8, 0, 0}, cost = {40, 70, 200, 10};
         int bad = b.dispatch(available, new double[4], cost, 10_000);
@@ -81,18 +79,14 @@ class HandBalanceTest {
                 assertEquals(cut[i], b.trace[2][24 * day + 8 + i], TOL, "curtailed hour " + (24 * day + 8 + i));
             }
         assertEquals(5, b.trace[3][16], TOL);
-        assertEquals(9.96, b.trace[3][17], TOL);
-        assertEquals(9.96, b.trace[3][18], TOL);
-        assertEquals(6.32, b.trace[3][24], TOL);
-        assertEquals(6, b.trace[3][25], TOL);
-        assertEquals(9.96, b.trace[3][31], TOL);
+        assertEquals(9, b.trace[3][17], TOL);
+        assertEquals(10, b.trace[3][18], TOL);
+        assertEquals(6, b.trace[3][24], TOL);
+        assertEquals(10, b.trace[3][31], TOL);
         assertEquals(11, b.trace[3][41], TOL);
         assertEquals(11, b.trace[3][46], TOL);
         assertEquals(40.25, b.trace[3][47], TOL);
-        assertEquals(0.48, b.trace[0][17], TOL, "the bump charged in hour 17");
-        assertEquals(0, b.trace[0][23], TOL, "empty after hour 23");
-        assertEquals(0.16, b.trace[0][29], TOL);
-        assertEquals(0, b.trace[0][31], TOL);
+        assertEquals(0, b.trace[0][17], TOL, "empty after hour 17");
         assertEquals(1, b.trace[0][41], TOL);
         assertEquals(3.5, b.trace[0][46], TOL);
         assertEquals(0, b.trace[0][47], TOL, "empty at the end");
@@ -100,13 +94,13 @@ class HandBalanceTest {
 
         // the year (TWh)
         assertEquals(0.096, b.fossil(HourlyBalance.COAL), TOL);
-        assertEquals(0.19696, b.fossil(HourlyBalance.GAS), TOL);
+        assertEquals(0.196, b.fossil(HourlyBalance.GAS), TOL);
         assertEquals(0, b.fossil(HourlyBalance.OIL), TOL);
         assertEquals(0.02925, b.unmet(), TOL);
         assertEquals(0.112, b.curtailment(), TOL);
-        assertEquals(0.05628, b.charge(), TOL);
-        assertEquals(0.01407, b.discharge(), TOL);
-        assertEquals(0.04221, b.losses(), TOL);
+        assertEquals(0.055, b.charge(), TOL);
+        assertEquals(0.01375, b.discharge(), TOL);
+        assertEquals(0.04125, b.losses(), TOL);
         assertEquals(0, b.finalStorage(), TOL);
         assertEquals(40.25, b.peakResidual(), TOL);
         // prices: 0 while curtailing, coal's 40 when coal alone would do (never here), gas's 70, VoLL in hour 47

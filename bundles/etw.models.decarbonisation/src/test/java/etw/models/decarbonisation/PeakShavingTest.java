@@ -124,9 +124,11 @@ class PeakShavingTest {
     }
 
     /**
-     * A peak before the valley: in a 48 h year with the high hours 0-3, a midday valley 10-14 and an evening peak
-     * 19-23 each day, the night peak of day 1 (hours 0-3) has nothing stored before it and stays; the evening peak and
-     * the night peak of day 2 (hours 24-27) are served by what the midday valley before them charged.
+     * A peak before the valley: in a 48 h year with a midday valley 10-14 (4 GW) and a peak 19-23 and 0-3 (10 GW)
+     * each day, except 9 GW in hours 0-3 of day 1, the night of day 1 has nothing stored before it and stays at 9;
+     * the evening peak and the night of day 2 (hours 19-27) are served by the valley before them. By hand, a 1 GW
+     * battery charges 1 GW in hours 10-18 (stores 8.1 GWh) and holds the nine peak hours at L:
+     * 9 (10 - L) / 0.9 = 8.1, L = 9.19; the window from hour 34 holds 9.19 as well.
      */
     @Test
     void theChargeComesBeforeThePeakItServes() {
@@ -135,12 +137,14 @@ class PeakShavingTest {
             int t = h % 24;
             d[h] = t < 4 || t >= 19 ? 10 : t >= 10 && t < 15 ? 4 : 7;
         }
+        for (int h = 0; h < 4; h++) d[h] = 9;
         HourlyBalance b = balance(d, new Storage(1, 12, RT), Double.POSITIVE_INFINITY);
-        for (int h = 0; h < 4; h++) assertEquals(10, b.trace[3][h], 0, "no energy before hour " + h);
-        assertTrue(b.trace[3][20] < 10 - 0.5 && b.trace[3][25] < 10 - 0.5, "the valley before serves both");
+        for (int h = 0; h < 4; h++) assertEquals(9, b.trace[3][h], 0, "no energy before hour " + h);
+        for (int h = 19; h < 28; h++) assertEquals(9.19, b.trace[3][h], 1e-6, "hour " + h);
+        for (int h = 43; h < 48; h++) assertEquals(9.19, b.trace[3][h], 1e-6, "hour " + h);
         for (int h = 0; h < 48; h++) assertTrue(b.trace[0][h] >= 0 && b.trace[0][h] <= 12 + 1e-9, "hour " + h);
-        assertTrue(b.trace[3][11] > 4, "charged at midday");
-        assertEquals(10, b.peakResidual(), 0, "hours 0-3 still set the year's peak");
+        for (int h = 10; h < 19; h++) assertEquals(d[h] + 1, b.trace[3][h], 1e-6, "charged in hour " + h);
+        assertEquals(9.19, b.peakResidual(), 1e-6);
     }
 
     /** With a fleet of 7 GW, the valley is charged up to 7 GW at most, never beyond what the fleet can give. */
