@@ -9,8 +9,8 @@ import java.util.Arrays;
  * The hourly electricity balance of one region in one year: variable renewables from their profiles, firm clean
  * supply flat, hydro dispatched into the highest residual hours of each month, storage charged from surplus and
  * discharged into deficit, batteries then also holding the year's residual peak down by charging from the
- * dispatchable fleet in the valley before each day's peak, dispatchable plants (coal, gas, oil, clean firm) by merit order, and what is left as unmet
- * demand or curtailment. Pure Java, no OSGi.
+ * dispatchable fleet in the valley before each day's peak, dispatchable plants (coal, gas, oil, clean firm) by
+ * merit order, and what is left as unmet demand or curtailment. Pure Java, no OSGi.
  *
  * <p>The modelled year has {@code n} hours (a multiple of 24 and of 12, at most 8,760), each standing for
  * {@code weight} real hours: the full year is {@code n = 8760, weight = 1}; twelve representative days are
@@ -90,9 +90,8 @@ public final class HourlyBalance {
 
     private static final int MAX_ITERATIONS = 100;
     /**
-     * Precision of a window's shave level, relative to its highest residual, or of the least stored energy of its
-     * bump, relative to the battery's energy (assumption: 1e-9, far inside the profiles' own precision; the level
-     * found is never below the best, so the shaving errs on the safe side).
+     * Precision of a window's shave level, relative to its highest residual (assumption: 1e-9, far inside the
+     * profiles' own precision; the level found is never below the best, so the shaving errs on the safe side).
      */
     static final double SHAVE_TOLERANCE = 1e-9;
 
@@ -449,7 +448,11 @@ public final class HourlyBalance {
         double inv = 1.0 / in;
         int days = n / 24, windows = 0;
         // window tops from each day's highest residual before and from its lowest hour
-        if (dayBottom[0] > 0) { winFrom[windows] = 0; winTo[windows] = dayBottom[0]; winTop[windows++] = dayMaxBefore[0]; }
+        if (dayBottom[0] > 0) {
+            winFrom[windows] = 0;
+            winTo[windows] = dayBottom[0];
+            winTop[windows++] = dayMaxBefore[0];
+        }
         for (int d = 1; d < days; d++) {
             winFrom[windows] = dayBottom[d - 1];
             winTo[windows] = dayBottom[d];
