@@ -29,7 +29,13 @@ import etw.api.StepContext;
  * hydro                hydro_generation / 12 a month, dispatched into the month's highest residual hours within
  *                      hydro_capacity; a budget the month cannot use is spilled
  * storage              batteries (battery_power, battery_energy, battery_efficiency) then pumped hydro (pumped_*):
- *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January
+ *                      charged from surplus, discharged into deficit, greedy in time order, empty on 1 January;
+ *                      then batteries hold the year's residual peak down to P, the lowest level that every window
+ *                      from one day's lowest residual hour to the next's can hold with the power and energy the
+ *                      surplus pass left free: in each window whose peak is above P, charged from the dispatchable
+ *                      fleet in the valley (up to P) and discharged into the hours above P, the stored energy in
+ *                      [0, battery energy] every hour and back to the surplus pass's at the end of the window
+ *                      (charge * round trip = discharge)
  * fleet                K_f = &lt;f&gt;_capacity * survival(year - first year) + N_f (f = coal, gas, oil, clean_firm);
  *                      survival: vintages evenly spread between age 0 and 2 &lt;f&gt;_mean_age, each retiring at
  *                      &lt;f&gt;_lifetime; coal is 0 from coal_phase_out_year on. N_f, capacity built since the first year,
@@ -43,19 +49,24 @@ import etw.api.StepContext;
  *                      k * 1e6 * crf(discount_rate, battery_lifetime), k the Wright's-law cost
  *                      battery_cost_base * (cumulative / first-year energy)^log2(1 - battery_learning_rate): the
  *                      energy added e* is the m_d exceeded on (annual cost / 1000 v) days; while the firm fleet
- *                      falls short of peak residual * (1 + reserve_margin) by G GW, a GWh also earns a capacity
- *                      value P / duration (P the annualised fixed cost per available kW of the cheapest firm plant
- *                      allowed), counted like the energy value on the days the battery can fill: e* is then the
- *                      m_d exceeded on annual cost / (1000 v + P / duration / 365) days, at most G * duration
- *                      more than the energy value alone pays for; power e* / duration, at most battery_build_max,
+ *                      falls short of peak residual * (1 + reserve_margin) by G GW, the peak must drop by
+ *                      x = G / (1 + reserve_margin), and a GWh lowers it by its capacity credit
+ *                      q = min(1 / duration, x sqrt(battery_efficiency) / S(peak - x)) GW, S(l) the energy above
+ *                      the level l on the day that has the most (HourlyBalance.shaveEnergy): it earns a capacity
+ *                      value (1 + reserve_margin) q P a year (P the annualised fixed cost per available kW of the
+ *                      cheapest firm plant allowed), for the x / q GWh that close the gap: e* is then the larger of
+ *                      the above and min(x / q, x / q when the capacity value alone pays, else the m_d exceeded on
+ *                      (annual cost - capacity value) / 1000 v days); power e* / duration, at most battery_build_max,
  *                      50% of the fleet and 1.25 times last year's additions (or 1% of peak residual load);
- *                      storage re-runs
+ *                      storage re-runs (after the fleet is sized, once more with the valley charging limited to the
+ *                      available fleet if that fleet falls short of the levels the batteries charged to)
  * clean firm, economic from the second year: the screening curve's crossover h* = (clean_firm_capex
  *                      crf(discount_rate, clean_firm_lifetime) + clean_firm_fixed_om) / (c_base - c_clean) hours a
  *                      year (c_base the cheapest fossil's short-run cost); capacity up to the residual load exceeded
  *                      in h* hours is added, at most clean_firm_build_max a year
- * reliability          need = peak residual load * (1 + reserve_margin) - available fleet (incl. the clean firm just
- *                      added); fossil additions min(need, firm_build_max), the rest by clean firm within
+ * reliability          need = peak residual load (after the shaving, P) * (1 + reserve_margin) - available
+ *                      fleet (incl. the clean firm just added); fossil additions min(need, firm_build_max), the rest
+ *                      by clean firm within
  *                      clean_firm_build_max; only what both limits forbid can go unmet. The fossil additions are
  *                      split by the screening curve (fossil_build_choice 1): among the fuels with
  *                      &lt;f&gt;_build_share &gt; 0, each takes the band of running hours h where fixed_f /
@@ -225,7 +236,10 @@ public final class DecarbonisationModel implements Model {
                 + "hourly profiles; nuclear and other flat; hydro = hydro_generation / 12 a month into the month's "
                 + "highest residual hours within hydro_capacity (unusable budget spilled); batteries then pumped hydro "
                 + "charged from surplus and discharged into deficit, greedy in time order (round-trip efficiency split "
-                + "evenly between charge and discharge, empty on 1 January); fossil by merit order on short-run cost "
+                + "evenly between charge and discharge, empty on 1 January), then batteries hold the year's residual "
+                + "peak down to the lowest level every day can hold, charging from the dispatchable fleet in the "
+                + "valley before each day's peak (within the power and energy the surplus left free); fossil by "
+                + "merit order on short-run cost "
                 + "fuel_price / efficiency + carbon_price * ef / 1000 [USD/MWh], first each fuel's must-run block "
                 + "must_run * surviving first-year capacity * availability, then the rest of capacity * availability, "
                 + "cheapest first (clean firm, the fourth plant type, runs first at its low short-run cost). Capacity = "
@@ -241,7 +255,8 @@ public final class DecarbonisationModel implements Model {
                 + "capacity goes where the optimal capacity in a band exceeds the fleet; fossil_build_choice 0 splits "
                 + "by the build shares instead) and the rest by clean firm within its build rate. Batteries also "
                 + "earn a capacity value while the fleet is short of the peak (the fixed cost of the cheapest firm "
-                + "plant allowed), and their additions grow at most 50% a year. Nuclear: nuclear_generation of the "
+                + "plant allowed, times the peak a GWh can shave), and their additions grow at most 50% a year. "
+                + "Nuclear: nuclear_generation of the "
                 + "first-year fleet retires along the survival curve of nuclear_lifetime and nuclear_mean_age; "
                 + "reactors built later (nuclear_additions) add nuclear_capacity_factor * 8.76 TWh per GW. The "
                 + "hourly price is the marginal plant's cost (value_of_lost_load when unmet): market values of "
@@ -384,7 +399,8 @@ public final class DecarbonisationModel implements Model {
                 "Battery power built since the first year, net of retirements");
         batteryAdditions = b.output("Capacity Additions|Electricity|Storage|Battery", "GW/yr",
                 "Battery power added this year: as much as the year's hourly balance says pays for itself (daily "
-                        + "shiftable surplus valued at the marginal plant's short-run cost against the annualised cost)");
+                        + "shiftable surplus valued at the marginal plant's short-run cost, and the firm capacity the "
+                        + "peak shaving saves while the fleet is short, against the annualised cost)");
         peakSurplus = b.output("Peak Surplus|Electricity", "GW",
                 "Highest hourly surplus left after storage: clean supply curtailed in its worst hour (diagnostic)");
         batteryEnergy = b.parameter("battery_energy", "GWh", 375, 0, MAX_GWH,
@@ -701,24 +717,31 @@ public final class DecarbonisationModel implements Model {
             double perGwhYear = unitCost * 1e6 * crf(rate, batteryLife); // USD per GWh of storage per year
             double value = marginalCost(w, hb.deficitHours() > 0 ? hb.residualEnergy() * 1000.0 / hb.deficitHours() : 0.0,
                     lostLoad); // USD/MWh of the plant a discharged MWh replaces
-            // capacity value: while the fleet falls short of peak residual load plus the reserve margin, a GWh of
-            // battery (1 / duration GW) discharging into the peak saves the cheapest firm plant that may be built,
-            // worth its annualised fixed cost per available kW: fixed / duration per kWh of storage a year. Storage
-            // here charges from clean surplus only, so a battery holds energy for the peak only on the days it
-            // can fill: the capacity value is earned in proportion to those days, like the energy value. A GWh
-            // then pays when D(e) (value * 1000 + capacity value / 365) >= its annual cost, D(e) the real days
-            // whose shiftable energy exceeds e; capacity value counts only for the batteries that cover the
-            // shortfall (shortfall GW * duration)
+            // capacity value: while the fleet falls short of peak residual load plus the reserve margin by G GW,
+            // lowering the peak by G / (1 + margin) closes the gap. Batteries hold the year's peak down (charging
+            // from the fleet in the valley before each day's peak, see HourlyBalance), so a GWh lowers it by its
+            // capacity credit
+            // k GW: at most 1 / duration (its power), at most the drop over the stored energy the day that needs the
+            // most takes to reach it (HourlyBalance.shaveEnergy / sqrt e). Each such GWh saves (1 + margin) k GW of
+            // the cheapest firm plant that may be built, worth its annualised fixed cost per available kW, every year;
+            // it counts for the drop / k GWh that close the gap. A GWh pays when D(e) value * 1000 + capacity value
+            // >= its annual cost, D(e) the real days whose shiftable surplus exceeds e
             double fleetGw = 0.0;
             for (int f = 0; f < HourlyBalance.FUELS; f++) fleetGw += w.available[f];
-            double shortGw = hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleetGw;
-            double capacityValue = shortGw > 0.0 ? cheapestFirmFixed(w) * 1e6 / duration : 0.0; // USD/GWh/yr
+            double margin = ctx.get(reserveMargin, r);
+            double shortGw = hb.peakResidual() * (1.0 + margin) - fleetGw;
             double[] shift = hb.dailyShiftable(batteryEff);
             double energy = shiftableOn(hb, shift, value > 0.0 ? perGwhYear / (value * 1000.0) : Double.MAX_VALUE);
-            if (capacityValue > 0.0) {
-                double withCapacity = shiftableOn(hb, shift, perGwhYear
-                        / (value * 1000.0 + capacityValue / HourlyProfiles.DAYS));
-                energy = Math.max(energy, Math.min(withCapacity, shortGw * duration));
+            double firmFixed = cheapestFirmFixed(w);
+            if (shortGw > 0.0 && firmFixed > 0.0) {
+                double drop = Math.min(hb.peakResidual(), shortGw / (1.0 + margin)); // GW
+                double stored = hb.shaveEnergy(hb.peakResidual() - drop) / Math.sqrt(Math.max(0.01, batteryEff));
+                double credit = stored > 0.0 ? Math.min(1.0 / duration, drop / stored) : 1.0 / duration; // GW/GWh
+                double capacityValue = firmFixed * 1e6 * (1.0 + margin) * credit; // USD/GWh/yr
+                double closing = drop / credit; // GWh
+                double withCapacity = capacityValue >= perGwhYear ? closing : value > 0.0
+                        ? shiftableOn(hb, shift, (perGwhYear - capacityValue) / (value * 1000.0)) : 0.0;
+                energy = Math.max(energy, Math.min(withCapacity, closing));
             }
             // the industry cannot grow without bound in a year: at most half the fleet, and at most 1.25 times last
             // year's additions (or 1% of peak residual load, to start from nothing)
@@ -730,8 +753,8 @@ public final class DecarbonisationModel implements Model {
         double batteryBuilt = StageStock.add(w.batteryStages, batteryAddedGw);
         double batteryGw = ctx.get(batteryPower, r) + batteryBuilt;
         double batteryGwh = ctx.get(batteryEnergy, r) + batteryBuilt * duration;
-        if (batteryAddedGw > 0.0)
-            hb.storage(new HourlyBalance.Storage(batteryGw, batteryGwh, batteryEff), pumped);
+        HourlyBalance.Storage batteries = new HourlyBalance.Storage(batteryGw, batteryGwh, batteryEff);
+        if (batteryAddedGw > 0.0) hb.storage(batteries, pumped);
         double cumulativeAfter = cumulativeBefore + (ctx.isFirstYear() ? 0.0 : batteryAddedGw * duration);
         ctx.set(batteryCapacity, r, batteryGw);
         ctx.set(batteryEnergyOut, r, batteryGwh);
@@ -780,6 +803,11 @@ public final class DecarbonisationModel implements Model {
             if (coalGone && f == HourlyBalance.COAL) w.built[f] = 0.0;
             w.available[f] = (w.existing[f] + w.built[f]) * w.availability[f];
         }
+        // the daily peak shaving charged batteries from the fleet up to the day's shaved peak; where the fleet
+        // that may be built falls short of that, it charges only up to the fleet
+        double fleetGw = 0.0;
+        for (int f = 0; f < HourlyBalance.FUELS; f++) fleetGw += w.available[f];
+        if (hb.chargeLevel() > fleetGw * (1.0 + 1e-9)) hb.storage(batteries, pumped, fleetGw);
         int bad = hb.dispatch(w.available, w.mustRun, w.cost, lostLoad);
         if (bad >= 0) throw violation(ctx, r, "the hourly balance does not close to 1e-6 relative in hour " + bad
                 + (hours < HourlyProfiles.HOURS ? " of the representative days" : "") + " (a bug in the balance)");

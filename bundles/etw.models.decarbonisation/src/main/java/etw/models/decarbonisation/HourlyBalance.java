@@ -8,8 +8,9 @@ import java.util.Arrays;
 /**
  * The hourly electricity balance of one region in one year: variable renewables from their profiles, firm clean
  * supply flat, hydro dispatched into the highest residual hours of each month, storage charged from surplus and
- * discharged into deficit, dispatchable plants (coal, gas, oil, clean firm) by merit order, and what is left as
- * unmet demand or curtailment. Pure Java, no OSGi.
+ * discharged into deficit, batteries then also holding the year's residual peak down by charging from the
+ * dispatchable fleet in the valley before each day's peak, dispatchable plants (coal, gas, oil, clean firm) by
+ * merit order, and what is left as unmet demand or curtailment. Pure Java, no OSGi.
  *
  * <p>The modelled year has {@code n} hours (a multiple of 24 and of 12, at most 8,760), each standing for
  * {@code weight} real hours: the full year is {@code n = 8760, weight = 1}; twelve representative days are
@@ -31,6 +32,21 @@ import java.util.Arrays;
  *            surplus (base_h - hydro_h &lt; 0): charge c = min(surplus left, P, (E - soc) / sqrt e), soc += c sqrt e
  *            deficit:                         discharge d = min(deficit left, P, soc sqrt e),      soc -= d / sqrt e
  *            soc = 0 at the start of the year; representative days follow each other with soc carried over
+ * shaving    then, batteries only, with what the surplus pass left free: power P'_h = P - c_h - d_h; windows w
+ *            from each day's hour of lowest r_h (the earliest of equals) to the next day's (the first from hour 0,
+ *            the last to hour n); room R_h = min over the window's hours h' &gt;= h of (E - soc_h'). Held to a
+ *            level L, a bump b of stored energy, 0 at the start of the window, goes in time order:
+ *              r_h &gt; L:                         discharge d'_h = min(P'_h, r_h - L),   b -= d'_h / sqrt e
+ *              r_h &lt; min(L, C), no curtailment: charge c'_h = min(P'_h, min(L, C) - r_h, (R_h - b) / sqrt e),
+ *                                                                                   b += c'_h sqrt e
+ *            w can hold L when b never falls below 0. The year's level P is the lowest every window can hold:
+ *            at least max_w max_h (r_h - P'_h) and the top of every window that cannot charge, found from the
+ *            highest window top down (Newton's steps on the least b, to 1e-9 relative). Each window whose top is
+ *            above P is held to P; the charging no discharge needs is then taken back, latest hours first, so
+ *            that b ends the window at 0 (sum_h c'_h e = sum_h d'_h); r_h += c'_h - d'_h, soc_h += b_h. C is the
+ *            dispatchable fleet's available capacity (unbounded unless given): charging from it never asks for
+ *            more than the peak after shaving, P, nor more than the fleet. Pumped hydro stays with the surplus
+ *            pass.
  * dispatch   residual r_h after storage, plants sorted by short-run cost c_f (ties in the order coal, gas, oil,
  *            clean firm): first each fuel's must-run block m_f &lt;= A_f in that order, then the rest of each
  *            available capacity A_f in that order, each min(r left, capacity left)
@@ -38,8 +54,21 @@ import java.util.Arrays;
  * price_h    = value of lost load when unmet_h &gt; 0, else the short-run cost of the last plant that ran, 0 when
  *              no plant ran (clean supply, hydro or storage was at the margin)
  * </pre>
- * The storage rule is a greedy in time order (no foresight, no optimisation): a lower bound on what the same
- * storage could do with perfect foresight. Every hour closes:
+ * The storage rules are greedy in time order (no foresight beyond the day, no optimisation): a lower bound on what
+ * the same storage could do with perfect foresight. The shaving is what batteries do for the peak on days without
+ * clean surplus: charged from spare dispatchable capacity in the valley before the peak, discharged into its
+ * highest hours, so they hold energy on the winter and windless days that set the year's peak and earn their
+ * capacity credit physically. About a day is the unit because 2-4 h batteries cycle about once a day; a window
+ * runs from one valley to the next, so the charge comes before the peak it serves, whether the valley is at night
+ * (little solar: the evening peak follows) or at midday (much solar: the night follows). The bump starts and ends
+ * each window at 0, so the state of charge of the surplus pass, and with it every later hour, stays as it was, and
+ * hours are visited in time order, so 0 &lt;= soc_h &lt;= E every hour. Charging from the fleet adds its energy and
+ * the losses to the residual load of the valley hours, which dispatch serves (with fossil plants, and their
+ * emissions, when they are at the margin). Only the days whose peak would stand above the year's level P are
+ * shaved, and only down to P: that is all the peak needs; shaving the other days too would cycle the battery
+ * between fossil hours for a round-trip loss, which pays only where the price spread covers it (not modelled), and
+ * would cost a level search for every day of every region-year (the run would be about three times slower).
+ * Every hour closes:
  * {@code (D g_h)/weight = (S s_h + W w_h)/weight + F/8760 + hydro_h + discharge_h - charge_h + dispatch_h + unmet_h
  * - curtailment_h}. {@link #dispatch} checks each hour to 1e-6 relative (of the hour's load net of clean supply)
  * and returns the first hour that does not close: the load left after clean supply and hydro, less the storage
@@ -60,6 +89,11 @@ public final class HourlyBalance {
     public static final double TOLERANCE = 1e-6;
 
     private static final int MAX_ITERATIONS = 100;
+    /**
+     * Precision of a window's shave level, relative to its highest residual (assumption: 1e-9, far inside the
+     * profiles' own precision; the level found is never below the best, so the shaving errs on the safe side).
+     */
+    static final double SHAVE_TOLERANCE = 1e-9;
 
     /** A storage fleet: power in GW, energy in GWh, round-trip efficiency in (0, 1]. */
     public record Storage(double powerGw, double energyGwh, double roundTrip) {
@@ -77,6 +111,28 @@ public final class HourlyBalance {
      */
     private final double[] closing = new double[HOURS];
     private final double[] price = new double[HOURS];
+    /** Storage flow of each hour, discharge - charge of both stores (GW). */
+    private final double[] flow = new double[HOURS];
+    /** Battery flow of each hour in the surplus pass, charge or discharge (GW), and its state of charge after (GWh). */
+    private final double[] batteryFlow = new double[HOURS], batterySoc = new double[HOURS];
+    /** Longest window of the peak shaving: from hour 0 of a day to hour 23 of the next. */
+    private static final int WINDOW = 48;
+    /** Low bits of a window's sort key that carry its index (fewer than 512 windows a year). */
+    private static final long WINDOW_BITS = 511L;
+    /** Power left for the shaving (GW), room for its bump (GWh) and the highest residual to the window's end (GW). */
+    private final double[] powerLeft = new double[HOURS], roomLeft = new double[HOURS], topAfter = new double[HOURS];
+    /** Each shaving window's first and end hour, its highest residual, and the windows by top. */
+    private final int[] winFrom = new int[HOURS / 24 + 2], winTo = new int[HOURS / 24 + 2];
+    private final double[] winTop = new double[HOURS / 24 + 2];
+    private final long[] byTop = new long[HOURS / 24 + 2];
+    /** Each modelled day's hour of lowest residual, and its highest residual before that hour and from it on. */
+    private final int[] dayBottom = new int[HOURS / 24];
+    private final double[] dayMaxBefore = new double[HOURS / 24], dayMaxAfter = new double[HOURS / 24];
+    /** Charge, discharge and bump of each hour of a window at a trial level. */
+    private final double[][] trialCharge = new double[1][WINDOW], trialDischarge = new double[1][WINDOW],
+            trialBump = new double[1][WINDOW];
+    private double shaveIn, shaveOut, chargeTop, bumpSlope, nextKink, shaveResidual;
+    private int shaveDeficit;
     private final double[] daily = new double[HOURS / 24];
     private static final int BINS = 1024;
     private final int[] bins = new int[BINS];
@@ -101,6 +157,9 @@ public final class HourlyBalance {
      * after the hour, its curtailment and its residual before dispatch (GW) are recorded here.
      */
     double[][] trace;
+
+    /** Passes over a window the shave level search took beyond the first two, summed over calls (diagnostic). */
+    long shavePasses;
 
     /** Passes over a month the hydro level search took, summed over calls (diagnostic for tests). */
     long hydroPasses;
@@ -153,6 +212,16 @@ public final class HourlyBalance {
      * after batteries were added. Every result of {@link #balance} but hydro is recomputed.
      */
     public void storage(Storage battery, Storage pumped) {
+        storage(battery, pumped, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #storage(Storage, Storage)} with a dispatchable fleet of {@code fleetGw} available GW: the daily peak
+     * shaving charges batteries from the fleet only up to that level in any hour ({@code C} in the class
+     * equations), so that charging never asks for more than the fleet can give. The model passes the fleet it sized
+     * when that fleet falls short of the levels the batteries charged to without a limit.
+     */
+    public void storage(Storage battery, Storage pumped, double fleetGw) {
         double bp = Math.max(0.0, battery.powerGw()), be = Math.max(0.0, battery.energyGwh());
         double bIn = Math.sqrt(clampEfficiency(battery.roundTrip())), bOut = bIn;
         double pp = Math.max(0.0, pumped.powerGw()), pe = Math.max(0.0, pumped.energyGwh());
@@ -161,6 +230,11 @@ public final class HourlyBalance {
         double bSoc = 0.0, pSoc = 0.0, in = 0.0, out = 0.0, lost = 0.0, surplusLeft = 0.0, peak = 0.0, spare = 0.0,
                 residual = 0.0;
         int deficit = 0;
+        boolean shaving = bp > 0.0 && be > 0.0;
+        // for the shaving, each day's lowest hour (the earliest of equals) and its highest residual before it and
+        // from it on, kept as the hours go by
+        int dayHour = 0, day = 0, low = 0;
+        double before = 0.0, since = 0.0;
         for (int h = 0; h < n; h++) {
             double r = afterHydro[h];
             if (r < 0.0) {
@@ -171,23 +245,53 @@ public final class HourlyBalance {
                 if (c2 > 0.0) { pSoc += c2 * pIn; surplus -= c2; in += c2; lost += c2 * (1.0 - pIn); } else c2 = 0.0;
                 surplusLeft += surplus;
                 if (surplus > spare) spare = surplus;
-                net[h] = 0.0;
+                r = 0.0;
                 curtailed[h] = surplus;
+                flow[h] = -(c + c2);
+                batteryFlow[h] = c;
                 closing[h] = afterHydro[h] - -(c + c2) + surplus;
                 if (trace != null) record(h, bSoc, pSoc, surplus, 0.0);
-                continue;
+            } else {
+                double x = min(r, min(bp, bSoc * bOut));
+                if (x > 0.0) { bSoc -= x * bInv; r -= x; out += x; lost += x * (bInv - 1.0); } else x = 0.0;
+                double x2 = min(r, min(pp, pSoc * pOut));
+                if (x2 > 0.0) { pSoc -= x2 * pInv; r -= x2; out += x2; lost += x2 * (pInv - 1.0); } else x2 = 0.0;
+                if (r > peak) peak = r;
+                if (r > 0.0) deficit++;
+                residual += r;
+                curtailed[h] = 0.0;
+                flow[h] = x + x2;
+                batteryFlow[h] = x;
+                closing[h] = afterHydro[h] - (x + x2) + 0.0;
+                if (trace != null) record(h, bSoc, pSoc, 0.0, r);
             }
-            double x = min(r, min(bp, bSoc * bOut));
-            if (x > 0.0) { bSoc -= x * bInv; r -= x; out += x; lost += x * (bInv - 1.0); } else x = 0.0;
-            double x2 = min(r, min(pp, pSoc * pOut));
-            if (x2 > 0.0) { pSoc -= x2 * pInv; r -= x2; out += x2; lost += x2 * (pInv - 1.0); } else x2 = 0.0;
-            if (r > peak) peak = r;
-            if (r > 0.0) deficit++;
-            residual += r;
             net[h] = r;
-            curtailed[h] = 0.0;
-            closing[h] = afterHydro[h] - (x + x2) + 0.0;
-            if (trace != null) record(h, bSoc, pSoc, 0.0, r);
+            batterySoc[h] = bSoc;
+            if (shaving) {
+                if (dayHour == 0) { low = h; before = 0.0; since = r; }
+                else if (r < net[low]) { if (since > before) before = since; low = h; since = r; }
+                else if (r > since) since = r;
+                if (++dayHour == 24) {
+                    dayBottom[day] = low;
+                    dayMaxBefore[day] = before;
+                    dayMaxAfter[day++] = since;
+                    dayHour = 0;
+                }
+            }
+        }
+        shaveIn = 0.0;
+        shaveOut = 0.0;
+        chargeTop = 0.0;
+        shaveResidual = 0.0;
+        shaveDeficit = 0;
+        if (shaving) {
+            double shaved = shaveYear(bp, be, bIn, Math.max(0.0, fleetGw));
+            if (shaved >= 0.0) peak = shaved;
+            in += shaveIn;
+            out += shaveOut;
+            lost += shaveIn * (1.0 - bIn) + shaveOut * (bInv - 1.0);
+            residual += shaveResidual;
+            deficit += shaveDeficit;
         }
         double wt = weight / 1000.0;
         curtailment = surplusLeft * wt + spill;
@@ -328,6 +432,214 @@ public final class HourlyBalance {
         return 0.0;
     }
 
+    /**
+     * The peak shaving of the year. Windows run from one day's lowest residual hour to the next day's (the first
+     * from hour 0, the last to hour n): the bump charges in a valley and discharges into the peak that follows it,
+     * whether that is the evening (valley at night) or the night (valley at midday, when the sun shines). The level
+     * P is the lowest that every window can be held to: at least each window's floor max_h (net_h - power left_h),
+     * and for each window whose top is above it, the lowest level its battery can hold ({@link #leastBump} not
+     * negative), found window by window from the highest top down, so that most windows need one trial. Then
+     * each window whose top is above P is shaved to P: in time order, charged from the fleet up to min(P, fleetGw)
+     * and discharged above P; the charging that the discharges do not need is taken back, latest hours first, so
+     * the bump ends the window at exactly 0 and the state of charge of the surplus pass is unchanged at its end
+     * and for every later hour.
+     */
+    private double shaveYear(double power, double energy, double in, double fleetGw) {
+        double inv = 1.0 / in;
+        int days = n / 24, windows = 0;
+        // window tops from each day's highest residual before and from its lowest hour
+        if (dayBottom[0] > 0) {
+            winFrom[windows] = 0;
+            winTo[windows] = dayBottom[0];
+            winTop[windows++] = dayMaxBefore[0];
+        }
+        for (int d = 1; d < days; d++) {
+            winFrom[windows] = dayBottom[d - 1];
+            winTo[windows] = dayBottom[d];
+            winTop[windows++] = Math.max(dayMaxAfter[d - 1], dayMaxBefore[d]);
+        }
+        winFrom[windows] = dayBottom[days - 1];
+        winTo[windows] = n;
+        winTop[windows++] = dayMaxAfter[days - 1];
+        // no window can fall below the year's peak less the battery's power: only those above it are sorted
+        int candidates = 0;
+        double highest = 0.0;
+        for (int w = 0; w < windows; w++) if (winTop[w] > highest) highest = winTop[w];
+        double least = Math.max(0.0, highest - power);
+        for (int w = 0; w < windows; w++)
+            if (winTop[w] > least) byTop[candidates++] = Double.doubleToLongBits(winTop[w]) & ~WINDOW_BITS | w;
+        Arrays.sort(byTop, 0, candidates); // tops are positive, so their bits sort like them; low bits: the window
+        // from the highest top down, while the top is above the level: each window's power left, room and highest
+        // residual to its end, its floor (it cannot fall below it) and then the lowest level it can hold
+        double level = least;
+        for (int k = candidates - 1; k >= 0; k--) {
+            int w = (int) (byTop[k] & WINDOW_BITS);
+            double top = winTop[w];
+            if (top <= level) break;
+            int from = winFrom[w], to = winTo[w];
+            double room = energy, high = 0.0, bottom = Double.MAX_VALUE, floor = 0.0;
+            for (int h = to - 1; h >= from; h--) {
+                // the room for a bump: the least E - soc from here to the window's end (a bump that fits there
+                // fits every later hour of the window too, as it only falls when it discharges)
+                room = min(room, energy - batterySoc[h]);
+                roomLeft[h] = room > 0.0 ? room : 0.0;
+                double p = power - batteryFlow[h];
+                powerLeft[h] = p > 0.0 ? p : 0.0;
+                double r = net[h];
+                if (r > high) high = r;
+                topAfter[h] = high;
+                if (r < bottom) bottom = r;
+                if (r - powerLeft[h] > floor) floor = r - powerLeft[h];
+            }
+            if (bottom >= fleetGw || floor >= top || top <= bottom) { // it cannot shave: its peak stays
+                level = top;
+                continue;
+            }
+            if (floor > level) level = floor;
+            double g = leastBump(from, to, level, in, inv, fleetGw, 0);
+            shavePasses++;
+            if (g < 0.0) level = lowestLevel(from, to, level, g, top, in, inv, fleetGw);
+        }
+        boolean any = false;
+        double peak = 0.0;
+        for (int w = 0; w < windows; w++) {
+            if (winTop[w] > level) {
+                peak = Math.max(peak, apply(winFrom[w], winTo[w], level, in, inv, fleetGw));
+                any = true;
+            } else peak = Math.max(peak, winTop[w]);
+        }
+        return any ? peak : -1.0;
+    }
+
+    /**
+     * The lowest level to which the window [from, to) can be shaved, above {@code lo} (where {@link #leastBump}
+     * gave {@code glo} &lt; 0) and at most {@code hi}, to {@link #SHAVE_TOLERANCE} of {@code hi}. The least bump
+     * g(L) is negative below the level and positive above it, continuous and piecewise linear near it: Newton's
+     * step from either side (its slope comes with g) lands on it when it is on the same linear piece; where g is
+     * flat (discharges at full power, charges at full power or room), the next level at which a discharge changes;
+     * bisection when a step leaves the bracket.
+     */
+    private double lowestLevel(int from, int to, double lo, double glo, double hi, double in, double inv,
+                               double fleetGw) {
+        double eps = SHAVE_TOLERANCE * hi, slope = bumpSlope;
+        double guess = slope > 0.0 ? lo - glo / slope + 0.25 * eps : nextKink + 0.25 * eps;
+        for (int it = 0; it < MAX_ITERATIONS && hi - lo > eps; it++) {
+            if (guess >= hi) guess = hi - 0.5 * eps; // the level may be at hi, a kink: check just below it
+            if (!(guess > lo && guess < hi)) guess = 0.5 * (lo + hi);
+            double g = leastBump(from, to, guess, in, inv, fleetGw, 0);
+            shavePasses++;
+            slope = bumpSlope;
+            if (g >= 0.0) {
+                hi = guess;
+                if (g <= slope * eps) break; // the level is within eps below
+                guess = slope > 0.0 ? hi - g / slope + 0.25 * eps : 0.5 * (lo + hi);
+                if (guess <= lo) guess = 0.5 * (lo + hi);
+            } else {
+                lo = guess;
+                guess = slope > 0.0 ? lo - g / slope + 0.25 * eps : nextKink + 0.25 * eps;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * Shaves the window [from, to) to {@code level}, which it can hold, records the flows and returns the highest
+     * residual left in the window.
+     */
+    private double apply(int from, int to, double level, double in, double inv, double fleetGw) {
+        leastBump(from, to, level, in, inv, fleetGw, 0);
+        int len = to - from;
+        double[] charge = trialCharge[0], discharge = trialDischarge[0], bumps = trialBump[0];
+        // take back the charging the discharges do not need, latest first: at a charging hour at most the least
+        // bump from there to the end of the window
+        double least = Double.MAX_VALUE;
+        for (int t = len - 1; t >= 0; t--) {
+            least = min(least, bumps[t]);
+            double c = charge[t];
+            if (c > 0.0) {
+                double back = min(c * in, least);
+                charge[t] = c - back * inv;
+                least -= back;
+            }
+        }
+        double bump = 0.0, high = 0.0;
+        for (int t = 0, h = from; t < len; t++, h++) {
+            double c = charge[t], x = discharge[t], r = net[h];
+            if (c > 0.0) {
+                bump += c * in;
+                net[h] = r + c;
+                flow[h] -= c;
+                shaveIn += c;
+                if (net[h] > chargeTop) chargeTop = net[h];
+            } else if (x > 0.0) {
+                bump -= x * inv;
+                net[h] = r - x;
+                flow[h] += x;
+                shaveOut += x;
+            }
+            double after = net[h];
+            if (after != r) {
+                closing[h] = afterHydro[h] - flow[h] + curtailed[h];
+                shaveResidual += after - r;
+                shaveDeficit += (after > 0.0 ? 1 : 0) - (r > 0.0 ? 1 : 0);
+            }
+            if (after > high) high = after;
+            batterySoc[h] += Math.max(0.0, bump);
+            if (trace != null) { trace[0][h] = batterySoc[h]; trace[3][h] = after; }
+        }
+        return high;
+    }
+
+    /**
+     * The least stored energy of the bump after a discharge (Double.MAX_VALUE if no hour discharges) when the window
+     * [from, to) is shaved to {@code level}, GWh, with its slope in the level in {@link #bumpSlope} and the next level
+     * above at which a discharge changes in {@link #nextKink}: in time order, each hour above the level discharges
+     * min(power left, net - level), each hour below charges min(power left, min(level, fleetGw) - net,
+     * (room - bump) / sqrt e) (curtailing hours excepted). The bump may go below 0 here: the level can be held when
+     * the result is not negative. The flows and the bump after each hour go into trial buffer {@code buf}.
+     */
+    private double leastBump(int from, int to, double level, double in, double inv, double fleetGw, int buf) {
+        double[] charge = trialCharge[buf], discharge = trialDischarge[buf], bumps = trialBump[buf];
+        double bump = 0.0, least = Double.MAX_VALUE, cap = min(level, fleetGw);
+        double slope = 0.0, leastSlope = 0.0; // d bump / d level, at the hour and at the least bump
+        boolean levelCaps = level < fleetGw;
+        double kink = Double.MAX_VALUE; // the next level above where a discharge changes
+        int h = from, t = 0;
+        for (; h < to && topAfter[h] > level; h++, t++) { // after the last hour above the level, nothing discharges
+            double r = net[h], p = powerLeft[h];
+            double c = 0.0, x = 0.0;
+            if (r > level) {
+                double want = r - level;
+                if (want < p) {
+                    x = want;
+                    slope += inv;
+                    if (r < kink) kink = r;
+                } else {
+                    x = p;
+                    if (r - p > level && r - p < kink) kink = r - p;
+                }
+                bump -= x * inv;
+                if (bump < least) { least = bump; leastSlope = slope; }
+            } else if (r < cap && curtailed[h] <= 0.0) { // a curtailing hour is never charged from the fleet
+                double byLevel = cap - r, byRoom = (roomLeft[h] - bump) * inv;
+                if (byRoom > 0.0) {
+                    if (p <= byLevel && p <= byRoom) c = p;
+                    else if (byLevel <= byRoom) { c = byLevel; if (levelCaps) slope += in; }
+                    else { c = byRoom; slope = 0.0; } // full: the bump is the room, whatever the level
+                    bump += c * in;
+                }
+            }
+            charge[t] = c;
+            discharge[t] = x;
+            bumps[t] = bump > 0.0 ? bump : 0.0;
+        }
+        double held = bump > 0.0 ? bump : 0.0;
+        for (; h < to; h++, t++) { charge[t] = 0.0; discharge[t] = 0.0; bumps[t] = held; }
+        bumpSlope = leastSlope;
+        nextKink = kink;
+        return least;
+    }
+
     private void record(int h, double bSoc, double pSoc, double curtailedH, double residual) {
         trace[0][h] = bSoc;
         trace[1][h] = pSoc;
@@ -445,6 +757,30 @@ public final class HourlyBalance {
 
     /** Residual load after storage, summed over the year (what dispatchable plants and unmet demand share), TWh. */
     public double residualEnergy() { return residualEnergy; }
+
+    /**
+     * Highest residual load of an hour in which the daily peak shaving charged batteries from the dispatchable
+     * fleet, GW (0 if it never did): the fleet must give at least this much for the shaving to be feasible.
+     */
+    public double chargeLevel() { return chargeTop; }
+
+    /**
+     * Energy that lowering the residual load to {@code level} GW in every hour would take on the day that needs the
+     * most, GWh delivered: max over the modelled days of sum_h max(0, r_h - level), after the last {@link #storage}
+     * run. The battery build rule reads the capacity credit of new batteries from it.
+     */
+    public double shaveEnergy(double level) {
+        double most = 0.0;
+        for (int d = 0; d < n; d += 24) {
+            double sum = 0.0;
+            for (int h = d; h < d + 24; h++) {
+                double v = net[h] - level;
+                if (v > 0.0) sum += v;
+            }
+            if (sum > most) most = sum;
+        }
+        return most;
+    }
 
     /** Real hours of the year with residual load left after storage. */
     public double deficitHours() { return deficitHours; }

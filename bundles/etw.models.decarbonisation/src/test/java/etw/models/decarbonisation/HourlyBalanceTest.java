@@ -44,15 +44,23 @@ class HourlyBalanceTest {
         // each day: 12 sunlit hours charge min(2, 1, room / 0.9): 6.667 h at 0.9 GW stored... exact sums below
         // day 1: charge 1 GW for 6 h stores 5.4 GWh, then 0.6 / 0.9 = 0.667 GW in hour 7: full at 6 GWh.
         // night: discharge min(1 GW, soc * 0.9): 5.4 GWh delivered over 5.4 h (5 h at 1, then 0.4), soc 0.
-        double chargePerDay = 6 + 0.6 / 0.9;
-        double dischargePerDay = 6 * 0.9;
+        // then the peak shaving (windows from hour 0 to hour 0: the sunlit hours curtail, so they are not charged
+        // from the fleet): the battery, empty after the 6th night hour, charges from the fleet in hour 17 (0.6 GW
+        // left, residual 0.6) up to L and discharges into hours 18-23 (residual 1) down to L:
+        // 0.81 (L - 0.6) = 6 (1 - L), L = 6.486 / 6.81
+        double level = 6.486 / 6.81;
+        double shaveIn = level - 0.6, shaveOut = 6 * (1 - level);
+        assertEquals(shaveIn * 0.81, shaveOut, 1e-12, "the hand calculation itself");
+        double chargePerDay = 6 + 0.6 / 0.9 + shaveIn;
+        double dischargePerDay = 6 * 0.9 + shaveOut;
         assertEquals(365 * chargePerDay / 1000, b.charge(), 1e-9);
         assertEquals(365 * dischargePerDay / 1000, b.discharge(), 1e-9);
-        assertEquals(365 * (12 * 2 - chargePerDay) / 1000, b.curtailment(), 1e-9);
-        // night: the battery covers 5 h and 0.4 of the 6th; residual 0.6 + 6 x 1 = 6.6 GWh: coal (cheapest)
-        // 0.5 GW in each of those 7 hours = 3.5 GWh, gas the rest, 3.1 GWh
+        assertEquals(365 * (12 * 2 - 6 - 0.6 / 0.9) / 1000, b.curtailment(), 1e-9);
+        assertEquals(level, b.peakResidual(), 1e-9);
+        // night: the battery covers 5 h and 0.4 of the 6th; residual 0.6 + 6 x 1 = 6.6 GWh plus the shaving's
+        // losses: coal (cheapest) 0.5 GW in each of those 7 hours = 3.5 GWh, gas the rest, 3.1 GWh + losses
         assertEquals(365 * 3.5 / 1000, b.fossil(HourlyBalance.COAL), 1e-9);
-        assertEquals(365 * 3.1 / 1000, b.fossil(HourlyBalance.GAS), 1e-9);
+        assertEquals(365 * (3.1 + shaveIn - shaveOut) / 1000, b.fossil(HourlyBalance.GAS), 1e-9);
         assertEquals(0, b.unmet(), 1e-12);
         assertEquals(0, b.finalStorage(), 1e-9);
         assertEquals(365 * (chargePerDay - dischargePerDay) / 1000, b.losses(), 1e-9);
