@@ -11,6 +11,7 @@ import etw.api.Parameter;
 import etw.api.SoftRange;
 import etw.api.SoftRange;
 import etw.api.StepContext;
+import etw.models.support.StageStock;
 
 /**
  * Decarbonisation pathway of the power sector: an hourly (8,760 h) balance of supply and demand per region and

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import etw.api.ModelDescriptor;
 import etw.api.Output;
 import etw.api.Parameter;
+import etw.models.support.StageStock;
 import etw.testkit.ModelHarness;
 
 class DecarbonisationModelTest {

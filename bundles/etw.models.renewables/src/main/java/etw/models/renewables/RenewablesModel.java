@@ -9,6 +9,7 @@ import etw.api.Output;
 import etw.api.Parameter;
 import etw.api.SoftRange;
 import etw.api.StepContext;
+import etw.models.support.StageStock;
 
 /**
  * Renewable buildout: solar PV and wind capacity, generation and capital cost, per region and year.

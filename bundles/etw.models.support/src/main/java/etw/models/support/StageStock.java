@@ -1,4 +1,4 @@
-package etw.models.renewables;
+package etw.models.support;
 
 import etw.api.Input;
 import etw.api.ModelDescriptor;
@@ -18,14 +18,14 @@ import etw.api.StepContext;
  * The stages are outputs ({@code Stock|Electricity|<tech>|Stage j}) read back with a lag of one year, so the
  * model stays stateless and works for any horizon.
  */
-final class StageStock {
+public final class StageStock {
     /** Ageing stages of every stock. */
-    static final int STAGES = 6;
+    public static final int STAGES = 6;
 
     private final Input[] previous = new Input[STAGES];
     private final Output[] stage = new Output[STAGES];
 
-    StageStock(ModelDescriptor.Builder b, String tech, String unit) {
+    public StageStock(ModelDescriptor.Builder b, String tech, String unit) {
         for (int j = 0; j < STAGES; j++) {
             String v = "Stock|Electricity|" + tech + "|Stage " + (j + 1);
             previous[j] = b.laggedInput(v, unit, 1, 0.0, "Last year's " + tech + " built since the first year in "
@@ -39,7 +39,7 @@ final class StageStock {
      * Ages last year's stock by a year (no additions yet) into the caller's scratch {@code x} (length
      * {@link #STAGES}; the model is shared between concurrent runs, so no state lives here); returns what is left.
      */
-    double age(StepContext ctx, int r, double lifetime, double[] x) {
+    public double age(StepContext ctx, int r, double lifetime, double[] x) {
         double q = Math.min(1.0, STAGES / Math.max(1.0, lifetime));
         double carried = 0.0;
         double total = 0.0;
@@ -53,14 +53,14 @@ final class StageStock {
     }
 
     /** Adds this year's additions to stage 1 (after {@link #age}); returns the stock. */
-    static double add(double[] x, double additions) {
+    public static double add(double[] x, double additions) {
         x[0] += additions;
         double total = 0.0;
         for (int j = 0; j < STAGES; j++) total += x[j];
         return total;
     }
 
-    void write(StepContext ctx, int r, double[] x) {
+    public void write(StepContext ctx, int r, double[] x) {
         for (int j = 0; j < STAGES; j++) ctx.set(stage[j], r, x[j]);
     }
 }
