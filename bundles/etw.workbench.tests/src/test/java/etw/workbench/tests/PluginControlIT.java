@@ -62,7 +62,9 @@ class PluginControlIT {
             Map<String, Object> fromHere = null;
             while (System.currentTimeMillis() < deadline) {
                 fromHere = json(Http.get(local + "/api/plugins", "X-ETW-Token", token));
-                if (fromHere.toString().contains("test.hydrogen") && "ACTIVE".equals(bundle(fromHere, "test.hydrogen").get("state"))) break;
+                // SCR registers the bundle's model a moment after the bundle turns ACTIVE: wait for both
+                if (fromHere.toString().contains("test.hydrogen") && "ACTIVE".equals(bundle(fromHere, "test.hydrogen").get("state"))
+                        && !((List<?>) bundle(fromHere, "test.hydrogen").get("models")).isEmpty()) break;
                 Thread.sleep(300);
             }
             Map<String, Object> hydrogen = bundle(fromHere, "test.hydrogen");
