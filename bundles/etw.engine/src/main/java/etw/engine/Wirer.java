@@ -101,12 +101,13 @@ final class Wirer {
 
     /**
      * When World runs with other regions it is their sum ({@link RegionSum}) and the models do not step it, so a value
-     * a scenario gives World itself changes nothing. Canned scenarios carry World values on purpose (for variants
-     * that run World alone; their comments say so); anything else the user wrote, a variant file or the workbench's
-     * per-region change, is told once that World's value is not used.
+     * a scenario gives World itself changes nothing. A scenario text the user wrote (a variant file, a text sent to
+     * the workbench) is told so once. Not told: canned scenarios, which carry World values on purpose (for variants
+     * that run World alone; their comments say so), and the workbench's changes ({@code overrides}), whose key levers
+     * move every region of a per-region value, World's too, and whose page offers no World slider there.
      */
     private void noteUnusedWorldValues() {
-        if (RegionSum.steppedRegions(scenario.regions()).length == regions) return;
+        if (!worldSummed()) return;
         List<String> unused = new ArrayList<>();
         for (Map.Entry<String, Map<String, RegionalSeries>> e : new TreeMap<>(scenario.parameters()).entrySet())
             for (Map.Entry<String, RegionalSeries> p : new TreeMap<>(e.getValue()).entrySet())
@@ -119,8 +120,14 @@ final class Wirer {
                 + "World's results here, change the regions' values (or '*').");
     }
 
+    /** Whether World runs with other regions, as their sum ({@link RegionSum}), so that the models do not step it. */
+    private boolean worldSummed() {
+        return RegionSum.steppedRegions(scenario.regions()).length < regions;
+    }
+
     private static boolean userWorldValue(RegionalSeries s) {
-        return s.byRegion().containsKey(RegionSum.WORLD) && !s.origin().startsWith("canned:");
+        return s.byRegion().containsKey(RegionSum.WORLD) && !s.origin().startsWith("canned:")
+                && !s.origin().startsWith("overrides:");
     }
 
     private static String origin(RegionalSeries s) {
@@ -454,6 +461,8 @@ final class Wirer {
                 for (int r = 0; r < regions; r++) {
                     String region = scenario.regions().get(r);
                     Trajectory t = set == null ? Trajectory.constant(p.defaultValue()) : set.forRegion(region);
+                    // World summed from the other regions is never stepped: it needs no value of its own
+                    if (t == null && region.equals(RegionSum.WORLD) && worldSummed()) t = Trajectory.constant(p.defaultValue());
                     if (t == null)
                         throw new WiringException(where(set.origin()) + "parameter '" + p.name() + "' of model "
                                 + m.id() + " has no value for region " + region + ". Give one for " + region

@@ -73,9 +73,24 @@ class WorldNotSteppedTest {
                 + "results here, change the regions' values (or '*')."), w.warnings());
         assertEquals(4.0, w.run().value("Secondary Energy|Electricity", "World", 2024), 0, "World is A + B, not 50");
 
+        // where World is summed it needs no value of its own (the workbench's per-region changes leave it out)
+        Scenario noWorld = mine.toBuilder("x").parameter("p", "k", new etw.api.scenario.RegionalSeries(
+                java.util.Map.of("A", etw.api.scenario.Trajectory.constant(3), "B", etw.api.scenario.Trajectory.constant(4)),
+                "overrides:1:1")).build();
+        Wiring w3 = Wiring.wire(noWorld, List.of(m));
+        assertEquals(List.of(), w3.warnings());
+        assertEquals(7.0, w3.run().value("Secondary Energy|Electricity", "World", 2024), 0);
+        WiringException alone3 = org.junit.jupiter.api.Assertions.assertThrows(WiringException.class, () -> Wiring.wire(
+                noWorld.toBuilder("x").regions(List.of("World")).build(), List.of(m)));
+        assertEquals("overrides:1:1: parameter 'k' of model p has no value for region World. Give one for World or for all "
+                + "regions ('*').", alone3.getMessage(), "World alone still needs its value");
+
         Scenario canned = mine.toBuilder("x").parameter("p", "k", new etw.api.scenario.RegionalSeries(values,
                 "canned:baseline:4:8")).build();
         assertEquals(List.of(), Wiring.wire(canned, List.of(m)).warnings(), "a canned scenario's World values are on purpose");
+        Scenario lever = mine.toBuilder("x").parameter("p", "k", new etw.api.scenario.RegionalSeries(values,
+                "overrides:1:5")).build();
+        assertEquals(List.of(), Wiring.wire(lever, List.of(m)).warnings(), "a workbench lever moves World's value with the rest");
         Scenario alone = Scenario.builder("x").regions(List.of("World")).years(2024, 2025)
                 .parameter("p", "k", new etw.api.scenario.RegionalSeries(values, "mine.yaml:4:8")).build();
         Wiring w2 = Wiring.wire(alone, List.of(m));

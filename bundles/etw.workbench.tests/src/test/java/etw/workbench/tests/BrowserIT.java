@@ -130,6 +130,8 @@ class BrowserIT {
         String value = slider.getAttribute("value");
         assertNotEquals("0.485", value);
         assertNotNull(js("return window.etw.state.overrides['etw.models.datacenter'].ai_compute_growth_initial"));
+        assertEquals(Boolean.FALSE, js("return 'World' in window.etw.state.overrides['etw.models.datacenter'].ai_compute_growth_initial"),
+                "a change per region leaves out World, which is the sum of the regions here");
         screenshot("2-after-slider");
 
         List<Double> sorted = new ArrayList<>(times);

@@ -141,8 +141,12 @@ export default {
       const draw = () => {
         row.dataset.drawn = JSON.stringify(wb.state.overrides[model]?.[p.name] ?? null);
         const v = effective(model, p);
-        // World run with other regions is their sum: its own value would change nothing (RegionSum), so no slider
+        // World run with other regions is their sum: its own value would change nothing (RegionSum), so it gets no
+        // slider, and a change per region leaves it out (the engine needs no World value there; a World value a
+        // change carried over would be reported as unused)
         const stepped = s.regions.length > 1 ? s.regions.filter(r => r !== 'World') : s.regions;
+        const summed = stepped.length < s.regions.length;
+        const own = o => { if (!summed) return o; const {World, ...rest} = o; return rest; };
         const changed = wb.state.overrides[model]?.[p.name] !== undefined;
         row.classList.toggle('changed', changed);
         const kind = typeof v === 'number' ? 'constant' : isTrajectory(v) ? 'trajectory' : 'per region';
@@ -163,16 +167,16 @@ export default {
             if (rv === undefined) continue;
             const name = r === '*' ? 'other regions' : r;
             if (typeof rv === 'number') {
-              edits.appendChild(slider(p, name, rv, y => ({...cur(), [r]: y}), apply));
+              edits.appendChild(slider(p, name, rv, y => own({...cur(), [r]: y}), apply));
             } else {
               for (const [year, x] of Object.entries(rv))
                 edits.appendChild(slider(p, `${name} ${year}`, x, y => {
                   const c = cur();
-                  return {...c, [r]: {...(c[r] !== undefined ? c[r] : c['*']), [year]: y}};
+                  return own({...c, [r]: {...(c[r] !== undefined ? c[r] : c['*']), [year]: y}});
                 }, apply));
             }
           }
-          if (stepped.length < s.regions.length && v.World !== undefined) {
+          if (summed) {
             const note = document.createElement('p');
             note.className = 'muted world-summed';
             note.textContent = 'World: the sum of the regions in this scenario; its own value applies only when World runs alone.';
