@@ -721,14 +721,12 @@ public final class DecarbonisationModel implements Model {
             // capacity value: while the fleet falls short of peak residual load plus the reserve margin by G GW,
             // lowering the peak by G / (1 + margin) closes the gap. Batteries hold the year's peak down (charging
             // from the fleet in the valley before each day's peak, see HourlyBalance), so a GWh lowers it by its
-            // capacity credit
-            // k GW: at most 1 / duration (its power), at most the drop over the stored energy the day that needs the
-            // most takes to reach it (HourlyBalance.shaveEnergy / sqrt e). Each such GWh saves (1 + margin) k GW of
+            // capacity credit k GW: at most 1 / duration (its power), at most the drop over the stored energy the day
+            // that needs the most takes to reach it (HourlyBalance.shaveEnergy / sqrt e). Each such GWh saves (1 + margin) k GW of
             // the cheapest firm plant that may be built, worth its annualised fixed cost per available kW, every year;
             // it counts for the drop / k GWh that close the gap. A GWh pays when D(e) value * 1000 + capacity value
             // >= its annual cost, D(e) the real days whose shiftable surplus exceeds e
-            double fleetGw = 0.0;
-            for (int f = 0; f < HourlyBalance.FUELS; f++) fleetGw += w.available[f];
+            double fleetGw = availableGw(w);
             double margin = ctx.get(reserveMargin, r);
             double shortGw = hb.peakResidual() * (1.0 + margin) - fleetGw;
             double[] shift = hb.dailyShiftable(batteryEff);
@@ -780,9 +778,7 @@ public final class DecarbonisationModel implements Model {
             }
         }
         // reliability: peak residual load plus the reserve margin, by fossil additions (if allowed), then clean firm
-        double fleet = 0.0;
-        for (int f = 0; f < HourlyBalance.FUELS; f++) fleet += w.available[f];
-        fleet += cleanAdd * cleanAvail;
+        double fleet = availableGw(w) + cleanAdd * cleanAvail;
         double need = hb.peakResidual() * (1.0 + ctx.get(reserveMargin, r)) - fleet;
         double fossilNeed = Math.min(need, ctx.get(firmBuildMax, r));
         if (fossilNeed > 1e-9 && shareSum > 0.0) {
@@ -806,8 +802,7 @@ public final class DecarbonisationModel implements Model {
         }
         // the daily peak shaving charged batteries from the fleet up to the day's shaved peak; where the fleet
         // that may be built falls short of that, it charges only up to the fleet
-        double fleetGw = 0.0;
-        for (int f = 0; f < HourlyBalance.FUELS; f++) fleetGw += w.available[f];
+        double fleetGw = availableGw(w);
         if (hb.chargeLevel() > fleetGw * (1.0 + 1e-9)) hb.storage(batteries, pumped, fleetGw);
         int bad = hb.dispatch(w.available, w.mustRun, w.cost, lostLoad);
         if (bad >= 0) throw violation(ctx, r, "the hourly balance does not close to 1e-6 relative in hour " + bad
@@ -964,6 +959,13 @@ public final class DecarbonisationModel implements Model {
             if (counted >= daysNeeded) return shift[d];
         }
         return 0.0;
+    }
+
+    /** Available dispatchable capacity of the fleet as it stands in the workspace (coal, gas, oil, clean firm), GW. */
+    private static double availableGw(Workspace w) {
+        double gw = 0.0;
+        for (int f = 0; f < HourlyBalance.FUELS; f++) gw += w.available[f];
+        return gw;
     }
 
     /**
